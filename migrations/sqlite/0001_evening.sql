@@ -1,0 +1,69 @@
+-- 仕事とこころの相談会: sessions, slots, bookings and the mail outbox.
+
+CREATE TABLE evening_sessions (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- YYYY-MM of the series month; NULL for a one-off session.
+    occurrence  TEXT UNIQUE,
+    starts_at   TEXT NOT NULL,
+    ends_at     TEXT NOT NULL,
+    venue       TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX evening_sessions_starts_at ON evening_sessions (starts_at);
+
+CREATE TABLE slots (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id  INTEGER NOT NULL REFERENCES evening_sessions (id),
+    profession  TEXT NOT NULL CHECK (profession IN ('lawyer', 'psychologist')),
+    starts_at   TEXT NOT NULL,
+    ends_at     TEXT NOT NULL,
+    UNIQUE (session_id, profession, starts_at)
+);
+
+CREATE TABLE bookings (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    slot_id     INTEGER NOT NULL REFERENCES slots (id),
+    status      TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
+    token_hash  TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL,
+    name_kana   TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    email       TEXT NOT NULL,
+    age_band    TEXT NOT NULL,
+    topic       TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    lang        TEXT NOT NULL DEFAULT 'ja',
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);
+-- The guard against double booking: one confirmed booking per slot.
+CREATE UNIQUE INDEX bookings_one_confirmed_per_slot ON bookings (slot_id) WHERE status = 'confirmed';
+
+-- Who holds a slot right now: a booking, or (later) an offer to someone on
+-- the waitlist. One row per slot at most; freeing a slot deletes its row.
+CREATE TABLE slot_claims (
+    slot_id     INTEGER PRIMARY KEY REFERENCES slots (id),
+    booking_id  INTEGER REFERENCES bookings (id),
+    claimed_at  TEXT NOT NULL
+);
+
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind            TEXT NOT NULL,
+    booking_id      INTEGER REFERENCES bookings (id),
+    message_id      TEXT NOT NULL UNIQUE,
+    recipient       TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    body_text       TEXT NOT NULL,
+    body_html       TEXT NOT NULL,
+    status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    locked_until    TEXT,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT
+);
+CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'queued';
+CREATE INDEX outbox_booking ON outbox (booking_id);

@@ -1,0 +1,254 @@
+//! Configuration, layered: `config/default.toml` (built in as well, so the
+//! binary runs anywhere), then `config/$TSUNAGU_ENV.toml` if present, then
+//! environment variables `TSUNAGU__SECTION__KEY`.
+
+use crate::domain::series::{Closures, EveningSeries, HolidayPolicy};
+use anyhow::{bail, Context};
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::Deserialize;
+use std::fmt;
+use std::path::PathBuf;
+
+const BUILT_IN: &str = include_str!("../config/default.toml");
+
+/// A value that must not appear in logs (`Debug` prints a placeholder).
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub mail: MailSettings,
+    pub office: OfficeSettings,
+    pub evening: EveningSettings,
+    pub series: SeriesSettings,
+    #[serde(default)]
+    pub crisis_contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub bind: String,
+    pub public_url: String,
+    pub max_body_bytes: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: Secret,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TransportKind {
+    File,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    pub transport: TransportKind,
+    pub file_dir: PathBuf,
+    pub smtp_url: Secret,
+    pub from_address: String,
+    pub from_name: String,
+    pub sweep_seconds: u64,
+    pub lease_seconds: u64,
+    pub max_attempts: i32,
+    pub retry_base_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct OfficeSettings {
+    pub name: String,
+    pub name_en: String,
+    pub phone: String,
+    pub hours: String,
+    pub hours_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EveningSettings {
+    pub title: String,
+    pub title_en: String,
+    pub venue: String,
+    pub venue_en: String,
+    pub bring: String,
+    pub bring_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SeriesSettings {
+    pub weekday: String,
+    pub week_of_month: u8,
+    pub start: String,
+    pub slot_minutes: u32,
+    pub break_minutes: u32,
+    pub slots_per_profession: u32,
+    #[serde(default)]
+    pub skip_months: Vec<u32>,
+    pub on_holiday: HolidayPolicy,
+    #[serde(default)]
+    pub yearly_closures: Vec<String>,
+    #[serde(default)]
+    pub closure_dates: Vec<String>,
+}
+
+/// A place to turn to (相談窓口), shown on public pages and in mails.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub name_en: String,
+    pub phone: String,
+    pub hours: String,
+    pub hours_en: String,
+}
+
+impl Settings {
+    /// Reads the layers from `config/` under the working directory
+    /// (or `TSUNAGU_CONFIG_DIR`) and the environment.
+    pub fn load() -> anyhow::Result<Settings> {
+        let dir = std::env::var("TSUNAGU_CONFIG_DIR").unwrap_or_else(|_| "config".into());
+        let env = std::env::var("TSUNAGU_ENV").ok();
+        let mut builder = config::Config::builder()
+            .add_source(config::File::from_str(BUILT_IN, config::FileFormat::Toml))
+            .add_source(
+                config::File::from(PathBuf::from(&dir).join("default.toml")).required(false),
+            );
+        if let Some(env) = env.filter(|e| !e.is_empty()) {
+            builder = builder.add_source(
+                config::File::from(PathBuf::from(&dir).join(format!("{env}.toml"))).required(true),
+            );
+        }
+        let settings: Settings = builder
+            .add_source(
+                config::Environment::with_prefix("TSUNAGU")
+                    .prefix_separator("__")
+                    .separator("__"),
+            )
+            .build()?
+            .try_deserialize()
+            .context("reading configuration")?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// The built-in defaults alone, for tests and tools.
+    pub fn built_in() -> Settings {
+        config::Config::builder()
+            .add_source(config::File::from_str(BUILT_IN, config::FileFormat::Toml))
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .expect("the built-in configuration is valid")
+    }
+
+    /// Refuses settings the application cannot run with.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        self.series.to_series()?;
+        if url::Url::parse(&self.server.public_url).is_err() {
+            bail!("server.public_url is not a URL: {}", self.server.public_url);
+        }
+        if self.mail.from_address.parse::<lettre::Address>().is_err() {
+            bail!("mail.from_address is not an email address");
+        }
+        Ok(())
+    }
+
+    /// The public address with no trailing slash.
+    pub fn public_url(&self) -> &str {
+        self.server.public_url.trim_end_matches('/')
+    }
+}
+
+impl SeriesSettings {
+    /// The series rule in domain terms.
+    pub fn to_series(&self) -> anyhow::Result<EveningSeries> {
+        let weekday: Weekday = self
+            .weekday
+            .parse()
+            .map_err(|_| anyhow::anyhow!("series.weekday: use mon, tue, wed, thu or fri"))?;
+        if !(1..=5).contains(&self.week_of_month) {
+            bail!("series.week_of_month must be 1 to 5");
+        }
+        let start = NaiveTime::parse_from_str(&self.start, "%H:%M")
+            .context("series.start must be HH:MM")?;
+        if self.slot_minutes == 0 || self.slots_per_profession == 0 {
+            bail!("series.slot_minutes and series.slots_per_profession must be positive");
+        }
+        if let Some(m) = self.skip_months.iter().find(|m| !(1..=12).contains(*m)) {
+            bail!("series.skip_months: {m} is not a month");
+        }
+        let yearly = self
+            .yearly_closures
+            .iter()
+            .map(|md| {
+                let date = NaiveDate::parse_from_str(&format!("2000-{md}"), "%Y-%m-%d")
+                    .with_context(|| format!("series.yearly_closures: {md} is not MM-DD"))?;
+                Ok((chrono::Datelike::month(&date), chrono::Datelike::day(&date)))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let dates = self
+            .closure_dates
+            .iter()
+            .map(|d| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .with_context(|| format!("series.closure_dates: {d} is not YYYY-MM-DD"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(EveningSeries {
+            weekday,
+            week_of_month: self.week_of_month,
+            start,
+            slot_minutes: self.slot_minutes,
+            break_minutes: self.break_minutes,
+            slots_per_profession: self.slots_per_profession,
+            skip_months: self.skip_months.clone(),
+            on_holiday: self.on_holiday,
+            closures: Closures { yearly, dates },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_settings_are_valid_and_secret_stays_secret() {
+        let s = Settings::built_in();
+        s.validate().unwrap();
+        assert_eq!(s.server.bind, "127.0.0.1:8080");
+        assert_eq!(s.mail.transport, TransportKind::File);
+        assert!(!format!("{s:?}").contains("sqlite://data"));
+        let series = s.series.to_series().unwrap();
+        assert_eq!(series.closures.yearly.len(), 6);
+    }
+
+    #[test]
+    fn bad_series_is_refused() {
+        let mut s = Settings::built_in().series;
+        s.start = "25:00".into();
+        assert!(s.to_series().is_err());
+        let mut s = Settings::built_in().series;
+        s.weekday = "someday".into();
+        assert!(s.to_series().is_err());
+    }
+}

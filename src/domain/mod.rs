@@ -1,0 +1,11 @@
+//! Pure types and rules: no I/O here.
+
+pub mod booking;
+pub mod holidays;
+pub mod series;
+pub mod time;
+pub mod token;
+pub mod values;
+
+pub use booking::{AgeBand, BookingDetails, BookingInput, FieldErrors, Lang, Profession, Topic};
+pub use values::FieldError;

@@ -1,0 +1,128 @@
+//! Time: stored in UTC, shown in Asia/Tokyo (日本標準時). The clock is
+//! injectable so that time-dependent rules can be tested without waiting.
+
+use super::booking::Lang;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Asia::Tokyo;
+use chrono_tz::Tz;
+use std::sync::{Arc, Mutex};
+
+pub type Jst = DateTime<Tz>;
+
+/// Where "now" comes from.
+pub trait Clock: Send + Sync + std::fmt::Debug {
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The real clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock that stands still until moved; for tests.
+#[derive(Debug, Clone)]
+pub struct ManualClock(Arc<Mutex<DateTime<Utc>>>);
+
+impl ManualClock {
+    pub fn new(at: DateTime<Utc>) -> Self {
+        Self(Arc::new(Mutex::new(at)))
+    }
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self.0.lock().expect("clock lock") = at;
+    }
+    pub fn advance(&self, by: chrono::Duration) {
+        let mut now = self.0.lock().expect("clock lock");
+        *now += by;
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> DateTime<Utc> {
+        *self.0.lock().expect("clock lock")
+    }
+}
+
+pub fn to_jst(at: DateTime<Utc>) -> Jst {
+    at.with_timezone(&Tokyo)
+}
+
+/// The UTC instant of a wall-clock time in Tokyo (which has no DST).
+pub fn jst_instant(date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    Tokyo
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .expect("Asia/Tokyo has no gaps or overlaps")
+        .with_timezone(&Utc)
+}
+
+/// Today's date in Tokyo.
+pub fn jst_today(now: DateTime<Utc>) -> NaiveDate {
+    to_jst(now).date_naive()
+}
+
+const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+
+/// `2027年1月13日(水)` or `Wed 13 January 2027`.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ja => format!(
+            "{}年{}月{}日({})",
+            date.year(),
+            date.month(),
+            date.day(),
+            WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize]
+        ),
+        Lang::En => date.format("%a %-d %B %Y").to_string(),
+    }
+}
+
+/// `2027年1月13日(水) 18:30` or `Wed 13 January 2027, 18:30`.
+pub fn format_datetime(at: DateTime<Utc>, lang: Lang) -> String {
+    let local = to_jst(at);
+    let date = format_date(local.date_naive(), lang);
+    match lang {
+        Lang::Ja => format!("{date} {}", local.format("%H:%M")),
+        Lang::En => format!("{date}, {}", local.format("%H:%M")),
+    }
+}
+
+/// `18:30`
+pub fn format_time(at: DateTime<Utc>) -> String {
+    to_jst(at).format("%H:%M").to_string()
+}
+
+/// RFC 3339 with the `+09:00` offset, as the API speaks.
+pub fn rfc3339_jst(at: DateTime<Utc>) -> String {
+    to_jst(at).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_as_a_city_office_writes() {
+        let at = jst_instant(
+            NaiveDate::from_ymd_opt(2027, 1, 13).unwrap(),
+            NaiveTime::from_hms_opt(18, 30, 0).unwrap(),
+        );
+        assert_eq!(at.to_rfc3339(), "2027-01-13T09:30:00+00:00");
+        assert_eq!(format_datetime(at, Lang::Ja), "2027年1月13日(水) 18:30");
+        assert_eq!(format_datetime(at, Lang::En), "Wed 13 January 2027, 18:30");
+        assert_eq!(rfc3339_jst(at), "2027-01-13T18:30:00+09:00");
+    }
+
+    #[test]
+    fn manual_clock_moves_only_when_told() {
+        let start = Utc::now();
+        let clock = ManualClock::new(start);
+        assert_eq!(clock.now(), start);
+        clock.advance(chrono::Duration::hours(25));
+        assert_eq!(clock.now() - start, chrono::Duration::hours(25));
+    }
+}

@@ -1,0 +1,111 @@
+//! Tsunagu (つなぐ): booking for public consultation services.
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod domain;
+pub mod jobs;
+pub mod mail;
+pub mod service;
+pub mod state;
+pub mod store;
+pub mod web;
+
+use crate::config::Settings;
+use crate::domain::time::{Clock, SystemClock};
+use crate::mail::{Dispatcher, Transport};
+use crate::state::AppState;
+use crate::store::Store;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+
+/// A built application: database migrated, port bound, not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+    dispatcher: Dispatcher,
+}
+
+impl Application {
+    /// Connects, migrates and binds (`server.bind` may use port 0).
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Application> {
+        settings.validate()?;
+        let store = Store::connect(
+            settings.database.url.expose(),
+            settings.database.max_connections,
+        )
+        .await?;
+        store.migrate().await?;
+        let transport = Transport::from_settings(&settings.mail)?;
+        let dispatcher = Dispatcher::new(store.clone(), transport, &settings.mail, clock.clone())?;
+        let listener = TcpListener::bind(&settings.server.bind).await?;
+        let state = AppState {
+            store,
+            settings: Arc::new(settings),
+            clock,
+            mail_wakeup: Arc::new(Notify::new()),
+        };
+        Ok(Application {
+            listener,
+            state,
+            dispatcher,
+        })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, with the background jobs running.
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let sweep = std::time::Duration::from_secs(self.state.settings.mail.sweep_seconds.max(1));
+        let jobs =
+            jobs::Jobs::start(self.dispatcher, self.state.mail_wakeup.clone(), sweep).await?;
+        let app = web::router(self.state.clone());
+        let served = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await;
+        jobs.stop().await;
+        self.state.store.close().await;
+        Ok(served?)
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,134 @@
+//! Sends what the outbox holds: claim one due mail, send it, mark it.
+//! A passing failure puts it back with exponential backoff; a permanent
+//! refusal, or running out of attempts, marks it failed with the reason.
+
+use super::transport::{SendError, Transport};
+use crate::config::MailSettings;
+use crate::domain::time::Clock;
+use crate::store::{OutboxMessage, Store};
+use chrono::Duration;
+use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::Message;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct Dispatcher {
+    store: Store,
+    transport: Transport,
+    from: Mailbox,
+    lease: Duration,
+    retry_base: Duration,
+    max_attempts: i32,
+    clock: Arc<dyn Clock>,
+}
+
+/// The wait before attempt `attempts + 1`: base, 2×base, 4×base, … at most an hour.
+pub fn backoff(base: Duration, attempts: i32) -> Duration {
+    let factor = 1i32 << attempts.clamp(1, 16).saturating_sub(1);
+    (base * factor).min(Duration::hours(1))
+}
+
+impl Dispatcher {
+    pub fn new(
+        store: Store,
+        transport: Transport,
+        settings: &MailSettings,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<Self> {
+        let address = settings.from_address.parse()?;
+        Ok(Self {
+            store,
+            transport,
+            from: Mailbox::new(Some(settings.from_name.clone()), address),
+            lease: Duration::seconds(settings.lease_seconds as i64),
+            retry_base: Duration::seconds(settings.retry_base_seconds.max(1) as i64),
+            max_attempts: settings.max_attempts.max(1),
+            clock,
+        })
+    }
+
+    /// Sends every mail that is due now; returns how many were handled
+    /// (sent, put back or failed).
+    pub async fn run_once(&self) -> anyhow::Result<usize> {
+        let mut handled = 0;
+        loop {
+            let now = self.clock.now();
+            let Some(mail) = self.store.claim_due_mail(now, now + self.lease).await? else {
+                return Ok(handled);
+            };
+            handled += 1;
+            let result = match self.build(&mail) {
+                Ok(message) => self.transport.send(message).await,
+                Err(reason) => Err(SendError {
+                    permanent: true,
+                    reason,
+                }),
+            };
+            self.record(&mail, result).await?;
+        }
+    }
+
+    async fn record(
+        &self,
+        mail: &OutboxMessage,
+        result: Result<(), SendError>,
+    ) -> anyhow::Result<()> {
+        match result {
+            Ok(()) => {
+                self.store.mark_mail_sent(mail.id, self.clock.now()).await?;
+                tracing::info!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, "mail sent");
+            }
+            Err(e) if e.permanent || mail.attempts >= self.max_attempts => {
+                self.store.mark_mail_failed(mail.id, &e.reason).await?;
+                tracing::error!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail failed");
+            }
+            Err(e) => {
+                let next = self.clock.now() + backoff(self.retry_base, mail.attempts);
+                self.store.mark_mail_retry(mail.id, next, &e.reason).await?;
+                tracing::warn!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail will be retried");
+            }
+        }
+        Ok(())
+    }
+
+    fn build(&self, mail: &OutboxMessage) -> Result<Message, String> {
+        let to: Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient: {e}"))?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone())
+            .message_id(Some(mail.message_id.clone()))
+            .multipart(
+                MultiPart::alternative()
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_PLAIN)
+                            .body(mail.body_text.clone()),
+                    )
+                    .singlepart(
+                        SinglePart::builder()
+                            .header(ContentType::TEXT_HTML)
+                            .body(mail.body_html.clone()),
+                    ),
+            )
+            .map_err(|e| e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        let base = Duration::seconds(30);
+        assert_eq!(backoff(base, 1), Duration::seconds(30));
+        assert_eq!(backoff(base, 2), Duration::seconds(60));
+        assert_eq!(backoff(base, 4), Duration::seconds(240));
+        assert_eq!(backoff(base, 12), Duration::hours(1));
+        assert_eq!(backoff(base, 0), Duration::seconds(30));
+    }
+}

@@ -1,0 +1,123 @@
+//! The `tsunagu` command: serve (default), migrate, demo, schedule generate.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::sync::Arc;
+use tsunagu::config::Settings;
+use tsunagu::domain::time::SystemClock;
+use tsunagu::state::AppState;
+use tsunagu::store::Store;
+use tsunagu::{service, Application};
+
+#[derive(Parser)]
+#[command(
+    name = "tsunagu",
+    version,
+    about = "Booking for public consultation services"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Bring the database schema up to date.
+    Migrate,
+    /// Run a demo site: SQLite under data/, three months of sessions, mail as .eml files.
+    Demo,
+    /// The schedule of the evening series.
+    Schedule {
+        #[command(subcommand)]
+        command: ScheduleCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ScheduleCommand {
+    /// Create the sessions of the next N months (running it again creates nothing new).
+    Generate {
+        #[arg(long, default_value_t = 3)]
+        months: u32,
+    },
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tokio_cron_scheduler=warn".into()),
+        )
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .init();
+    let cli = Cli::parse();
+    let settings = Settings::load()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings, false).await,
+        Command::Demo => serve(settings, true).await,
+        Command::Migrate => {
+            let store = connect(&settings).await?;
+            store.migrate().await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Schedule {
+            command: ScheduleCommand::Generate { months },
+        } => {
+            let store = connect(&settings).await?;
+            store.migrate().await?;
+            let state = offline_state(store, settings);
+            let done = service::schedule::generate(&state, months).await?;
+            for date in &done.created {
+                println!("created {date}");
+            }
+            for date in &done.existing {
+                println!("exists  {date}");
+            }
+            println!(
+                "{} created, {} already there",
+                done.created.len(),
+                done.existing.len()
+            );
+            Ok(())
+        }
+    }
+}
+
+async fn connect(settings: &Settings) -> anyhow::Result<Store> {
+    Store::connect(
+        settings.database.url.expose(),
+        settings.database.max_connections,
+    )
+    .await
+    .context("connecting to the database")
+}
+
+fn offline_state(store: Store, settings: Settings) -> AppState {
+    AppState {
+        store,
+        settings: Arc::new(settings),
+        clock: Arc::new(SystemClock),
+        mail_wakeup: Default::default(),
+    }
+}
+
+async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let app = Application::build(settings).await?;
+    if demo {
+        let booked = service::demo::seed(app.state()).await?;
+        if booked > 0 {
+            println!("demo: three months of sessions, {booked} slots booked by fictional people");
+        }
+        println!(
+            "mail is written as .eml files under {}",
+            app.state().settings.mail.file_dir.display()
+        );
+    }
+    let addr = app.local_addr()?;
+    println!("Tsunagu is running at http://{addr}/");
+    app.run().await
+}

@@ -1,0 +1,7 @@
+//! Application services: the steps of one use case, shared by the HTML
+//! pages, the JSON API and the command line. They call the domain and the
+//! store; they know nothing of HTTP.
+
+pub mod booking;
+pub mod demo;
+pub mod schedule;

@@ -1,0 +1,179 @@
+//! All SQL lives here. One [`Store`] serves SQLite and PostgreSQL: each
+//! query is written once in the SQL both understand (`$1` parameters,
+//! `RETURNING`, partial indexes, `ON CONFLICT`), and the [`on_db!`] macro
+//! compiles it for each driver. The few places where the dialects differ
+//! (claiming outbox rows with `FOR UPDATE SKIP LOCKED`) say so explicitly.
+
+mod bookings;
+mod outbox;
+mod sessions;
+
+pub use bookings::{BookingRecord, NewBooking};
+pub use outbox::{MailState, OutboxMessage, OutgoingMail};
+pub use sessions::{SessionView, SlotView};
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// What can go wrong in the store, in the terms callers act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness guard refused the write (e.g. a slot already claimed).
+    #[error("conflict on a unique constraint")]
+    Conflict,
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Database(sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The database behind the application.
+#[derive(Clone, Debug)]
+pub struct Store {
+    backend: Backend,
+}
+
+#[derive(Clone, Debug)]
+enum Backend {
+    /// SQLite allows one writer at a time: writes go through a pool of one
+    /// connection, so they queue in the application instead of failing
+    /// with `SQLITE_BUSY`; reads use their own pool (WAL lets them run
+    /// beside the writer).
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+/// Which database a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+impl Kind {
+    pub fn of_url(url: &str) -> Option<Kind> {
+        if url.starts_with("sqlite:") {
+            Some(Kind::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Kind::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// Runs `$body` with `$pool` bound to the backend's pool (the SQLite
+/// writer unless `read` is given), compiled once per driver.
+macro_rules! on_db {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.backend {
+            $crate::store::Backend::Sqlite { write: $pool, .. } => $body,
+            $crate::store::Backend::Postgres($pool) => $body,
+        }
+    };
+    (read $store:expr, $pool:ident => $body:expr) => {
+        match &$store.backend {
+            $crate::store::Backend::Sqlite { read: $pool, .. } => $body,
+            $crate::store::Backend::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_db;
+
+impl Store {
+    /// Connects to the database a URL names (`sqlite://…` or `postgres://…`).
+    /// A SQLite file and its folder are created when missing.
+    pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Store> {
+        let backend = match Kind::of_url(url) {
+            Some(Kind::Sqlite) => {
+                let options = SqliteConnectOptions::from_str(url)?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    // FULL: a confirmed booking survives a power cut, not only a crash.
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10));
+                if let Some(dir) = options.get_filename().parent() {
+                    if !dir.as_os_str().is_empty() {
+                        std::fs::create_dir_all(dir)?;
+                    }
+                }
+                let write = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .connect_with(options.clone())
+                    .await?;
+                let read = SqlitePoolOptions::new()
+                    .max_connections(max_connections.max(1))
+                    .connect_with(options.read_only(true))
+                    .await?;
+                Backend::Sqlite { read, write }
+            }
+            Some(Kind::Postgres) => {
+                let options = PgConnectOptions::from_str(url)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(max_connections.max(2))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?;
+                Backend::Postgres(pool)
+            }
+            None => anyhow::bail!("database URL must start with sqlite:// or postgres://"),
+        };
+        Ok(Store { backend })
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self.backend {
+            Backend::Sqlite { .. } => Kind::Sqlite,
+            Backend::Postgres(_) => Kind::Postgres,
+        }
+    }
+
+    /// Brings the schema up to date (`migrations/<backend>/`).
+    pub async fn migrate(&self) -> StoreResult<()> {
+        match &self.backend {
+            Backend::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await?,
+            Backend::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Answers when the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        on_db!(read self, pool => {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Backend::Postgres(pool) => pool.close().await,
+        }
+    }
+}

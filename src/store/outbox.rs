@@ -1,0 +1,167 @@
+//! The mail outbox: every mail is written in the transaction of the change
+//! it tells about, then claimed, sent and marked by the dispatcher.
+//!
+//! A claim is a lease (`locked_until`): while it runs no other dispatcher,
+//! in this process or another, takes the row; if the process dies the
+//! lease runs out and the mail is sent again.
+
+use super::{on_db, Backend, Store, StoreResult};
+use chrono::{DateTime, Utc};
+
+/// A rendered mail, ready to be queued.
+#[derive(Debug, Clone)]
+pub struct OutgoingMail {
+    pub kind: &'static str,
+    pub message_id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+}
+
+/// A queued mail claimed for sending.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxMessage {
+    pub id: i64,
+    pub kind: String,
+    pub message_id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attempts: i32,
+}
+
+/// A mail's state, as staff and tests see it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MailState {
+    pub id: i64,
+    pub kind: String,
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Queues a mail inside the caller's transaction (a macro rather than a
+/// generic function, so that the future stays `Send` for both drivers).
+macro_rules! insert_mail {
+    ($tx:expr, $mail:expr, $booking_id:expr, $now:expr) => {{
+        let mail: &$crate::store::OutgoingMail = $mail;
+        sqlx::query(
+            "INSERT INTO outbox (kind, booking_id, message_id, recipient, subject, body_text, body_html,
+                                 next_attempt_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+        )
+        .bind(mail.kind)
+        .bind($booking_id)
+        .bind(mail.message_id.as_str())
+        .bind(mail.recipient.as_str())
+        .bind(mail.subject.as_str())
+        .bind(mail.body_text.as_str())
+        .bind(mail.body_html.as_str())
+        .bind($now)
+        .execute($tx)
+        .await
+    }};
+}
+pub(crate) use insert_mail;
+
+const CLAIM: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
+    WHERE id = (SELECT id FROM outbox
+                WHERE status = 'queued' AND next_attempt_at <= $1
+                  AND (locked_until IS NULL OR locked_until <= $1)
+                ORDER BY next_attempt_at, id LIMIT 1 {LOCK})
+    RETURNING id, kind, message_id, recipient, subject, body_text, body_html, attempts";
+
+impl Store {
+    /// Takes the next due mail and leases it until `lease_until`.
+    ///
+    /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so several instances take
+    /// different rows without waiting on each other. SQLite: one statement
+    /// on the single writer connection is already exclusive.
+    #[tracing::instrument(skip_all)]
+    pub async fn claim_due_mail(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+    ) -> StoreResult<Option<OutboxMessage>> {
+        let lock = match self.backend {
+            Backend::Postgres(_) => "FOR UPDATE SKIP LOCKED",
+            Backend::Sqlite { .. } => "",
+        };
+        let sql = CLAIM.replace("{LOCK}", lock);
+        Ok(on_db!(self, pool => {
+            sqlx::query_as(&sql).bind(now).bind(lease_until).fetch_optional(pool).await?
+        }))
+    }
+
+    pub async fn mark_mail_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Puts a mail back in the queue after a passing failure.
+    pub async fn mark_mail_retry(
+        &self,
+        id: i64,
+        next_attempt_at: DateTime<Utc>,
+        error: &str,
+    ) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "UPDATE outbox SET next_attempt_at = $2, locked_until = NULL, last_error = $3
+                 WHERE id = $1 AND status = 'queued'",
+            )
+            .bind(id)
+            .bind(next_attempt_at)
+            .bind(error)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Gives up on a mail: the server refused it for good, or retries ran out.
+    pub async fn mark_mail_failed(&self, id: i64, error: &str) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query("UPDATE outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1")
+                .bind(id)
+                .bind(error)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// The mails of one booking, oldest first.
+    pub async fn mail_for_booking(&self, booking_id: i64) -> StoreResult<Vec<MailState>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT id, kind, status, attempts, last_error, sent_at FROM outbox
+                 WHERE booking_id = $1 ORDER BY id",
+            )
+            .bind(booking_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// How many mails wait to be sent (due or not).
+    pub async fn queued_mail_count(&self) -> StoreResult<i64> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE status = 'queued'")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+}

@@ -1,0 +1,150 @@
+//! One error type for the web layer, turned into a response in one place:
+//! JSON under `/api/`, a friendly page elsewhere. Internal causes are
+//! logged with the request id and never shown.
+
+use super::context::RequestContext;
+use super::i18n::{field_message, texts};
+use super::pages::render_error_page;
+use crate::domain::{FieldError, FieldErrors};
+use crate::service::booking::BookError;
+use crate::store::StoreError;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 422: fields that were refused, each with a reason.
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// 400: the request could not be read at all.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("not found")]
+    NotFound,
+    /// 409: a rule or another person got there first.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("payload too large")]
+    TooLarge,
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<BookError> for AppError {
+    fn from(e: BookError) -> Self {
+        match e {
+            BookError::Invalid(fields) => AppError::Invalid(fields),
+            BookError::SlotTaken => AppError::Conflict("slot_taken"),
+            BookError::SlotClosed => AppError::Conflict("slot_closed"),
+            BookError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
+/// The cause of a 500, left on the response for the logging middleware.
+#[derive(Clone, Debug)]
+pub struct InternalCause(pub String);
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Invalid(_) => "invalid",
+            AppError::BadRequest(_) => "bad_request",
+            AppError::NotFound => "not_found",
+            AppError::Conflict(code) => code,
+            AppError::TooLarge => "too_large",
+            AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// A sentence for the person, in their language.
+    pub fn message(&self, ctx: &RequestContext) -> String {
+        let en = ctx.lang == crate::domain::Lang::En;
+        let t = texts(ctx.lang);
+        let s = match self {
+            AppError::Invalid(_) => t.errors_heading,
+            AppError::BadRequest(_) if en => "The request could not be read.",
+            AppError::BadRequest(_) => "リクエストを読み取れませんでした。",
+            AppError::NotFound => t.not_found,
+            AppError::Conflict("slot_taken") => t.slot_gone,
+            AppError::Conflict(_) if en => {
+                "This slot is closed for booking. Please choose another one."
+            }
+            AppError::Conflict(_) => "この枠は受付を終了しました。別の枠をお選びください。",
+            AppError::TooLarge if en => "The request is too large.",
+            AppError::TooLarge => "送信された内容が大きすぎます。",
+            AppError::UnsupportedMediaType if en => {
+                "Send JSON with Content-Type: application/json."
+            }
+            AppError::UnsupportedMediaType => {
+                "Content-Type: application/json で JSON を送信してください。"
+            }
+            AppError::Internal(_) => t.internal_error,
+        };
+        s.to_string()
+    }
+}
+
+/// A single refused field.
+pub fn invalid(field: &'static str, error: FieldError) -> AppError {
+    AppError::Invalid(FieldErrors::from([(field, error)]))
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let ctx = RequestContext::current();
+        let status = self.status();
+        let message = self.message(&ctx);
+        let mut response = if ctx.wants_html {
+            render_error_page(status, &message, &ctx)
+        } else {
+            let mut body = json!({ "error": self.code(), "message": message });
+            if let AppError::Invalid(fields) = &self {
+                let words: serde_json::Map<_, _> = fields
+                    .iter()
+                    .map(|(k, e)| (k.to_string(), json!(field_message(k, e, ctx.lang))))
+                    .collect();
+                body["fields"] = words.into();
+            }
+            if let AppError::BadRequest(detail) = &self {
+                body["detail"] = json!(detail);
+            }
+            if status.is_server_error() {
+                body["request_id"] = json!(ctx.request_id);
+            }
+            (status, Json(body)).into_response()
+        };
+        if let AppError::Internal(cause) = &self {
+            response
+                .extensions_mut()
+                .insert(InternalCause(format!("{cause:#}")));
+        }
+        response
+    }
+}

@@ -1,0 +1,422 @@
+//! Japanese first, English available: the words of the public pages and
+//! messages. The language comes from `?lang=`, then the `lang` cookie,
+//! then `Accept-Language`; Japanese otherwise.
+
+use crate::domain::{AgeBand, FieldError, Lang, Profession, Topic};
+use axum::http::HeaderMap;
+
+pub fn lang_from_request(query: Option<&str>, headers: &HeaderMap) -> Lang {
+    let from_query = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| Lang::parse(&v).ok())
+    });
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
+    let from_cookie = header("cookie").split(';').find_map(|kv| {
+        let (k, v) = kv.trim().split_once('=')?;
+        (k == "lang").then(|| Lang::parse(v).ok()).flatten()
+    });
+    let from_accept = header("accept-language")
+        .split(',')
+        .next()
+        .map(|first| first.trim().to_ascii_lowercase())
+        .filter(|first| first.starts_with("en"))
+        .map(|_| Lang::En);
+    from_query
+        .or(from_cookie)
+        .or(from_accept)
+        .unwrap_or(Lang::Ja)
+}
+
+pub fn profession_label(p: Profession, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Profession::Lawyer, Lang::Ja) => "弁護士",
+        (Profession::Lawyer, Lang::En) => "Lawyer",
+        (Profession::Psychologist, Lang::Ja) => "臨床心理士",
+        (Profession::Psychologist, Lang::En) => "Clinical psychologist",
+    }
+}
+
+pub fn age_band_label(a: AgeBand, lang: Lang) -> &'static str {
+    let en = lang == Lang::En;
+    match a {
+        AgeBand::Under20 => {
+            if en {
+                "Under 20"
+            } else {
+                "20歳未満"
+            }
+        }
+        AgeBand::Twenties => {
+            if en {
+                "20s"
+            } else {
+                "20代"
+            }
+        }
+        AgeBand::Thirties => {
+            if en {
+                "30s"
+            } else {
+                "30代"
+            }
+        }
+        AgeBand::Forties => {
+            if en {
+                "40s"
+            } else {
+                "40代"
+            }
+        }
+        AgeBand::Fifties => {
+            if en {
+                "50s"
+            } else {
+                "50代"
+            }
+        }
+        AgeBand::Sixties => {
+            if en {
+                "60s"
+            } else {
+                "60代"
+            }
+        }
+        AgeBand::SeventyPlus => {
+            if en {
+                "70 or older"
+            } else {
+                "70歳以上"
+            }
+        }
+        AgeBand::NoAnswer => {
+            if en {
+                "Prefer not to say"
+            } else {
+                "答えたくない"
+            }
+        }
+    }
+}
+
+pub fn topic_label(t: Topic, lang: Lang) -> &'static str {
+    let en = lang == Lang::En;
+    match t {
+        Topic::Workplace => {
+            if en {
+                "Work and the workplace"
+            } else {
+                "仕事・職場のこと"
+            }
+        }
+        Topic::Family => {
+            if en {
+                "Family"
+            } else {
+                "家族・家庭のこと"
+            }
+        }
+        Topic::Money => {
+            if en {
+                "Money, debts, property"
+            } else {
+                "お金・借金・財産のこと"
+            }
+        }
+        Topic::Relationships => {
+            if en {
+                "Relationships"
+            } else {
+                "人間関係のこと"
+            }
+        }
+        Topic::Health => {
+            if en {
+                "Health, mind and body"
+            } else {
+                "心や体の健康のこと"
+            }
+        }
+        Topic::Other => {
+            if en {
+                "Something else"
+            } else {
+                "その他"
+            }
+        }
+    }
+}
+
+/// The message shown beside a refused field.
+pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let choice_field = matches!(
+        field,
+        "age_band" | "topic" | "profession" | "slot_id" | "slot_ids"
+    );
+    match error {
+        FieldError::Required if choice_field => pick(en, "選択してください。", "Please choose one."),
+        FieldError::Required => pick(en, "入力してください。", "Please fill this in."),
+        FieldError::TooLong { max } => {
+            if en {
+                format!("Please use at most {max} characters.")
+            } else {
+                format!("{max}文字以内で入力してください。")
+            }
+        }
+        FieldError::ControlCharacters => pick(en, "使用できない文字が含まれています。", "This contains characters that cannot be used."),
+        FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana."),
+        FieldError::Phone => pick(
+            en,
+            "電話番号を0から始まる10桁または11桁の数字で入力してください（例：090-1234-5678）。",
+            "Please enter a Japanese phone number of 10 or 11 digits starting with 0 (e.g. 090-1234-5678).",
+        ),
+        FieldError::Email => pick(en, "メールアドレスの形式が正しくありません（例：taro@example.jp）。", "This is not a valid email address (e.g. taro@example.jp)."),
+        FieldError::Choice => pick(en, "選択肢の中から選んでください。", "Please choose one of the options."),
+        FieldError::ConsentRequired => pick(
+            en,
+            "ご予約には、個人情報の取扱いへの同意が必要です。",
+            "To book, please agree to how we handle your personal information.",
+        ),
+        FieldError::NotANumber => pick(en, "数値で指定してください。", "Please give a number."),
+        FieldError::WrongType => pick(en, "文字列で指定してください。", "Please give text."),
+        FieldError::NoSuchSlot => pick(en, "指定された相談枠はありません。", "There is no such slot."),
+    }
+}
+
+fn pick(en: bool, ja: &str, english: &str) -> String {
+    if en { english } else { ja }.to_string()
+}
+
+/// Every fixed phrase of the public pages, in one language.
+pub struct Texts {
+    pub lang: &'static str,
+    pub other_lang_label: &'static str,
+    pub other_lang: &'static str,
+    pub skip_to_content: &'static str,
+    pub site_name: &'static str,
+    pub footer_privacy: &'static str,
+    pub intro: &'static str,
+    pub free_and_confidential: &'static str,
+    pub upcoming_heading: &'static str,
+    pub no_sessions: &'static str,
+    pub venue: &'static str,
+    pub free_slots: &'static str,
+    pub book_this: &'static str,
+    pub taken: &'static str,
+    pub both_hint: &'static str,
+    pub urgent_heading: &'static str,
+    pub urgent_intro: &'static str,
+    pub office_contact: &'static str,
+    pub form_heading: &'static str,
+    pub form_intro: &'static str,
+    pub required: &'static str,
+    pub optional: &'static str,
+    pub name: &'static str,
+    pub name_hint: &'static str,
+    pub name_kana: &'static str,
+    pub name_kana_hint: &'static str,
+    pub phone: &'static str,
+    pub phone_hint: &'static str,
+    pub email: &'static str,
+    pub email_hint: &'static str,
+    pub age_band: &'static str,
+    pub topic: &'static str,
+    pub topic_hint: &'static str,
+    pub note: &'static str,
+    pub note_hint: &'static str,
+    pub privacy_heading: &'static str,
+    pub privacy_body: &'static str,
+    pub consent: &'static str,
+    pub submit: &'static str,
+    pub errors_heading: &'static str,
+    pub back_to_list: &'static str,
+    pub slot_gone: &'static str,
+    pub booked_heading: &'static str,
+    pub booked_mail_sent: &'static str,
+    pub allow_sender: &'static str,
+    pub manage_heading: &'static str,
+    pub status: &'static str,
+    pub status_confirmed: &'static str,
+    pub status_cancelled: &'static str,
+    pub when: &'static str,
+    pub consultant: &'static str,
+    pub bring: &'static str,
+    pub keep_link: &'static str,
+    pub cancel_by_phone: &'static str,
+    pub error_heading: &'static str,
+    pub not_found: &'static str,
+    pub internal_error: &'static str,
+    pub request_id: &'static str,
+}
+
+pub static JA: Texts = Texts {
+    lang: "ja",
+    other_lang_label: "English",
+    other_lang: "en",
+    skip_to_content: "本文へ移動",
+    site_name: "仕事とこころの相談会（夜間）予約",
+    footer_privacy: "入力された情報は、相談会の運営のためにのみ使用し、法令に基づく場合を除き第三者に提供しません。",
+    intro: "仕事や暮らしの悩みについて、弁護士と臨床心理士に、平日の夜に無料で相談できます。法律的な問題と心の問題の両方を相談することもできます。",
+    free_and_confidential: "相談は無料です。相談の内容が外部に漏れることはありません。",
+    upcoming_heading: "今後の相談会と空き状況",
+    no_sessions: "現在、予約を受け付けている相談会はありません。",
+    venue: "会場",
+    free_slots: "空き",
+    book_this: "予約する",
+    taken: "予約済み",
+    both_hint: "弁護士と臨床心理士の両方に相談したい場合は、それぞれの枠を予約してください。",
+    urgent_heading: "今すぐ誰かに話を聞いてほしいとき",
+    urgent_intro: "相談会の日まで待てないときは、次の窓口をご利用ください。",
+    office_contact: "お問い合わせ",
+    form_heading: "相談会の予約",
+    form_intro: "次の項目を入力して「予約する」を押してください。",
+    required: "必須",
+    optional: "任意",
+    name: "お名前",
+    name_hint: "通称でもかまいません。",
+    name_kana: "フリガナ",
+    name_kana_hint: "カタカナまたはひらがなで入力してください。",
+    phone: "電話番号",
+    phone_hint: "日中に連絡のとれる番号（例：090-1234-5678）。",
+    email: "メールアドレス",
+    email_hint: "予約確認のメールをお送りします。",
+    age_band: "年代",
+    topic: "主なご相談の内容",
+    topic_hint: "当日の準備のためにお聞きします。詳しい内容は当日お話しください。",
+    note: "相談員に事前に伝えたいこと",
+    note_hint: "400文字以内。書かなくてもかまいません。",
+    privacy_heading: "個人情報の取扱いについて",
+    privacy_body: "ご入力いただいた情報は、相談会の予約の管理、ご連絡、および個人が特定されない形での統計のためにのみ使用します。相談の内容に関わる情報は、担当の職員と相談員だけが見ることができ、閲覧の記録を残します。法令に基づく場合を除き、ご本人の同意なく第三者に提供することはありません。",
+    consent: "上記の個人情報の取扱いに同意します",
+    submit: "予約する",
+    errors_heading: "入力内容を確認してください",
+    back_to_list: "相談会の一覧に戻る",
+    slot_gone: "申し訳ありません。この枠は、ほかの方の予約が入ったか、受付を終了しました。別の枠をお選びください。",
+    booked_heading: "ご予約を受け付けました",
+    booked_mail_sent: "確認のメールを次のアドレスにお送りしました：",
+    allow_sender: "メールが届かない場合は、迷惑メールフォルダをご確認いただくか、次のアドレスからのメールを受信できるよう設定してください：",
+    manage_heading: "ご予約の内容",
+    status: "状態",
+    status_confirmed: "予約済み",
+    status_cancelled: "キャンセル済み",
+    when: "日時",
+    consultant: "相談員",
+    bring: "持ち物",
+    keep_link: "このページのアドレスは、ご予約の確認用です。他の方には教えないでください。",
+    cancel_by_phone: "キャンセルや日時の変更は、お電話でも承ります。",
+    error_heading: "ページを表示できません",
+    not_found: "お探しのページは見つかりませんでした。アドレスをご確認ください。",
+    internal_error: "申し訳ありません。システムで問題が発生しました。時間をおいてもう一度お試しいただくか、お電話でお問い合わせください。",
+    request_id: "お問い合わせ番号",
+};
+
+pub static EN: Texts = Texts {
+    lang: "en",
+    other_lang_label: "日本語",
+    other_lang: "ja",
+    skip_to_content: "Skip to content",
+    site_name: "Evening Consultations on Work and Mental Health — Booking",
+    footer_privacy: "What you enter is used only to run the consultations and is not given to others except where the law requires it.",
+    intro: "On a weekday evening, talk to a lawyer or a clinical psychologist about troubles at work or in life, free of charge. You can consult both about a legal problem and how you feel.",
+    free_and_confidential: "Consultations are free and confidential.",
+    upcoming_heading: "Upcoming evenings and free slots",
+    no_sessions: "No evening is open for booking at the moment.",
+    venue: "Venue",
+    free_slots: "free",
+    book_this: "Book",
+    taken: "Booked",
+    both_hint: "To see both a lawyer and a psychologist, book one slot with each.",
+    urgent_heading: "If you need to talk to someone now",
+    urgent_intro: "If you cannot wait for the evening, these lines are there for you.",
+    office_contact: "Contact",
+    form_heading: "Book a consultation",
+    form_intro: "Fill in the form and press “Book”.",
+    required: "required",
+    optional: "optional",
+    name: "Name",
+    name_hint: "The name you go by is fine.",
+    name_kana: "Name in katakana (フリガナ)",
+    name_kana_hint: "In katakana or hiragana.",
+    phone: "Phone number",
+    phone_hint: "A number we can reach you on in the daytime (e.g. 090-1234-5678).",
+    email: "Email address",
+    email_hint: "We send the confirmation here.",
+    age_band: "Age",
+    topic: "What is it mainly about?",
+    topic_hint: "So that we can prepare. Tell the details on the day.",
+    note: "Anything the consultant should know beforehand",
+    note_hint: "Up to 400 characters. You may leave this empty.",
+    privacy_heading: "How we handle your personal information",
+    privacy_body: "We use what you enter only to manage your booking, contact you, and count figures that identify no one. Only the staff in charge and the consultant can see what concerns your consultation, and each look is recorded. We give it to no one else without your consent, except where the law requires it.",
+    consent: "I agree to how my personal information is handled",
+    submit: "Book",
+    errors_heading: "Please check what you entered",
+    back_to_list: "Back to the list of evenings",
+    slot_gone: "Sorry: this slot has just been booked by someone else, or is closed. Please choose another one.",
+    booked_heading: "Your booking is confirmed",
+    booked_mail_sent: "We have sent a confirmation to:",
+    allow_sender: "If it does not arrive, look in your spam folder, or allow mail from this address:",
+    manage_heading: "Your booking",
+    status: "Status",
+    status_confirmed: "Confirmed",
+    status_cancelled: "Cancelled",
+    when: "Date and time",
+    consultant: "Consultant",
+    bring: "What to bring",
+    keep_link: "The address of this page is your key to the booking. Please keep it to yourself.",
+    cancel_by_phone: "You can also cancel or change your booking by phone.",
+    error_heading: "This page cannot be shown",
+    not_found: "We could not find that page. Please check the address.",
+    internal_error: "Sorry, something went wrong on our side. Please try again later, or call us.",
+    request_id: "Reference number",
+};
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Ja => &JA,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn language_is_chosen_query_then_cookie_then_header() {
+        let mut h = HeaderMap::new();
+        assert_eq!(lang_from_request(None, &h), Lang::Ja);
+        h.insert(
+            "accept-language",
+            HeaderValue::from_static("en-GB,en;q=0.9"),
+        );
+        assert_eq!(lang_from_request(None, &h), Lang::En);
+        h.insert("cookie", HeaderValue::from_static("a=b; lang=ja"));
+        assert_eq!(lang_from_request(None, &h), Lang::Ja);
+        assert_eq!(lang_from_request(Some("x=1&lang=en"), &h), Lang::En);
+        assert_eq!(lang_from_request(Some("lang=xx"), &h), Lang::Ja);
+    }
+
+    #[test]
+    fn every_field_error_has_words_in_both_languages() {
+        let errors = [
+            FieldError::Required,
+            FieldError::TooLong { max: 50 },
+            FieldError::KanaOnly,
+            FieldError::Phone,
+            FieldError::Email,
+            FieldError::ConsentRequired,
+        ];
+        for e in errors {
+            assert!(!field_message("name", &e, Lang::Ja).is_ascii());
+            assert!(field_message("name", &e, Lang::En).is_ascii());
+        }
+    }
+}
