@@ -5,13 +5,17 @@
 use crate::mail::Dispatcher;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Mutex, Notify};
+use tokio::sync::{watch, Mutex, Notify};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 /// The running scheduler and the task that answers mail wake-ups.
 pub struct Jobs {
     scheduler: JobScheduler,
     wakeup_task: tokio::task::JoinHandle<()>,
+    stopping: watch::Sender<bool>,
+    /// Held while a dispatch runs: one at a time in this process; other
+    /// instances are kept apart by the leases in the outbox.
+    running: Arc<Mutex<()>>,
 }
 
 impl Jobs {
@@ -23,8 +27,6 @@ impl Jobs {
         sweep: Duration,
     ) -> anyhow::Result<Jobs> {
         let dispatcher = Arc::new(dispatcher);
-        // One dispatch loop at a time in this process; other instances are
-        // kept apart by the leases in the outbox.
         let running = Arc::new(Mutex::new(()));
         let scheduler = JobScheduler::new().await?;
         let (d, r) = (dispatcher.clone(), running.clone());
@@ -39,25 +41,37 @@ impl Jobs {
             })?)
             .await?;
         scheduler.start().await?;
+        let (stopping, mut stop_seen) = watch::channel(false);
+        let r = running.clone();
         let wakeup_task = tokio::spawn(async move {
             loop {
-                let _guard = running.lock().await;
-                dispatch(&dispatcher).await;
-                drop(_guard);
-                wakeup.notified().await;
+                {
+                    let _guard = r.lock().await;
+                    dispatch(&dispatcher).await;
+                }
+                tokio::select! {
+                    _ = wakeup.notified() => {}
+                    _ = stop_seen.changed() => return,
+                }
             }
         });
         Ok(Jobs {
             scheduler,
             wakeup_task,
+            stopping,
+            running,
         })
     }
 
+    /// Stops scheduling, then waits for a dispatch under way to finish, so
+    /// that a clean shutdown leaves no mail leased.
     pub async fn stop(mut self) {
-        self.wakeup_task.abort();
+        let _ = self.stopping.send(true);
+        let _ = (&mut self.wakeup_task).await;
         if let Err(e) = self.scheduler.shutdown().await {
             tracing::warn!(error = %e, "scheduler did not stop cleanly");
         }
+        let _idle = self.running.lock().await;
     }
 }
 

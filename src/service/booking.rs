@@ -49,25 +49,22 @@ pub async fn book_slot(
     mut errors: FieldErrors,
     lang: Lang,
 ) -> Result<Booked, BookError> {
-    let details = input.validate();
-    if slot_id.is_none() && !errors.contains_key("slot_id") {
-        errors.insert("slot_id", FieldError::Required);
-    }
-    let details = match details {
-        Ok(d) if errors.is_empty() => d,
-        Ok(_) => return Err(BookError::Invalid(errors)),
-        Err(e) => {
-            errors.extend(e);
-            return Err(BookError::Invalid(errors));
-        }
-    };
+    let details = input.validate().map_err(|e| errors.extend(e)).ok();
     let now = state.clock.now();
-    let slot_id = slot_id.expect("checked above");
-    let Some(slot) = state.store.slot(slot_id, now).await? else {
-        return Err(BookError::Invalid(FieldErrors::from([(
-            "slot_id",
-            FieldError::NoSuchSlot,
-        )])));
+    let slot = match slot_id {
+        Some(id) => state.store.slot(id, now).await?,
+        None => None,
+    };
+    if slot.is_none() {
+        let reason = if slot_id.is_some() {
+            FieldError::NoSuchSlot
+        } else {
+            FieldError::Required
+        };
+        errors.entry("slot_id").or_insert(reason);
+    }
+    let (Some(details), Some(slot), true) = (details, slot, errors.is_empty()) else {
+        return Err(BookError::Invalid(errors));
     };
     if slot.starts_at <= now {
         return Err(BookError::SlotClosed);
@@ -89,7 +86,7 @@ pub async fn book_slot(
     .confirmed(&state.settings)
     .map_err(anyhow::Error::from)?;
     let booking = NewBooking {
-        slot_id,
+        slot_id: slot.id,
         details,
         token_hash: token.hash(),
         lang,

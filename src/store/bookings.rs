@@ -52,6 +52,18 @@ impl BookingRecord {
     }
 }
 
+/// What a booking records about the person.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BookingPerson {
+    pub name: String,
+    pub name_kana: String,
+    pub phone: String,
+    pub email: String,
+    pub age_band: String,
+    pub topic: String,
+    pub note: String,
+}
+
 impl Store {
     /// Writes a confirmed booking, the claim on its slot and its
     /// confirmation mail in one transaction. A slot already claimed gives
@@ -118,6 +130,26 @@ impl Store {
             .bind(token_hash)
             .fetch_optional(pool)
             .await?
+        }))
+    }
+
+    /// The person behind a booking. Only for those who need it: staff
+    /// views log each read (要配慮個人情報).
+    pub async fn booking_person(&self, id: i64) -> StoreResult<Option<BookingPerson>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT name, name_kana, phone, email, age_band, topic, note FROM bookings WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+
+    /// Ids of all bookings, oldest first.
+    pub async fn all_booking_ids(&self) -> StoreResult<Vec<i64>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_scalar("SELECT id FROM bookings ORDER BY id").fetch_all(pool).await?
         }))
     }
 

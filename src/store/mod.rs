@@ -8,7 +8,7 @@ mod bookings;
 mod outbox;
 mod sessions;
 
-pub use bookings::{BookingRecord, NewBooking};
+pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use sessions::{SessionView, SlotView};
 

@@ -1,0 +1,217 @@
+//! Confirmation mail: written with the booking, delivered over real SMTP
+//! on loopback, retried while the server is down, never dropped.
+
+mod support;
+
+use std::time::Duration;
+use support::smtp::{Mode, SmtpServer};
+use support::{booking_body, eventually, spawn_app, spawn_app_with};
+use tsunagu::config::{Secret, TransportKind};
+
+fn smtp_to(server: &SmtpServer) -> impl FnOnce(&mut tsunagu::config::Settings) {
+    let url = server.url();
+    move |s| {
+        s.mail.transport = TransportKind::Smtp;
+        s.mail.smtp_url = Secret::new(url);
+    }
+}
+
+#[tokio::test]
+async fn the_confirmation_is_delivered_over_smtp_in_japanese() {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    let res = app.post_booking(&booking_body(session.slots[3].id)).await;
+    assert_eq!(res.status(), 201);
+    let manage_url = res.json::<serde_json::Value>().await.unwrap()["manage_url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mail = eventually(10, || async { smtp.received().first().cloned() }).await;
+    assert_eq!(mail.to, ["<hanako@example.jp>"]);
+    assert!(mail.from.contains("soudan@tsunagu.example.jp"));
+    let subject = mail.subject();
+    assert!(subject.contains("相談会のご予約"), "{subject}");
+    for secret in ["心理", "弁護", "workplace", "仕事"] {
+        assert!(!subject.contains(secret), "{secret} in the subject");
+    }
+    let text = mail.text();
+    let when = tsunagu::domain::time::format_datetime(
+        session.slots[3].starts_at,
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(text.contains(&when), "{when} not in\n{text}");
+    assert!(regex_like_date(&when), "{when}");
+    assert!(text.contains("臨床心理士"));
+    assert!(text.contains(&app.state.settings.evening.venue));
+    assert!(text.contains(&manage_url));
+    assert!(text.contains("持ち物"));
+    assert!(mail.html().contains(&manage_url));
+    // The outbox row is marked sent.
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    let states = eventually(5, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s.first().map(|m| m.status.as_str()) == Some("sent")).then_some(s)
+    })
+    .await;
+    assert_eq!(states.len(), 1);
+    assert_eq!(states[0].kind, "booking_confirmed");
+    app.stop().await;
+}
+
+/// `2027年1月13日(水) 18:30`
+fn regex_like_date(s: &str) -> bool {
+    let (date, time) = s.split_once(' ').unwrap();
+    date.contains('年')
+        && date.contains('月')
+        && date.contains("日(")
+        && date.ends_with(')')
+        && time.len() == 5
+}
+
+#[tokio::test]
+async fn mail_queued_while_smtp_is_down_is_delivered_once_it_is_back() {
+    let smtp = SmtpServer::reserve_port();
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    assert_eq!(
+        app.post_booking(&booking_body(session.slots[0].id))
+            .await
+            .status(),
+        201
+    );
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    // Refused connections: the mail is retried, not lost.
+    let retried = eventually(10, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s[0].attempts >= 2).then_some(s)
+    })
+    .await;
+    assert_eq!(retried[0].status, "queued");
+    assert!(retried[0].last_error.is_some());
+    smtp.listen().await;
+    let mail = eventually(20, || async { smtp.received().first().cloned() }).await;
+    assert!(mail.subject().contains("相談会のご予約"));
+    eventually(5, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s[0].status == "sent").then_some(())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(smtp.received().len(), 1, "sent exactly once");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_temporary_refusal_is_retried_with_backoff() {
+    let smtp = SmtpServer::start().await;
+    smtp.set_mode(Mode::TempFail);
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    assert_eq!(
+        app.post_booking(&booking_body(session.slots[0].id))
+            .await
+            .status(),
+        201
+    );
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    let s = eventually(10, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s[0].attempts >= 2).then_some(s)
+    })
+    .await;
+    assert!(
+        s[0].last_error.as_deref().unwrap_or("").contains("451"),
+        "{:?}",
+        s[0].last_error
+    );
+    smtp.set_mode(Mode::Accept);
+    eventually(20, || async { (smtp.received().len() == 1).then_some(()) }).await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_is_marked_failed_with_the_reason() {
+    let smtp = SmtpServer::start().await;
+    smtp.set_mode(Mode::PermFail);
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    assert_eq!(
+        app.post_booking(&booking_body(session.slots[0].id))
+            .await
+            .status(),
+        201
+    );
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    let s = eventually(10, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s[0].status == "failed").then_some(s)
+    })
+    .await;
+    assert_eq!(s[0].attempts, 1, "no retry after a permanent refusal");
+    assert!(s[0].last_error.as_deref().unwrap().contains("550"));
+    // The booking itself stands.
+    let booking = app.state.store.booking_person(id).await.unwrap();
+    assert!(booking.is_some());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_file_transport_writes_eml_files() {
+    let app = spawn_app().await;
+    let session = app.add_session(9).await;
+    let mut body = booking_body(session.slots[0].id);
+    body["lang"] = serde_json::json!("en");
+    assert_eq!(app.post_booking(&body).await.status(), 201);
+    let files = eventually(10, || async {
+        let f = app.mail_files();
+        (!f.is_empty()).then_some(f)
+    })
+    .await;
+    assert_eq!(files.len(), 1);
+    let raw = std::fs::read(&files[0]).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&raw).unwrap();
+    assert!(message
+        .subject()
+        .unwrap()
+        .starts_with("Your consultation booking"));
+    assert!(
+        message
+            .body_text(0)
+            .unwrap()
+            .contains("Clinical psychologist")
+            || message.body_text(0).unwrap().contains("Lawyer")
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mail_left_in_the_outbox_is_sent_by_the_next_start() {
+    // A booking whose mail was queued by an instance that stopped before sending.
+    let smtp = SmtpServer::reserve_port();
+    let db = support::TestDb::new().await;
+    let first = support::spawn_app_on(
+        db,
+        smtp_to(&smtp),
+        std::sync::Arc::new(tsunagu::domain::time::SystemClock),
+    )
+    .await;
+    let session = first.add_session(9).await;
+    assert_eq!(
+        first
+            .post_booking(&booking_body(session.slots[0].id))
+            .await
+            .status(),
+        201
+    );
+    let db = first.stop_keep_db().await;
+    smtp.listen().await;
+    let second = support::spawn_app_on(
+        db,
+        smtp_to(&smtp),
+        std::sync::Arc::new(tsunagu::domain::time::SystemClock),
+    )
+    .await;
+    eventually(20, || async { (smtp.received().len() == 1).then_some(()) }).await;
+    second.stop().await;
+}

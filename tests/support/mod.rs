@@ -1,0 +1,284 @@
+//! Test support: the real application on a random port with a fresh
+//! database of the backend named by `TSUNAGU_TEST_BACKEND` (`sqlite`, the
+//! default, or `postgres`, reached at `TSUNAGU_TEST_PG_URL`).
+#![allow(dead_code)]
+
+pub mod smtp;
+
+use chrono::{Duration, Utc};
+use serde_json::{json, Value};
+use std::sync::Arc;
+use std::time::Instant;
+use tsunagu::config::{Settings, TransportKind};
+use tsunagu::domain::time::{jst_today, Clock, SystemClock};
+use tsunagu::state::AppState;
+use tsunagu::store::SessionView;
+use tsunagu::Application;
+
+pub fn backend() -> &'static str {
+    match std::env::var("TSUNAGU_TEST_BACKEND").as_deref() {
+        Ok("postgres") | Ok("postgresql") | Ok("pg") => "postgres",
+        _ => "sqlite",
+    }
+}
+
+fn pg_admin_url() -> String {
+    std::env::var("TSUNAGU_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A fresh, empty database, dropped (PostgreSQL) or deleted (SQLite) afterwards.
+pub struct TestDb {
+    pub url: String,
+    dir: Option<tempfile::TempDir>,
+    pg_name: Option<String>,
+}
+
+impl TestDb {
+    pub async fn new() -> TestDb {
+        if backend() == "postgres" {
+            let name = format!(
+                "tsunagu_test_{}",
+                tsunagu::domain::token::Token::generate().as_str()[..16].to_string()
+            );
+            let admin = pg_admin_url();
+            let pool = sqlx::PgPool::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL must be reachable at {admin} for TSUNAGU_TEST_BACKEND=postgres: {e}"));
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&pool)
+                .await
+                .unwrap();
+            pool.close().await;
+            let mut url = url::Url::parse(&admin).unwrap();
+            url.set_path(&name);
+            TestDb {
+                url: url.to_string(),
+                dir: None,
+                pg_name: Some(name),
+            }
+        } else {
+            let dir = tempfile::tempdir().unwrap();
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            TestDb {
+                url,
+                dir: Some(dir),
+                pg_name: None,
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_name.take() else {
+            return;
+        };
+        let admin = pg_admin_url();
+        // Drop runs outside async code: a thread of its own with a small runtime.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(pool) = sqlx::PgPool::connect(&admin).await {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&pool)
+                        .await;
+                    pool.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub state: AppState,
+    pub mail_dir: tempfile::TempDir,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    handle: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+    pub db: TestDb,
+}
+
+/// Settings for a test: random port, file mail into a fresh folder, fast retries.
+pub fn test_settings(db: &TestDb, mail_dir: &std::path::Path) -> Settings {
+    let mut s = Settings::built_in();
+    s.server.bind = "127.0.0.1:0".into();
+    s.server.public_url = "http://tsunagu.test".into();
+    s.database.url = tsunagu::config::Secret::new(db.url.clone());
+    s.mail.transport = TransportKind::File;
+    s.mail.file_dir = mail_dir.to_path_buf();
+    s.mail.sweep_seconds = 1;
+    s.mail.retry_base_seconds = 1;
+    s
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_on(TestDb::new().await, configure, Arc::new(SystemClock)).await
+}
+
+pub async fn spawn_app_on(
+    db: TestDb,
+    configure: impl FnOnce(&mut Settings),
+    clock: Arc<dyn Clock>,
+) -> TestApp {
+    let mail_dir = tempfile::tempdir().unwrap();
+    let mut settings = test_settings(&db, mail_dir.path());
+    configure(&mut settings);
+    let app = Application::build_with_clock(settings, clock)
+        .await
+        .expect("the application builds");
+    let addr = app.local_addr().unwrap();
+    let state = app.state().clone();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let handle = tokio::spawn(app.run_until(async move {
+        let _ = rx.await;
+    }));
+    TestApp {
+        base: format!("http://{addr}"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+        state,
+        mail_dir,
+        shutdown: Some(tx),
+        handle: Some(handle),
+        db,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    pub async fn post_json(&self, path: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_booking(&self, body: &Value) -> reqwest::Response {
+        self.post_json("/api/v1/evening-bookings", body).await
+    }
+
+    pub async fn post_form(&self, path: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .form(pairs)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// A session of the configured series `days` days from today (JST),
+    /// stored directly; returns it with its slots.
+    pub async fn add_session(&self, days: i64) -> SessionView {
+        let series = self.state.settings.series.to_series().unwrap();
+        let date = jst_today(Utc::now()) + Duration::days(days);
+        let occurrence = format!(
+            "test-{}",
+            &tsunagu::domain::token::Token::generate().as_str()[..12]
+        );
+        let plan = series.plan_on(date, occurrence);
+        assert!(self
+            .state
+            .store
+            .insert_session(&plan, &self.state.settings.evening.venue, Utc::now())
+            .await
+            .unwrap());
+        let sessions = self
+            .state
+            .store
+            .upcoming_sessions(Utc::now())
+            .await
+            .unwrap();
+        sessions
+            .into_iter()
+            .find(|s| s.starts_at == plan.starts_at)
+            .expect("session stored")
+    }
+
+    /// `.eml` files the file transport wrote.
+    pub fn mail_files(&self) -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(self.mail_dir.path())
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    /// Stops the server and hands back its database for another start.
+    pub async fn stop_keep_db(mut self) -> TestDb {
+        self.shutdown_now().await;
+        self.db
+    }
+
+    pub async fn stop(mut self) {
+        self.shutdown_now().await;
+    }
+
+    async fn shutdown_now(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(handle) = self.handle.take() {
+            let _ = handle.await;
+        }
+    }
+}
+
+/// A valid booking request for `slot_id`.
+pub fn booking_body(slot_id: i64) -> Value {
+    json!({
+        "slot_id": slot_id,
+        "name": "仙台 花子",
+        "name_kana": "センダイ ハナコ",
+        "phone": "090-1234-5678",
+        "email": "hanako@example.jp",
+        "age_band": "30s",
+        "topic": "workplace",
+        "note": "",
+        "consent": true
+    })
+}
+
+/// Polls `check` until it returns `Some`, for at most `seconds`.
+pub async fn eventually<T, F, Fut>(seconds: u64, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = Instant::now() + std::time::Duration::from_secs(seconds);
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "condition not met within {seconds} s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
