@@ -196,6 +196,10 @@ fn pick(en: bool, ja: &str, english: &str) -> String {
 /// Every fixed phrase of the public pages, in one language.
 pub struct Texts {
     pub lang: &'static str,
+    /// Between two times: `18:30〜19:20` / `18:30–19:20`.
+    pub to: &'static str,
+    /// After a label: `会場：` / `Venue: `.
+    pub colon: &'static str,
     pub other_lang_label: &'static str,
     pub other_lang: &'static str,
     pub skip_to_content: &'static str,
@@ -257,6 +261,8 @@ pub struct Texts {
 
 pub static JA: Texts = Texts {
     lang: "ja",
+    to: "〜",
+    colon: "：",
     other_lang_label: "English",
     other_lang: "en",
     skip_to_content: "本文へ移動",
@@ -309,7 +315,7 @@ pub static JA: Texts = Texts {
     consultant: "相談員",
     bring: "持ち物",
     keep_link: "このページのアドレスは、ご予約の確認用です。他の方には教えないでください。",
-    cancel_by_phone: "キャンセルや日時の変更は、お電話でも承ります。",
+    cancel_by_phone: "キャンセルや日時の変更をご希望の場合は、お電話でご連絡ください。",
     error_heading: "ページを表示できません",
     not_found: "お探しのページは見つかりませんでした。アドレスをご確認ください。",
     internal_error: "申し訳ありません。システムで問題が発生しました。時間をおいてもう一度お試しいただくか、お電話でお問い合わせください。",
@@ -318,6 +324,8 @@ pub static JA: Texts = Texts {
 
 pub static EN: Texts = Texts {
     lang: "en",
+    to: "–",
+    colon: ": ",
     other_lang_label: "日本語",
     other_lang: "ja",
     skip_to_content: "Skip to content",
@@ -370,7 +378,7 @@ pub static EN: Texts = Texts {
     consultant: "Consultant",
     bring: "What to bring",
     keep_link: "The address of this page is your key to the booking. Please keep it to yourself.",
-    cancel_by_phone: "You can also cancel or change your booking by phone.",
+    cancel_by_phone: "To cancel or change your booking, please call us.",
     error_heading: "This page cannot be shown",
     not_found: "We could not find that page. Please check the address.",
     internal_error: "Sorry, something went wrong on our side. Please try again later, or call us.",

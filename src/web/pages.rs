@@ -76,6 +76,11 @@ fn switch_url(path_and_query: &str, lang: &str) -> String {
     format!("{path}?{}", out.finish())
 }
 
+/// `18:30〜19:20` in Japanese, `18:30–19:20` in English.
+fn between(from: String, to: String, lang: Lang) -> String {
+    format!("{from}{}{to}", texts(lang).to)
+}
+
 fn page(template: &impl Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(body) => (status, Html(body)).into_response(),
@@ -150,7 +155,7 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> 
         .map(|s| SessionCard {
             id: s.id,
             date: format_date(to_jst(s.starts_at).date_naive(), ctx.lang),
-            time_range: format!("{}〜{}", format_time(s.starts_at), format_time(s.ends_at)),
+            time_range: between(format_time(s.starts_at), format_time(s.ends_at), ctx.lang),
             venue: venue_text(&state, ctx.lang, &s.venue),
             groups: Profession::ALL
                 .iter()
@@ -161,10 +166,10 @@ pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> 
                         .filter(|slot| slot.profession == *p)
                         .map(|slot| SlotLine {
                             id: slot.id,
-                            time_range: format!(
-                                "{}〜{}",
+                            time_range: between(
                                 format_time(slot.starts_at),
-                                format_time(slot.ends_at)
+                                format_time(slot.ends_at),
+                                ctx.lang,
                             ),
                             available: slot.available,
                         })
@@ -298,10 +303,10 @@ fn book_page(
     BookPage {
         slot: SlotSummary {
             id: slot.id,
-            when: format!(
-                "{}〜{}",
+            when: between(
                 format_datetime(slot.starts_at, lang),
-                format_time(slot.ends_at)
+                format_time(slot.ends_at),
+                lang,
             ),
             profession: profession_label(slot.profession, lang),
             venue: venue_text(state, lang, &slot.venue),
@@ -508,10 +513,10 @@ pub async fn manage(
         } else {
             t.status_cancelled
         },
-        when: format!(
-            "{}〜{}",
+        when: between(
             format_datetime(booking.starts_at, lang),
-            format_time(booking.ends_at)
+            format_time(booking.ends_at),
+            lang,
         ),
         profession: profession_label(booking.profession(), lang),
         venue: venue_text(&state, lang, &booking.venue),

@@ -39,7 +39,7 @@ impl TestDb {
         if backend() == "postgres" {
             let name = format!(
                 "tsunagu_test_{}",
-                tsunagu::domain::token::Token::generate().as_str()[..16].to_string()
+                &tsunagu::domain::token::Token::generate().as_str()[..16]
             );
             let admin = pg_admin_url();
             let pool = sqlx::PgPool::connect(&admin)

@@ -148,8 +148,8 @@ async fn session(
             }
             "MAIL" => {
                 from = command
-                    .splitn(2, ':')
-                    .nth(1)
+                    .split_once(':')
+                    .map(|x| x.1)
                     .unwrap_or("")
                     .trim()
                     .to_string();
@@ -158,8 +158,8 @@ async fn session(
             "RCPT" => {
                 to.push(
                     command
-                        .splitn(2, ':')
-                        .nth(1)
+                        .split_once(':')
+                        .map(|x| x.1)
                         .unwrap_or("")
                         .trim()
                         .to_string(),

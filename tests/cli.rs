@@ -1,0 +1,149 @@
+//! The `tsunagu` command itself, run as a process.
+
+mod support;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+use support::TestDb;
+
+fn tsunagu(db: &TestDb, dir: &std::path::Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tsunagu"));
+    cmd.current_dir(dir)
+        .env("TSUNAGU__DATABASE__URL", &db.url)
+        .env("TSUNAGU__MAIL__FILE_DIR", dir.join("mail"))
+        .env("RUST_LOG", "info");
+    cmd
+}
+
+#[tokio::test]
+async fn schedule_generate_is_idempotent() {
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let first = tsunagu(&db, dir.path())
+        .args(["schedule", "generate", "--months", "6"])
+        .output()
+        .unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let out = String::from_utf8(first.stdout).unwrap();
+    let created: usize = out.lines().filter(|l| l.starts_with("created")).count();
+    assert!(
+        (4..=6).contains(&created),
+        "six months give four to six sessions:\n{out}"
+    );
+    let second = tsunagu(&db, dir.path())
+        .args(["schedule", "generate", "--months", "6"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(second.stdout).unwrap();
+    assert!(
+        out.contains(&format!("0 created, {created} already there")),
+        "{out}"
+    );
+    let migrate = tsunagu(&db, dir.path()).arg("migrate").output().unwrap();
+    assert!(migrate.status.success());
+}
+
+#[tokio::test]
+async fn serve_logs_one_line_per_request_and_no_personal_data() {
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let status = tsunagu(&db, dir.path())
+        .args(["schedule", "generate", "--months", "3"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut child = tsunagu(&db, dir.path())
+        .arg("serve")
+        .env("TSUNAGU__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    support::eventually(30, || async {
+        client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .ok()
+            .filter(|r| r.status() == 200)
+    })
+    .await;
+    let sessions: serde_json::Value = client
+        .get(format!("{base}/api/v1/evening-sessions"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let slot = sessions[0]["slots"][0]["id"]
+        .as_i64()
+        .expect("a generated session");
+    let mut body = support::booking_body(slot);
+    body["name"] = serde_json::json!("秘密 太郎");
+    body["email"] = serde_json::json!("secret.person@example.jp");
+    body["phone"] = serde_json::json!("090-9876-5432");
+    body["note"] = serde_json::json!("借金の件で");
+    let res = client
+        .post(format!("{base}/api/v1/evening-bookings"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let token = res.json::<serde_json::Value>().await.unwrap()["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        client
+            .get(format!("{base}/manage/{token}"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    // Let the mail go out, then stop the server.
+    support::eventually(10, || async {
+        std::fs::read_dir(dir.path().join("mail"))
+            .ok()
+            .and_then(|mut d| d.next())
+            .map(|_| ())
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(log.contains(&format!("Tsunagu is running at http://127.0.0.1:{port}/")));
+    assert!(
+        log.contains("route=/api/v1/evening-bookings") && log.contains("status=201"),
+        "{log}"
+    );
+    assert!(
+        log.contains("route=/manage/{token}"),
+        "the route pattern, not the path: {log}"
+    );
+    for secret in ["秘密", "secret.person", "9876", "借金", token.as_str()] {
+        assert!(!log.contains(secret), "{secret} appears in the log:\n{log}");
+    }
+}

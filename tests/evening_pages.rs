@@ -1,0 +1,206 @@
+//! The public pages: Japanese first, English available, no JavaScript.
+
+mod support;
+
+use support::spawn_app;
+
+fn form<'a>(overrides: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut pairs = vec![
+        ("name", "仙台 太郎"),
+        ("name_kana", "せんだい たろう"),
+        ("phone", "０２２－２２１－６８７０"),
+        ("email", "taro@example.jp"),
+        ("age_band", "40s"),
+        ("topic", "money"),
+        ("note", ""),
+        ("consent", "yes"),
+    ];
+    for (k, v) in overrides {
+        pairs.retain(|(name, _)| name != k);
+        if !v.is_empty() {
+            pairs.push((k, v));
+        }
+    }
+    pairs
+}
+
+#[tokio::test]
+async fn the_list_shows_evenings_in_japanese_with_links_to_free_slots() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let taken = session.slots[0].id;
+    assert_eq!(
+        app.post_booking(&support::booking_body(taken))
+            .await
+            .status(),
+        201
+    );
+    let res = app.get("/").await;
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"ja\">"));
+    let date = tsunagu::domain::time::format_date(
+        tsunagu::domain::time::to_jst(session.starts_at).date_naive(),
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(html.contains(&date), "{date}");
+    assert!(html.contains("弁護士") && html.contains("臨床心理士"));
+    assert!(html.contains("（空き 2/3）"), "lawyer slots: one taken");
+    assert!(!html.contains(&format!("href=\"/book/{taken}\"")));
+    assert!(html.contains(&format!("href=\"/book/{}\"", session.slots[1].id)));
+    assert!(html.contains("予約済み"));
+    assert!(html.contains("022-718-4343"), "crisis contacts shown");
+    assert!(!html.to_lowercase().contains("<script"), "no JavaScript");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn english_is_one_click_away_and_remembered() {
+    let app = spawn_app().await;
+    app.add_session(12).await;
+    let res = app.get("/?lang=en").await;
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("lang=en"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Clinical psychologist"));
+    assert!(
+        html.contains("href=\"/?lang=ja\""),
+        "a way back to Japanese"
+    );
+    let again = app
+        .client
+        .get(app.url("/"))
+        .header("cookie", "lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert!(again.text().await.unwrap().contains("Upcoming evenings"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_form_is_labelled_and_bad_input_is_shown_beside_each_field() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let slot = session.slots[2].id;
+    let html = app
+        .get(&format!("/book/{slot}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for id in ["name", "name_kana", "phone", "email", "note", "consent"] {
+        assert!(
+            html.contains(&format!("<label for=\"{id}\"")),
+            "label for {id}"
+        );
+    }
+    assert!(html.contains("<legend>年代"));
+    assert!(html.contains("autocomplete=\"tel\""));
+    assert!(html.contains("個人情報の取扱いについて"));
+
+    let res = app
+        .post_form(
+            &format!("/book/{slot}"),
+            &form(&[("phone", "12"), ("name_kana", "Taro"), ("consent", "")]),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("入力内容を確認してください"));
+    assert!(
+        html.contains("href=\"#phone\""),
+        "the summary links to the field"
+    );
+    assert!(html.contains("電話番号を0から始まる10桁または11桁"));
+    assert!(html.contains("カタカナまたはひらがなで入力してください。"));
+    assert!(html.contains("個人情報の取扱いへの同意が必要です"));
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(
+        html.contains("value=\"仙台 太郎\""),
+        "what was typed is kept"
+    );
+    assert!(html.contains("value=\"40s\" checked"));
+    assert!(app.state.store.all_booking_ids().await.unwrap().is_empty());
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn booking_by_form_leads_to_the_confirmation_page() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let slot = session.slots[5].id;
+    let res = app.post_form(&format!("/book/{slot}"), &form(&[])).await;
+    assert_eq!(res.status(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        location.starts_with("/manage/") && location.ends_with("?booked=1"),
+        "{location}"
+    );
+    let res = app.get(&location).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    assert_eq!(res.headers()["referrer-policy"], "no-referrer");
+    let html = res.text().await.unwrap();
+    assert!(html.contains("ご予約を受け付けました"));
+    assert!(html.contains("taro@example.jp"));
+    assert!(
+        html.contains(&app.state.settings.mail.from_address),
+        "which sender to allow"
+    );
+    assert!(html.contains("臨床心理士"));
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    let person = app.state.store.booking_person(id).await.unwrap().unwrap();
+    assert_eq!(person.phone, "022-221-6870");
+    assert_eq!(person.topic, "money");
+    // The same link later, without the banner.
+    let plain = app
+        .get(location.trim_end_matches("?booked=1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!plain.contains("ご予約を受け付けました"));
+    assert!(plain.contains("予約済み"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn errors_are_friendly_pages() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let slot = session.slots[0].id;
+    assert_eq!(
+        app.post_booking(&support::booking_body(slot))
+            .await
+            .status(),
+        201
+    );
+    let res = app.get(&format!("/book/{slot}")).await;
+    assert_eq!(res.status(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("別の枠をお選びください"));
+    assert!(html.contains("href=\"/\""));
+    let res = app.post_form(&format!("/book/{slot}"), &form(&[])).await;
+    assert_eq!(res.status(), 409);
+    for path in [
+        "/book/abc",
+        "/book/999999",
+        "/manage/nothing",
+        "/no/such/page",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 404, "{path}");
+        assert!(res
+            .text()
+            .await
+            .unwrap()
+            .contains("お探しのページは見つかりませんでした"));
+    }
+    app.stop().await;
+}
