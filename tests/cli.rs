@@ -48,6 +48,59 @@ async fn schedule_generate_is_idempotent() {
 }
 
 #[tokio::test]
+async fn an_environment_file_and_variables_override_the_defaults() {
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("conf");
+    std::fs::create_dir_all(&config).unwrap();
+    // First Thursdays, no months skipped, from config/staging.toml.
+    std::fs::write(
+        config.join("staging.toml"),
+        "[series]\nweekday = \"thu\"\nweek_of_month = 1\n",
+    )
+    .unwrap();
+    let out = tsunagu(&db, dir.path())
+        .env("TSUNAGU_CONFIG_DIR", &config)
+        .env("TSUNAGU_ENV", "staging")
+        .env("TSUNAGU__SERIES__START", "19:00")
+        .args(["schedule", "generate", "--months", "4"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let store = tsunagu::store::Store::connect(&db.url, 2).await.unwrap();
+    let sessions = store.upcoming_sessions(chrono::Utc::now()).await.unwrap();
+    assert!(sessions.len() >= 3);
+    let mut first_thursdays = 0;
+    for s in &sessions {
+        let local = tsunagu::domain::time::to_jst(s.starts_at);
+        let date = local.date_naive();
+        assert_eq!(local.format("%H:%M").to_string(), "19:00");
+        if chrono::Datelike::weekday(&date) == chrono::Weekday::Thu
+            && chrono::Datelike::day(&date) <= 7
+        {
+            first_thursdays += 1;
+        }
+    }
+    assert!(
+        first_thursdays >= sessions.len() - 1,
+        "first Thursdays (one may move off a holiday)"
+    );
+    store.close().await;
+    // A missing environment file is an error, not a silent default.
+    let out = tsunagu(&db, dir.path())
+        .env("TSUNAGU_CONFIG_DIR", &config)
+        .env("TSUNAGU_ENV", "nowhere")
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[tokio::test]
 async fn serve_logs_one_line_per_request_and_no_personal_data() {
     let db = TestDb::new().await;
     let dir = tempfile::tempdir().unwrap();
@@ -61,9 +114,12 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
         .status()
         .unwrap();
     assert!(status.success());
+    let smtp = support::smtp::SmtpServer::start().await;
     let mut child = tsunagu(&db, dir.path())
         .arg("serve")
         .env("TSUNAGU__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .env("TSUNAGU__MAIL__TRANSPORT", "smtp")
+        .env("TSUNAGU__MAIL__SMTP_URL", smtp.url())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -118,14 +174,9 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
             .status(),
         200
     );
-    // Let the mail go out, then stop the server.
-    support::eventually(10, || async {
-        std::fs::read_dir(dir.path().join("mail"))
-            .ok()
-            .and_then(|mut d| d.next())
-            .map(|_| ())
-    })
-    .await;
+    // The mail goes out over SMTP; then the server is stopped.
+    let mail = support::eventually(10, || async { smtp.received().first().cloned() }).await;
+    assert!(mail.text().contains("秘密 太郎 様"));
     tokio::time::sleep(Duration::from_millis(200)).await;
     child.kill().unwrap();
     let output = child.wait_with_output().unwrap();

@@ -342,3 +342,29 @@ async fn the_openapi_document_describes_the_endpoints() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_database_that_does_not_answer_gives_503_and_500_without_internals() {
+    let app = spawn_app().await;
+    app.state.store.close().await;
+    let res = app.get("/healthz").await;
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "unavailable");
+    let res = app.get("/api/v1/evening-sessions").await;
+    assert_eq!(res.status(), 500);
+    let request_id = res.headers()["x-request-id"].to_str().unwrap().to_string();
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "internal");
+    assert_eq!(body["request_id"], request_id);
+    assert!(
+        !body.to_string().to_lowercase().contains("pool"),
+        "no internals: {body}"
+    );
+    let res = app.get("/").await;
+    assert_eq!(res.status(), 500);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("システムで問題が発生しました"));
+    assert!(html.contains(&"お問い合わせ番号".to_string()));
+    assert!(!html.to_lowercase().contains("pool"));
+    app.stop().await;
+}

@@ -215,3 +215,55 @@ async fn mail_left_in_the_outbox_is_sent_by_the_next_start() {
     eventually(20, || async { (smtp.received().len() == 1).then_some(()) }).await;
     second.stop().await;
 }
+
+#[tokio::test]
+async fn a_sent_mail_does_not_keep_the_manage_token() {
+    let app = spawn_app().await;
+    let session = app.add_session(9).await;
+    let res = app.post_booking(&booking_body(session.slots[0].id)).await;
+    let manage_url = res.json::<serde_json::Value>().await.unwrap()["manage_url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let token = manage_url.rsplit('/').next().unwrap().to_string();
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    eventually(10, || async {
+        let s = app.state.store.mail_for_booking(id).await.unwrap();
+        (s[0].status == "sent").then_some(())
+    })
+    .await;
+    let db_file = app
+        .db
+        .url
+        .strip_prefix("sqlite://")
+        .map(std::path::PathBuf::from);
+    if let Some(path) = db_file {
+        // Checkpoint so that the WAL is folded into the file, then look for the token.
+        app.state.store.close().await;
+        let pool = sqlx::SqlitePool::connect(&app.db.url).await.unwrap();
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("VACUUM").execute(&pool).await.unwrap();
+        pool.close().await;
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(&token),
+            "the plain token is still in the database"
+        );
+    } else {
+        let pool = sqlx::PgPool::connect(&app.db.url).await.unwrap();
+        let found: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM outbox WHERE body_text LIKE $1 OR body_html LIKE $1",
+        )
+        .bind(format!("%{token}%"))
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(found, 0);
+        pool.close().await;
+    }
+    app.stop().await;
+}

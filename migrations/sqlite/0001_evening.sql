@@ -24,8 +24,12 @@ CREATE TABLE slots (
 CREATE TABLE bookings (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     slot_id     INTEGER NOT NULL REFERENCES slots (id),
-    status      TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled')),
-    token_hash  TEXT NOT NULL UNIQUE,
+    -- held: offered to someone on the waitlist, not yet accepted;
+    -- released: such an offer declined or expired.
+    status      TEXT NOT NULL CHECK (status IN ('confirmed', 'cancelled', 'held', 'released')),
+    -- SHA-256 of the manage-link token; the bookings made together in one
+    -- form (both professionals) share it.
+    token_hash  TEXT NOT NULL,
     name        TEXT NOT NULL,
     name_kana   TEXT NOT NULL,
     phone       TEXT NOT NULL,
@@ -37,16 +41,10 @@ CREATE TABLE bookings (
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
 );
--- The guard against double booking: one confirmed booking per slot.
-CREATE UNIQUE INDEX bookings_one_confirmed_per_slot ON bookings (slot_id) WHERE status = 'confirmed';
-
--- Who holds a slot right now: a booking, or (later) an offer to someone on
--- the waitlist. One row per slot at most; freeing a slot deletes its row.
-CREATE TABLE slot_claims (
-    slot_id     INTEGER PRIMARY KEY REFERENCES slots (id),
-    booking_id  INTEGER REFERENCES bookings (id),
-    claimed_at  TEXT NOT NULL
-);
+-- The guard against double booking: one booking per slot that is confirmed
+-- or held for an offer.
+CREATE UNIQUE INDEX bookings_one_per_slot ON bookings (slot_id) WHERE status IN ('confirmed', 'held');
+CREATE INDEX bookings_token_hash ON bookings (token_hash);
 
 CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -8,6 +8,9 @@ use std::time::Duration;
 use tokio::sync::{watch, Mutex, Notify};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
+/// How long a wake-up waits for more mail before claiming.
+const GATHER: Duration = Duration::from_millis(25);
+
 /// The running scheduler and the task that answers mail wake-ups.
 pub struct Jobs {
     scheduler: JobScheduler,
@@ -53,6 +56,8 @@ impl Jobs {
                     _ = wakeup.notified() => {}
                     _ = stop_seen.changed() => return,
                 }
+                // Let mail queued at the same moment gather into one claim.
+                tokio::time::sleep(GATHER).await;
             }
         });
         Ok(Jobs {

@@ -22,6 +22,9 @@ pub struct Dispatcher {
     clock: Arc<dyn Clock>,
 }
 
+/// How many mails one claim takes.
+const BATCH: i64 = 32;
+
 /// The wait before attempt `attempts + 1`: base, 2×base, 4×base, … at most an hour.
 pub fn backoff(base: Duration, attempts: i32) -> Duration {
     let factor = 1i32 << attempts.clamp(1, 16).saturating_sub(1);
@@ -53,18 +56,26 @@ impl Dispatcher {
         let mut handled = 0;
         loop {
             let now = self.clock.now();
-            let Some(mail) = self.store.claim_due_mail(now, now + self.lease).await? else {
+            let batch = self
+                .store
+                .claim_due_mail(now, now + self.lease, BATCH)
+                .await?;
+            if batch.is_empty() {
                 return Ok(handled);
-            };
-            handled += 1;
-            let result = match self.build(&mail) {
-                Ok(message) => self.transport.send(message).await,
-                Err(reason) => Err(SendError {
-                    permanent: true,
-                    reason,
-                }),
-            };
-            self.record(&mail, result).await?;
+            }
+            for mail in batch {
+                handled += 1;
+                let result = match self.build(&mail) {
+                    Ok(message) => self.transport.send(message).await,
+                    Err(reason) => Err(SendError {
+                        permanent: true,
+                        reason,
+                    }),
+                };
+                // Marked one by one: a crash leaves at most the mail being
+                // sent in doubt, never the whole batch.
+                self.record(&mail, result).await?;
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! Bookings (予約) and the claims that hold their slots.
 
 use super::outbox::{insert_mail, OutgoingMail};
-use super::{on_db, Store, StoreResult};
+use super::{on_db, Backend, Store, StoreResult};
 use crate::domain::{BookingDetails, Lang, Profession};
 use chrono::{DateTime, Utc};
 
@@ -64,30 +64,20 @@ pub struct BookingPerson {
     pub note: String,
 }
 
-impl Store {
-    /// Writes a confirmed booking, the claim on its slot and its
-    /// confirmation mail in one transaction. A slot already claimed gives
-    /// [`StoreError::Conflict`](super::StoreError::Conflict): the primary key
-    /// of `slot_claims` and the partial unique index on confirmed bookings
-    /// are the guards, not a check in code.
-    #[tracing::instrument(skip_all)]
-    pub async fn create_booking(
-        &self,
-        booking: &NewBooking,
-        mail: Option<&OutgoingMail>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<i64> {
-        let d = &booking.details;
-        on_db!(self, pool => {
-            let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
-                                       age_band, topic, note, lang, created_at, updated_at)
-                 VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
-                 RETURNING id",
-            )
-            .bind(booking.slot_id)
-            .bind(&booking.token_hash)
+const INSERT_BOOKING: &str =
+    "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
+                           age_band, topic, note, lang, created_at, updated_at)
+     VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+     RETURNING id";
+
+/// Binds `$1`–`$11` of [`INSERT_BOOKING`].
+macro_rules! bind_booking {
+    ($query:expr, $booking:expr, $now:expr) => {{
+        let b: &NewBooking = $booking;
+        let d = &b.details;
+        $query
+            .bind(b.slot_id)
+            .bind(b.token_hash.as_str())
             .bind(d.name.as_str())
             .bind(d.name_kana.as_str())
             .bind(d.phone.as_str())
@@ -95,15 +85,50 @@ impl Store {
             .bind(d.age_band.code())
             .bind(d.topic.code())
             .bind(d.note.as_str())
-            .bind(booking.lang.code())
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("INSERT INTO slot_claims (slot_id, booking_id, claimed_at) VALUES ($1, $2, $3)")
-                .bind(booking.slot_id)
-                .bind(id)
-                .bind(now)
-                .execute(&mut *tx)
+            .bind(b.lang.code())
+            .bind($now)
+    }};
+}
+
+impl Store {
+    /// Writes a confirmed booking and its confirmation mail atomically. A
+    /// slot already booked or held gives
+    /// [`StoreError::Conflict`](super::StoreError::Conflict): the partial
+    /// unique index `bookings_one_per_slot` is the guard, not a check in code.
+    ///
+    /// On PostgreSQL both rows are written by one statement (one round trip,
+    /// its own transaction); SQLite, in process, runs the two inserts in a
+    /// transaction on its single writer.
+    #[tracing::instrument(skip_all)]
+    pub async fn create_booking(
+        &self,
+        booking: &NewBooking,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        if let (Backend::Postgres(pool), Some(mail)) = (&self.backend, mail) {
+            let sql = format!(
+                "WITH b AS ({INSERT_BOOKING})
+                 INSERT INTO outbox (kind, booking_id, message_id, recipient, subject, body_text,
+                                     body_html, next_attempt_at, created_at)
+                 SELECT $12, b.id, $13, $14, $15, $16, $17, $11, $11 FROM b
+                 RETURNING booking_id"
+            );
+            let id: i64 = bind_booking!(sqlx::query_scalar(&sql), booking, now)
+                .bind(mail.kind)
+                .bind(mail.message_id.as_str())
+                .bind(mail.recipient.as_str())
+                .bind(mail.subject.as_str())
+                .bind(mail.body_text.as_str())
+                .bind(mail.body_html.as_str())
+                .fetch_one(pool)
+                .await?;
+            return Ok(id);
+        }
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let id: i64 = bind_booking!(sqlx::query_scalar(INSERT_BOOKING), booking, now)
+                .fetch_one(&mut *tx)
                 .await?;
             if let Some(mail) = mail {
                 insert_mail!(&mut *tx, mail, Some(id), now)?;

@@ -67,39 +67,55 @@ macro_rules! insert_mail {
 }
 pub(crate) use insert_mail;
 
-const CLAIM: &str = "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
-    WHERE id = (SELECT id FROM outbox
-                WHERE status = 'queued' AND next_attempt_at <= $1
-                  AND (locked_until IS NULL OR locked_until <= $1)
-                ORDER BY next_attempt_at, id LIMIT 1 {LOCK})
-    RETURNING id, kind, message_id, recipient, subject, body_text, body_html, attempts";
+const DUE: &str =
+    "status = 'queued' AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)";
 
 impl Store {
-    /// Takes the next due mail and leases it until `lease_until`.
+    /// Takes up to `limit` due mails and leases them until `lease_until`.
     ///
     /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so several instances take
     /// different rows without waiting on each other. SQLite: one statement
-    /// on the single writer connection is already exclusive.
+    /// on the single writer connection is already exclusive. A read first
+    /// spares the writer when nothing is due.
     #[tracing::instrument(skip_all)]
     pub async fn claim_due_mail(
         &self,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
-    ) -> StoreResult<Option<OutboxMessage>> {
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxMessage>> {
+        let any_due: Option<i64> = on_db!(read self, pool => {
+            sqlx::query_scalar(&format!("SELECT id FROM outbox WHERE {DUE} LIMIT 1"))
+                .bind(now)
+                .fetch_optional(pool)
+                .await?
+        });
+        if any_due.is_none() {
+            return Ok(Vec::new());
+        }
         let lock = match self.backend {
             Backend::Postgres(_) => "FOR UPDATE SKIP LOCKED",
             Backend::Sqlite { .. } => "",
         };
-        let sql = CLAIM.replace("{LOCK}", lock);
-        Ok(on_db!(self, pool => {
-            sqlx::query_as(&sql).bind(now).bind(lease_until).fetch_optional(pool).await?
-        }))
+        let sql = format!(
+            "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
+             WHERE id IN (SELECT id FROM outbox WHERE {DUE} ORDER BY next_attempt_at, id LIMIT $3 {lock})
+             RETURNING id, kind, message_id, recipient, subject, body_text, body_html, attempts"
+        );
+        let mut claimed: Vec<OutboxMessage> = on_db!(self, pool => {
+            sqlx::query_as(&sql).bind(now).bind(lease_until).bind(limit).fetch_all(pool).await?
+        });
+        claimed.sort_by_key(|m| m.id);
+        Ok(claimed)
     }
 
+    /// Marks a mail sent and forgets its bodies: they carry the manage
+    /// link, whose token is otherwise kept only as a hash.
     pub async fn mark_mail_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
         on_db!(self, pool => {
             sqlx::query(
-                "UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL
+                "UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL,
+                                   body_text = '', body_html = ''
                  WHERE id = $1",
             )
             .bind(id)

@@ -71,7 +71,8 @@ impl SlotRow {
 }
 
 const SLOT_COLUMNS: &str = "s.id, s.session_id, s.profession, s.starts_at, s.ends_at, e.venue,
-    (e.status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM slot_claims c WHERE c.slot_id = s.id)) AS available
+    (e.status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM bookings b
+        WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'held'))) AS available
     FROM slots s JOIN evening_sessions e ON e.id = s.session_id";
 
 impl Store {

@@ -15,9 +15,13 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// `GET /healthz`: 200 when the database answers.
+/// `GET /healthz`: 200 when the database answers, 503 when it does not.
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
-    state.store.ping().await?;
+    state
+        .store
+        .ping()
+        .await
+        .map_err(|e| AppError::Unavailable(e.to_string()))?;
     Ok(Json(serde_json::json!({ "status": "ok" })))
 }
 

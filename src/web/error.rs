@@ -30,6 +30,9 @@ pub enum AppError {
     TooLarge,
     #[error("unsupported media type")]
     UnsupportedMediaType,
+    /// 503: a dependency (the database) does not answer.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -67,6 +70,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -79,6 +83,7 @@ impl AppError {
             AppError::Conflict(code) => code,
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
     }
@@ -105,7 +110,7 @@ impl AppError {
             AppError::UnsupportedMediaType => {
                 "Content-Type: application/json で JSON を送信してください。"
             }
-            AppError::Internal(_) => t.internal_error,
+            AppError::Unavailable(_) | AppError::Internal(_) => t.internal_error,
         };
         s.to_string()
     }
@@ -140,10 +145,17 @@ impl IntoResponse for AppError {
             }
             (status, Json(body)).into_response()
         };
-        if let AppError::Internal(cause) = &self {
-            response
-                .extensions_mut()
-                .insert(InternalCause(format!("{cause:#}")));
+        match &self {
+            AppError::Internal(cause) => {
+                let cause = InternalCause(format!("{cause:#}"));
+                response.extensions_mut().insert(cause);
+            }
+            AppError::Unavailable(cause) => {
+                response
+                    .extensions_mut()
+                    .insert(InternalCause(cause.clone()));
+            }
+            _ => {}
         }
         response
     }
