@@ -113,6 +113,8 @@ impl Store {
                     // FULL: a confirmed booking survives a power cut, not only a crash.
                     .synchronous(SqliteSynchronous::Full)
                     .foreign_keys(true)
+                    // Deleted or overwritten content (a sent mail's link) is zeroed, not left in free pages.
+                    .pragma("secure_delete", "ON")
                     .busy_timeout(Duration::from_secs(10));
                 if let Some(dir) = options.get_filename().parent() {
                     if !dir.as_os_str().is_empty() {
