@@ -45,11 +45,13 @@ impl Application {
         .await?;
         store.migrate().await?;
         let transport = Transport::from_settings(&settings.mail)?;
-        let dispatcher = Dispatcher::new(store.clone(), transport, &settings.mail, clock.clone())?;
+        let settings = Arc::new(settings);
+        let dispatcher =
+            Dispatcher::new(store.clone(), transport, settings.clone(), clock.clone())?;
         let listener = TcpListener::bind(&settings.server.bind).await?;
         let state = AppState {
             store,
-            settings: Arc::new(settings),
+            settings,
             clock,
             mail_wakeup: Arc::new(Notify::new()),
         };

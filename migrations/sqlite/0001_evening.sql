@@ -46,15 +46,16 @@ CREATE TABLE bookings (
 CREATE UNIQUE INDEX bookings_one_per_slot ON bookings (slot_id) WHERE status IN ('confirmed', 'held');
 CREATE INDEX bookings_token_hash ON bookings (token_hash);
 
+-- The mail outbox: written in the transaction of the change it tells about.
 CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     kind            TEXT NOT NULL,
     booking_id      INTEGER REFERENCES bookings (id),
     message_id      TEXT NOT NULL UNIQUE,
     recipient       TEXT NOT NULL,
-    subject         TEXT NOT NULL,
-    body_text       TEXT NOT NULL,
-    body_html       TEXT NOT NULL,
+    -- What the mail says, as JSON for its template (templates/mail/<kind>/);
+    -- rendered when sent, emptied once sent (it carries the manage link).
+    payload         TEXT NOT NULL,
     status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT NOT NULL,

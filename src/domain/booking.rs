@@ -29,6 +29,13 @@ macro_rules! choice {
                 s.serialize_str(self.code())
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let code = String::deserialize(d)?;
+                $name::parse(&code).map_err(|_| serde::de::Error::custom(format!("unknown code {code}")))
+            }
+        }
     };
 }
 

@@ -126,3 +126,54 @@ mod tests {
         assert_eq!(clock.now() - start, chrono::Duration::hours(25));
     }
 }
+
+/// Parses a duration as configuration writes it: `24h`, `90m`, `30s`, `2d`,
+/// or several together (`1h30m`).
+pub fn parse_duration(raw: &str) -> Result<chrono::Duration, String> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err("empty duration".into());
+    }
+    let mut total = chrono::Duration::zero();
+    let mut number = String::new();
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = number
+            .parse()
+            .map_err(|_| format!("{raw}: a number must come before '{c}'"))?;
+        total += match c {
+            'd' => chrono::Duration::days(n),
+            'h' => chrono::Duration::hours(n),
+            'm' => chrono::Duration::minutes(n),
+            's' => chrono::Duration::seconds(n),
+            _ => return Err(format!("{raw}: use d, h, m or s (e.g. 24h)")),
+        };
+        number.clear();
+    }
+    if !number.is_empty() {
+        return Err(format!(
+            "{raw}: a unit must follow {number} (e.g. {number}h)"
+        ));
+    }
+    Ok(total)
+}
+
+#[cfg(test)]
+mod duration_tests {
+    use super::parse_duration;
+    use chrono::Duration;
+
+    #[test]
+    fn durations_as_configuration_writes_them() {
+        assert_eq!(parse_duration("24h"), Ok(Duration::hours(24)));
+        assert_eq!(parse_duration("1h30m"), Ok(Duration::minutes(90)));
+        assert_eq!(parse_duration(" 2d "), Ok(Duration::days(2)));
+        assert_eq!(parse_duration("45s"), Ok(Duration::seconds(45)));
+        for bad in ["", "24", "h", "3w", "1.5h"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -2,8 +2,9 @@
 //! A passing failure puts it back with exponential backoff; a permanent
 //! refusal, or running out of attempts, marks it failed with the reason.
 
+use super::templates::render;
 use super::transport::{SendError, Transport};
-use crate::config::MailSettings;
+use crate::config::Settings;
 use crate::domain::time::Clock;
 use crate::store::{OutboxMessage, Store};
 use chrono::Duration;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 pub struct Dispatcher {
     store: Store,
     transport: Transport,
+    settings: Arc<Settings>,
     from: Mailbox,
     lease: Duration,
     retry_base: Duration,
@@ -35,17 +37,19 @@ impl Dispatcher {
     pub fn new(
         store: Store,
         transport: Transport,
-        settings: &MailSettings,
+        settings: Arc<Settings>,
         clock: Arc<dyn Clock>,
     ) -> anyhow::Result<Self> {
-        let address = settings.from_address.parse()?;
+        let mail = &settings.mail;
+        let from = Mailbox::new(Some(mail.from_name.clone()), mail.from_address.parse()?);
         Ok(Self {
             store,
             transport,
-            from: Mailbox::new(Some(settings.from_name.clone()), address),
-            lease: Duration::seconds(settings.lease_seconds as i64),
-            retry_base: Duration::seconds(settings.retry_base_seconds.max(1) as i64),
-            max_attempts: settings.max_attempts.max(1),
+            from,
+            lease: Duration::seconds(mail.lease_seconds as i64),
+            retry_base: Duration::seconds(mail.retry_base_seconds.max(1) as i64),
+            max_attempts: mail.max_attempts.max(1),
+            settings,
             clock,
         })
     }
@@ -102,7 +106,9 @@ impl Dispatcher {
         Ok(())
     }
 
+    /// Renders the mail from its template and payload.
     fn build(&self, mail: &OutboxMessage) -> Result<Message, String> {
+        let rendered = render(&mail.kind, &mail.payload, &self.settings)?;
         let to: Mailbox = mail
             .recipient
             .parse()
@@ -110,19 +116,19 @@ impl Dispatcher {
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(mail.subject.clone())
+            .subject(rendered.subject)
             .message_id(Some(mail.message_id.clone()))
             .multipart(
                 MultiPart::alternative()
                     .singlepart(
                         SinglePart::builder()
                             .header(ContentType::TEXT_PLAIN)
-                            .body(mail.body_text.clone()),
+                            .body(rendered.text),
                     )
                     .singlepart(
                         SinglePart::builder()
                             .header(ContentType::TEXT_HTML)
-                            .body(mail.body_html.clone()),
+                            .body(rendered.html),
                     ),
             )
             .map_err(|e| e.to_string())

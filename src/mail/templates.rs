@@ -54,16 +54,26 @@ struct ConfirmedHtml<'a> {
     v: &'a BookingMailFields,
 }
 
-/// The facts a booking mail is written from.
-pub struct BookingMail<'a> {
+/// The facts a booking mail is written from, kept in the outbox as JSON
+/// and rendered when the mail is sent.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct BookingMail {
     pub lang: Lang,
-    pub recipient: &'a str,
-    pub name: &'a str,
+    pub name: String,
     pub profession: Profession,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
-    pub venue: &'a str,
-    pub token: &'a Token,
+    pub venue: String,
+    /// The manage-link token: in the outbox only until the mail is sent.
+    pub token: String,
+}
+
+/// A mail ready for the transport.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
 }
 
 /// A Message-ID unique to one mail, so that receivers can tell a resend.
@@ -78,11 +88,11 @@ pub fn new_message_id(settings: &Settings) -> String {
 }
 
 /// The link a person manages their booking with.
-pub fn manage_url(settings: &Settings, token: &Token) -> String {
-    format!("{}/manage/{}", settings.public_url(), token.as_str())
+pub fn manage_url(settings: &Settings, token: &str) -> String {
+    format!("{}/manage/{}", settings.public_url(), token)
 }
 
-impl BookingMail<'_> {
+impl BookingMail {
     fn fields(&self, settings: &Settings) -> BookingMailFields {
         let en = self.lang == Lang::En;
         let pick = |ja: &str, english: &str| {
@@ -97,7 +107,7 @@ impl BookingMail<'_> {
             en,
             subject: String::new(),
             date: format_date(to_jst(self.starts_at).date_naive(), self.lang),
-            name: self.name.to_string(),
+            name: self.name.clone(),
             title: pick(&evening.title, &evening.title_en),
             when: format_datetime(self.starts_at, self.lang),
             until: format_time(self.ends_at),
@@ -105,10 +115,10 @@ impl BookingMail<'_> {
             venue: if en {
                 evening.venue_en.clone()
             } else {
-                self.venue.to_string()
+                self.venue.clone()
             },
             bring: pick(&evening.bring, &evening.bring_en),
-            manage_url: manage_url(settings, self.token),
+            manage_url: manage_url(settings, &self.token),
             office_name: pick(&office.name, &office.name_en),
             office_phone: office.phone.clone(),
             office_hours: pick(&office.hours, &office.hours_en),
@@ -124,18 +134,39 @@ impl BookingMail<'_> {
         }
     }
 
-    /// The confirmation mail (予約受付のお知らせ).
-    pub fn confirmed(&self, settings: &Settings) -> Result<OutgoingMail, askama::Error> {
+    /// Queues this as a confirmation mail (予約受付のお知らせ) to `recipient`.
+    pub fn confirmed(&self, recipient: &str, settings: &Settings) -> OutgoingMail {
+        OutgoingMail {
+            kind: BOOKING_CONFIRMED,
+            message_id: new_message_id(settings),
+            recipient: recipient.to_string(),
+            payload: serde_json::to_string(self).expect("a booking mail serialises"),
+        }
+    }
+
+    fn render_confirmed(&self, settings: &Settings) -> Result<Rendered, askama::Error> {
         let mut v = self.fields(settings);
         v.subject = ConfirmedSubject { v: &v }.render()?.trim().to_string();
-        Ok(OutgoingMail {
-            kind: "booking_confirmed",
-            message_id: new_message_id(settings),
-            recipient: self.recipient.to_string(),
-            body_text: ConfirmedText { v: &v }.render()?,
-            body_html: ConfirmedHtml { v: &v }.render()?,
+        Ok(Rendered {
+            text: ConfirmedText { v: &v }.render()?,
+            html: ConfirmedHtml { v: &v }.render()?,
             subject: v.subject,
         })
+    }
+}
+
+pub const BOOKING_CONFIRMED: &str = "booking_confirmed";
+
+/// Renders a queued mail from its kind and payload.
+pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
+    let booking = |p: &str| {
+        serde_json::from_str::<BookingMail>(p).map_err(|e| format!("payload of {kind}: {e}"))
+    };
+    match kind {
+        BOOKING_CONFIRMED => booking(payload)?
+            .render_confirmed(settings)
+            .map_err(|e| e.to_string()),
+        other => Err(format!("unknown mail kind {other}")),
     }
 }
 
@@ -145,22 +176,21 @@ mod tests {
     use crate::domain::time::jst_instant;
     use chrono::{NaiveDate, NaiveTime};
 
-    fn mail(lang: Lang, name: &str) -> OutgoingMail {
+    fn mail(lang: Lang, name: &str) -> Rendered {
         let settings = Settings::built_in();
         let date = NaiveDate::from_ymd_opt(2027, 1, 13).unwrap();
-        let token = Token::generate();
-        BookingMail {
+        let queued = BookingMail {
             lang,
-            recipient: "hanako@example.jp",
-            name,
+            name: name.to_string(),
             profession: Profession::Psychologist,
             starts_at: jst_instant(date, NaiveTime::from_hms_opt(18, 30, 0).unwrap()),
             ends_at: jst_instant(date, NaiveTime::from_hms_opt(19, 20, 0).unwrap()),
-            venue: &settings.evening.venue,
-            token: &token,
+            venue: settings.evening.venue.clone(),
+            token: Token::generate().as_str().to_string(),
         }
-        .confirmed(&settings)
-        .unwrap()
+        .confirmed("hanako@example.jp", &settings);
+        assert_eq!(queued.kind, BOOKING_CONFIRMED);
+        render(queued.kind, &queued.payload, &settings).unwrap()
     }
 
     #[test]
@@ -170,12 +200,12 @@ mod tests {
             m.subject,
             "【仙台市】相談会のご予約を受け付けました（2027年1月13日(水)）"
         );
-        assert!(m.body_text.starts_with("仙台 花子 様"));
-        assert!(m.body_text.contains("日時：2027年1月13日(水) 18:30〜19:20"));
-        assert!(m.body_text.contains("相談員：臨床心理士"));
-        assert!(m.body_text.contains("/manage/"));
-        assert!(m.body_text.contains("022-718-4343"));
-        assert!(m.body_html.contains("<html lang=\"ja\">"));
+        assert!(m.text.starts_with("仙台 花子 様"));
+        assert!(m.text.contains("日時：2027年1月13日(水) 18:30〜19:20"));
+        assert!(m.text.contains("相談員：臨床心理士"));
+        assert!(m.text.contains("/manage/"));
+        assert!(m.text.contains("022-718-4343"));
+        assert!(m.html.contains("<html lang=\"ja\">"));
     }
 
     #[test]
@@ -197,13 +227,17 @@ mod tests {
     }
 
     #[test]
+    fn unknown_kinds_and_bad_payloads_are_errors_not_panics() {
+        let settings = Settings::built_in();
+        assert!(render("no_such_kind", "{}", &settings).is_err());
+        assert!(render(BOOKING_CONFIRMED, "{}", &settings).is_err());
+    }
+
+    #[test]
     fn html_is_escaped_and_text_is_not() {
         let m = mail(Lang::Ja, "<b>&太郎</b>");
-        assert!(
-            m.body_html.contains("&#60;b&#62;&#38;太郎")
-                || m.body_html.contains("&lt;b&gt;&amp;太郎")
-        );
-        assert!(!m.body_html.contains("<b>&太郎"));
-        assert!(m.body_text.starts_with("<b>&太郎</b> 様"));
+        assert!(m.html.contains("&#60;b&#62;&#38;太郎") || m.html.contains("&lt;b&gt;&amp;太郎"));
+        assert!(!m.html.contains("<b>&太郎"));
+        assert!(m.text.starts_with("<b>&太郎</b> 様"));
     }
 }

@@ -75,16 +75,14 @@ pub async fn book_slot(
     let token = Token::generate();
     let mail = BookingMail {
         lang,
-        recipient: details.email.as_str(),
-        name: details.name.as_str(),
+        name: details.name.as_str().to_string(),
         profession: slot.profession,
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
-        venue: &slot.venue,
-        token: &token,
+        venue: slot.venue.clone(),
+        token: token.as_str().to_string(),
     }
-    .confirmed(&state.settings)
-    .map_err(anyhow::Error::from)?;
+    .confirmed(details.email.as_str(), &state.settings);
     let booking = NewBooking {
         slot_id: slot.id,
         details,
@@ -98,7 +96,7 @@ pub async fn book_slot(
     state.mail_wakeup.notify_one();
     Ok(Booked {
         id,
-        manage_url: manage_url(&state.settings, &token),
+        manage_url: manage_url(&state.settings, token.as_str()),
         token,
         slot,
     })

@@ -109,18 +109,16 @@ impl Store {
         if let (Backend::Postgres(pool), Some(mail)) = (&self.backend, mail) {
             let sql = format!(
                 "WITH b AS ({INSERT_BOOKING})
-                 INSERT INTO outbox (kind, booking_id, message_id, recipient, subject, body_text,
-                                     body_html, next_attempt_at, created_at)
-                 SELECT $12, b.id, $13, $14, $15, $16, $17, $11, $11 FROM b
+                 INSERT INTO outbox (kind, booking_id, message_id, recipient, payload,
+                                     next_attempt_at, created_at)
+                 SELECT $12, b.id, $13, $14, $15, $11, $11 FROM b
                  RETURNING booking_id"
             );
             let id: i64 = bind_booking!(sqlx::query_scalar(&sql), booking, now)
                 .bind(mail.kind)
                 .bind(mail.message_id.as_str())
                 .bind(mail.recipient.as_str())
-                .bind(mail.subject.as_str())
-                .bind(mail.body_text.as_str())
-                .bind(mail.body_html.as_str())
+                .bind(mail.payload.as_str())
                 .fetch_one(pool)
                 .await?;
             return Ok(id);

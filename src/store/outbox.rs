@@ -8,15 +8,14 @@
 use super::{on_db, Backend, Store, StoreResult};
 use chrono::{DateTime, Utc};
 
-/// A rendered mail, ready to be queued.
+/// A mail to be queued: its kind (the template) and what to fill it with.
 #[derive(Debug, Clone)]
 pub struct OutgoingMail {
     pub kind: &'static str,
     pub message_id: String,
     pub recipient: String,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
+    /// JSON for the template.
+    pub payload: String,
 }
 
 /// A queued mail claimed for sending.
@@ -26,9 +25,7 @@ pub struct OutboxMessage {
     pub kind: String,
     pub message_id: String,
     pub recipient: String,
-    pub subject: String,
-    pub body_text: String,
-    pub body_html: String,
+    pub payload: String,
     pub attempts: i32,
 }
 
@@ -49,17 +46,14 @@ macro_rules! insert_mail {
     ($tx:expr, $mail:expr, $booking_id:expr, $now:expr) => {{
         let mail: &$crate::store::OutgoingMail = $mail;
         sqlx::query(
-            "INSERT INTO outbox (kind, booking_id, message_id, recipient, subject, body_text, body_html,
-                                 next_attempt_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+            "INSERT INTO outbox (kind, booking_id, message_id, recipient, payload, next_attempt_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $6)",
         )
         .bind(mail.kind)
         .bind($booking_id)
         .bind(mail.message_id.as_str())
         .bind(mail.recipient.as_str())
-        .bind(mail.subject.as_str())
-        .bind(mail.body_text.as_str())
-        .bind(mail.body_html.as_str())
+        .bind(mail.payload.as_str())
         .bind($now)
         .execute($tx)
         .await
@@ -75,7 +69,7 @@ impl Store {
     ///
     /// PostgreSQL: `FOR UPDATE SKIP LOCKED`, so several instances take
     /// different rows without waiting on each other. SQLite: one statement
-    /// on the single writer connection is already exclusive. A read first
+    /// on the single writer connection is already exclusive; a read first
     /// spares the writer when nothing is due.
     #[tracing::instrument(skip_all)]
     pub async fn claim_due_mail(
@@ -84,14 +78,15 @@ impl Store {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> StoreResult<Vec<OutboxMessage>> {
-        let any_due: Option<i64> = on_db!(read self, pool => {
-            sqlx::query_scalar(&format!("SELECT id FROM outbox WHERE {DUE} LIMIT 1"))
-                .bind(now)
-                .fetch_optional(pool)
-                .await?
-        });
-        if any_due.is_none() {
-            return Ok(Vec::new());
+        if let Backend::Sqlite { read, .. } = &self.backend {
+            let any_due: Option<i64> =
+                sqlx::query_scalar(&format!("SELECT id FROM outbox WHERE {DUE} LIMIT 1"))
+                    .bind(now)
+                    .fetch_optional(read)
+                    .await?;
+            if any_due.is_none() {
+                return Ok(Vec::new());
+            }
         }
         let lock = match self.backend {
             Backend::Postgres(_) => "FOR UPDATE SKIP LOCKED",
@@ -100,7 +95,7 @@ impl Store {
         let sql = format!(
             "UPDATE outbox SET locked_until = $2, attempts = attempts + 1
              WHERE id IN (SELECT id FROM outbox WHERE {DUE} ORDER BY next_attempt_at, id LIMIT $3 {lock})
-             RETURNING id, kind, message_id, recipient, subject, body_text, body_html, attempts"
+             RETURNING id, kind, message_id, recipient, payload, attempts"
         );
         let mut claimed: Vec<OutboxMessage> = on_db!(self, pool => {
             sqlx::query_as(&sql).bind(now).bind(lease_until).bind(limit).fetch_all(pool).await?
@@ -109,13 +104,13 @@ impl Store {
         Ok(claimed)
     }
 
-    /// Marks a mail sent and forgets its bodies: they carry the manage
+    /// Marks a mail sent and forgets its payload: it carries the manage
     /// link, whose token is otherwise kept only as a hash.
     pub async fn mark_mail_sent(&self, id: i64, now: DateTime<Utc>) -> StoreResult<()> {
         on_db!(self, pool => {
             sqlx::query(
                 "UPDATE outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL,
-                                   body_text = '', body_html = ''
+                                   payload = '{}'
                  WHERE id = $1",
             )
             .bind(id)
