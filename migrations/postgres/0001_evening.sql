@@ -51,7 +51,7 @@ CREATE TABLE outbox (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind            TEXT NOT NULL,
     booking_id      BIGINT REFERENCES bookings (id),
-    message_id      TEXT NOT NULL UNIQUE,
+    message_id      TEXT NOT NULL,
     recipient       TEXT NOT NULL,
     -- What the mail says, as JSON for its template (templates/mail/<kind>/);
     -- rendered when sent, emptied once sent (it carries the manage link).

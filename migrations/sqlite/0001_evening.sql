@@ -51,7 +51,7 @@ CREATE TABLE outbox (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     kind            TEXT NOT NULL,
     booking_id      INTEGER REFERENCES bookings (id),
-    message_id      TEXT NOT NULL UNIQUE,
+    message_id      TEXT NOT NULL,
     recipient       TEXT NOT NULL,
     -- What the mail says, as JSON for its template (templates/mail/<kind>/);
     -- rendered when sent, emptied once sent (it carries the manage link).
