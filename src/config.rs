@@ -2,7 +2,9 @@
 //! binary runs anywhere), then `config/$TSUNAGU_ENV.toml` if present, then
 //! environment variables `TSUNAGU__SECTION__KEY`.
 
+use crate::domain::rules::{BookingRules, Cutoff};
 use crate::domain::series::{Closures, EveningSeries, HolidayPolicy};
+use crate::domain::time::parse_duration;
 use anyhow::{bail, Context};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
@@ -39,8 +41,28 @@ pub struct Settings {
     pub office: OfficeSettings,
     pub evening: EveningSettings,
     pub series: SeriesSettings,
+    pub booking: BookingSettings,
+    pub waitlist: WaitlistSettings,
+    pub staff: StaffSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct BookingSettings {
+    pub opens_days_before: u32,
+    pub cutoff: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct WaitlistSettings {
+    pub offer_hold: String,
+    pub sweep_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct StaffSettings {
+    pub api_token: Secret,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -163,6 +185,7 @@ impl Settings {
     /// Refuses settings the application cannot run with.
     pub fn validate(&self) -> anyhow::Result<()> {
         self.series.to_series()?;
+        self.rules()?;
         if url::Url::parse(&self.server.public_url).is_err() {
             bail!("server.public_url is not a URL: {}", self.server.public_url);
         }
@@ -170,6 +193,26 @@ impl Settings {
             bail!("mail.from_address is not an email address");
         }
         Ok(())
+    }
+
+    /// The booking rules in domain terms.
+    pub fn rules(&self) -> anyhow::Result<BookingRules> {
+        let cutoff: Cutoff = self
+            .booking
+            .cutoff
+            .parse()
+            .map_err(|e| anyhow::anyhow!("booking.cutoff: {e}"))?;
+        let offer_hold = parse_duration(&self.waitlist.offer_hold)
+            .map_err(|e| anyhow::anyhow!("waitlist.offer_hold: {e}"))?;
+        if offer_hold <= chrono::Duration::zero() {
+            bail!("waitlist.offer_hold must be positive");
+        }
+        Ok(BookingRules {
+            opens_days_before: self.booking.opens_days_before,
+            cutoff,
+            offer_hold,
+            closures: self.series.to_series()?.closures,
+        })
     }
 
     /// The public address with no trailing slash.
@@ -250,5 +293,15 @@ mod tests {
         let mut s = Settings::built_in().series;
         s.weekday = "someday".into();
         assert!(s.to_series().is_err());
+        let mut all = Settings::built_in();
+        all.booking.cutoff = "tomorrow".into();
+        assert!(all.validate().is_err());
+        let mut all = Settings::built_in();
+        all.waitlist.offer_hold = "0h".into();
+        assert!(all.validate().is_err());
+        assert_eq!(
+            Settings::built_in().rules().unwrap().offer_hold,
+            chrono::Duration::hours(24)
+        );
     }
 }

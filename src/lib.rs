@@ -18,7 +18,6 @@ use crate::store::Store;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tokio::sync::Notify;
 
 /// A built application: database migrated, port bound, not yet serving.
 pub struct Application {
@@ -49,12 +48,7 @@ impl Application {
         let dispatcher =
             Dispatcher::new(store.clone(), transport, settings.clone(), clock.clone())?;
         let listener = TcpListener::bind(&settings.server.bind).await?;
-        let state = AppState {
-            store,
-            settings,
-            clock,
-            mail_wakeup: Arc::new(Notify::new()),
-        };
+        let state = AppState::new(store, settings, clock)?;
         Ok(Application {
             listener,
             state,
@@ -76,8 +70,17 @@ impl Application {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let sweep = std::time::Duration::from_secs(self.state.settings.mail.sweep_seconds.max(1));
-        let jobs =
-            jobs::Jobs::start(self.dispatcher, self.state.mail_wakeup.clone(), sweep).await?;
+        let offer_sweep =
+            std::time::Duration::from_secs(self.state.settings.waitlist.sweep_seconds.max(1));
+        jobs::sweep_offers(&self.state).await;
+        let jobs = jobs::Jobs::start(
+            self.dispatcher,
+            self.state.mail_wakeup.clone(),
+            sweep,
+            self.state.clone(),
+            offer_sweep,
+        )
+        .await?;
         let app = web::router(self.state.clone());
         let served = axum::serve(self.listener, app)
             .with_graceful_shutdown(shutdown)

@@ -69,7 +69,7 @@ async fn main() -> anyhow::Result<()> {
         } => {
             let store = connect(&settings).await?;
             store.migrate().await?;
-            let state = offline_state(store, settings);
+            let state = offline_state(store, settings)?;
             let done = service::schedule::generate(&state, months).await?;
             for date in &done.created {
                 println!("created {date}");
@@ -96,13 +96,8 @@ async fn connect(settings: &Settings) -> anyhow::Result<Store> {
     .context("connecting to the database")
 }
 
-fn offline_state(store: Store, settings: Settings) -> AppState {
-    AppState {
-        store,
-        settings: Arc::new(settings),
-        clock: Arc::new(SystemClock),
-        mail_wakeup: Default::default(),
-    }
+fn offline_state(store: Store, settings: Settings) -> anyhow::Result<AppState> {
+    AppState::new(store, Arc::new(settings), Arc::new(SystemClock))
 }
 
 async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {

@@ -1,6 +1,7 @@
 //! What every part of a running application shares.
 
 use crate::config::Settings;
+use crate::domain::rules::BookingRules;
 use crate::domain::time::Clock;
 use crate::store::Store;
 use std::sync::Arc;
@@ -10,7 +11,25 @@ use tokio::sync::Notify;
 pub struct AppState {
     pub store: Store,
     pub settings: Arc<Settings>,
+    /// The booking rules, read from the settings once.
+    pub rules: Arc<BookingRules>,
     pub clock: Arc<dyn Clock>,
     /// Wakes the mail dispatcher when something was queued.
     pub mail_wakeup: Arc<Notify>,
+}
+
+impl AppState {
+    pub fn new(
+        store: Store,
+        settings: Arc<Settings>,
+        clock: Arc<dyn Clock>,
+    ) -> anyhow::Result<AppState> {
+        Ok(AppState {
+            rules: Arc::new(settings.rules()?),
+            store,
+            settings,
+            clock,
+            mail_wakeup: Arc::new(Notify::new()),
+        })
+    }
 }

@@ -7,6 +7,7 @@ pub mod series;
 pub mod time;
 pub mod token;
 pub mod values;
+pub mod waitlist;
 
 pub use booking::{AgeBand, BookingDetails, BookingInput, FieldErrors, Lang, Profession, Topic};
 pub use values::FieldError;

@@ -1,8 +1,10 @@
-//! Scheduled work on tokio-cron-scheduler. Every job is idempotent and
+//! Scheduled work on tokio-cron-scheduler: the outbox sweep (plus
+//! immediate dispatch on wake-up) and the offer sweep. Every job is idempotent and
 //! safe to run in several instances at once: work is claimed in the
 //! database, never held in memory.
 
 use crate::mail::Dispatcher;
+use crate::state::AppState;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{watch, Mutex, Notify};
@@ -28,6 +30,8 @@ impl Jobs {
         dispatcher: Dispatcher,
         wakeup: Arc<Notify>,
         sweep: Duration,
+        state: AppState,
+        offer_sweep: Duration,
     ) -> anyhow::Result<Jobs> {
         let dispatcher = Arc::new(dispatcher);
         let running = Arc::new(Mutex::new(()));
@@ -42,6 +46,21 @@ impl Jobs {
                     }
                 })
             })?)
+            .await?;
+        // Offers: expire those past their hold, offer free slots someone waits for.
+        let offers_running = Arc::new(Mutex::new(()));
+        scheduler
+            .add(Job::new_repeated_async(
+                offer_sweep,
+                move |_id, _scheduler| {
+                    let (state, r) = (state.clone(), offers_running.clone());
+                    Box::pin(async move {
+                        if let Ok(_guard) = r.try_lock() {
+                            sweep_offers(&state).await;
+                        }
+                    })
+                },
+            )?)
             .await?;
         scheduler.start().await?;
         let (stopping, mut stop_seen) = watch::channel(false);
@@ -77,6 +96,16 @@ impl Jobs {
             tracing::warn!(error = %e, "scheduler did not stop cleanly");
         }
         let _idle = self.running.lock().await;
+    }
+}
+
+/// One pass of the offer sweep (also called at start, so that offers that
+/// expired while the server was down move on at once).
+pub async fn sweep_offers(state: &AppState) {
+    match crate::service::offers::sweep(state).await {
+        Ok((0, 0)) => {}
+        Ok((expired, made)) => tracing::info!(expired, made, "offer sweep"),
+        Err(e) => tracing::error!(error = %e, "offer sweep failed"),
     }
 }
 

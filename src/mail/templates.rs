@@ -1,5 +1,7 @@
 //! Mail templates (`templates/mail/<kind>/`): subject, plain text and HTML.
-//! Subjects never name the profession or the topic: a mailbox may be shared.
+//! The outbox keeps each mail as its kind and a JSON payload
+//! ([`EveningMail`]); it is rendered when sent. Subjects never name the
+//! profession or the topic: a mailbox may be shared.
 
 use crate::config::Settings;
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
@@ -10,6 +12,13 @@ use crate::web::i18n::profession_label;
 use askama::Template;
 use chrono::{DateTime, Utc};
 
+pub const BOOKING_CONFIRMED: &str = "booking_confirmed";
+pub const BOOKING_CANCELLED: &str = "booking_cancelled";
+pub const BOOKING_CHANGED: &str = "booking_changed";
+pub const WAITLIST_JOINED: &str = "waitlist_joined";
+pub const OFFER_MADE: &str = "offer_made";
+pub const OFFER_EXPIRED: &str = "offer_expired";
+
 /// A place to turn to, in the mail's language.
 pub struct ContactLine {
     pub name: String,
@@ -17,16 +26,70 @@ pub struct ContactLine {
     pub hours: String,
 }
 
-/// What every evening-booking mail says, in the reader's language.
-pub struct BookingMailFields {
+/// One slot as a mail shows it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MailSlot {
+    pub profession: Profession,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// What an evening mail is written from: kept in the outbox as JSON.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct EveningMail {
+    pub lang: Lang,
+    pub name: String,
+    pub slots: Vec<MailSlot>,
+    pub venue: String,
+    /// The manage-link token (booking or waitlist entry): in the outbox
+    /// only until the mail is sent.
+    pub token: Option<String>,
+    /// The accept/decline link token of an offer.
+    pub offer_token: Option<String>,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// Place on the waitlist.
+    pub position: Option<usize>,
+    /// The slot a booking was moved from.
+    pub previous: Option<MailSlot>,
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::Ja
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Profession {
+    fn default() -> Profession {
+        Profession::Lawyer
+    }
+}
+
+/// A mail ready for the transport.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// A slot in words.
+pub struct SlotWords {
+    pub when: String,
+    pub until: String,
+    pub profession: String,
+}
+
+/// What the confirmation templates show.
+pub struct ConfirmedFields {
     pub en: bool,
     pub subject: String,
     pub date: String,
     pub name: String,
     pub title: String,
-    pub when: String,
-    pub until: String,
-    pub profession: String,
+    pub slots: Vec<SlotWords>,
     pub venue: String,
     pub bring: String,
     pub manage_url: String,
@@ -36,44 +99,54 @@ pub struct BookingMailFields {
     pub contacts: Vec<ContactLine>,
 }
 
+/// What the notice templates show: a greeting, paragraphs, details, links.
+pub struct NoticeFields {
+    pub en: bool,
+    pub subject: String,
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub details: Vec<(String, String)>,
+    pub links: Vec<(String, String)>,
+    pub office_name: String,
+    pub office_phone: String,
+    pub office_hours: String,
+    pub contacts: Vec<ContactLine>,
+}
+
 #[derive(Template)]
 #[template(path = "mail/booking_confirmed/subject.txt")]
 struct ConfirmedSubject<'a> {
-    v: &'a BookingMailFields,
+    v: &'a ConfirmedFields,
 }
 
 #[derive(Template)]
 #[template(path = "mail/booking_confirmed/body.txt")]
 struct ConfirmedText<'a> {
-    v: &'a BookingMailFields,
+    v: &'a ConfirmedFields,
 }
 
 #[derive(Template)]
 #[template(path = "mail/booking_confirmed/body.html")]
 struct ConfirmedHtml<'a> {
-    v: &'a BookingMailFields,
+    v: &'a ConfirmedFields,
 }
 
-/// The facts a booking mail is written from, kept in the outbox as JSON
-/// and rendered when the mail is sent.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct BookingMail {
-    pub lang: Lang,
-    pub name: String,
-    pub profession: Profession,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub venue: String,
-    /// The manage-link token: in the outbox only until the mail is sent.
-    pub token: String,
+#[derive(Template)]
+#[template(path = "mail/notice/subject.txt")]
+struct NoticeSubject<'a> {
+    v: &'a NoticeFields,
 }
 
-/// A mail ready for the transport.
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub subject: String,
-    pub text: String,
-    pub html: String,
+#[derive(Template)]
+#[template(path = "mail/notice/body.txt")]
+struct NoticeText<'a> {
+    v: &'a NoticeFields,
+}
+
+#[derive(Template)]
+#[template(path = "mail/notice/body.html")]
+struct NoticeHtml<'a> {
+    v: &'a NoticeFields,
 }
 
 /// A Message-ID unique to one mail, so that receivers can tell a resend.
@@ -87,86 +160,247 @@ pub fn new_message_id(settings: &Settings) -> String {
     format!("<{}@{}>", Token::generate().as_str(), domain)
 }
 
-/// The link a person manages their booking with.
+/// The link a person manages their booking (or waitlist place) with.
 pub fn manage_url(settings: &Settings, token: &str) -> String {
     format!("{}/manage/{}", settings.public_url(), token)
 }
 
-impl BookingMail {
-    fn fields(&self, settings: &Settings) -> BookingMailFields {
-        let en = self.lang == Lang::En;
-        let pick = |ja: &str, english: &str| {
-            if en {
-                english.to_string()
-            } else {
-                ja.to_string()
-            }
-        };
-        let (office, evening) = (&settings.office, &settings.evening);
-        BookingMailFields {
-            en,
-            subject: String::new(),
-            date: format_date(to_jst(self.starts_at).date_naive(), self.lang),
-            name: self.name.clone(),
-            title: pick(&evening.title, &evening.title_en),
-            when: format_datetime(self.starts_at, self.lang),
-            until: format_time(self.ends_at),
-            profession: profession_label(self.profession, self.lang).to_string(),
-            venue: if en {
-                evening.venue_en.clone()
-            } else {
-                self.venue.clone()
-            },
-            bring: pick(&evening.bring, &evening.bring_en),
-            manage_url: manage_url(settings, &self.token),
-            office_name: pick(&office.name, &office.name_en),
-            office_phone: office.phone.clone(),
-            office_hours: pick(&office.hours, &office.hours_en),
-            contacts: settings
-                .crisis_contacts
-                .iter()
-                .map(|c| ContactLine {
-                    name: pick(&c.name, &c.name_en),
-                    phone: c.phone.clone(),
-                    hours: pick(&c.hours, &c.hours_en),
-                })
-                .collect(),
-        }
-    }
+/// The link a person answers an offer with.
+pub fn offer_url(settings: &Settings, token: &str) -> String {
+    format!("{}/offers/{}", settings.public_url(), token)
+}
 
-    /// Queues this as a confirmation mail (予約受付のお知らせ) to `recipient`.
-    pub fn confirmed(&self, recipient: &str, settings: &Settings) -> OutgoingMail {
+impl EveningMail {
+    /// Queues this mail, of `kind`, to `recipient`.
+    pub fn queue(&self, kind: &'static str, recipient: &str, settings: &Settings) -> OutgoingMail {
         OutgoingMail {
-            kind: BOOKING_CONFIRMED,
+            kind,
             message_id: new_message_id(settings),
             recipient: recipient.to_string(),
-            payload: serde_json::to_string(self).expect("a booking mail serialises"),
+            payload: serde_json::to_string(self).expect("an evening mail serialises"),
         }
     }
 
-    fn render_confirmed(&self, settings: &Settings) -> Result<Rendered, askama::Error> {
-        let mut v = self.fields(settings);
-        v.subject = ConfirmedSubject { v: &v }.render()?.trim().to_string();
+    fn en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    fn pick(&self, ja: &str, en: &str) -> String {
+        if self.en() { en } else { ja }.to_string()
+    }
+
+    fn words(&self, slot: &MailSlot) -> SlotWords {
+        SlotWords {
+            when: format_datetime(slot.starts_at, self.lang),
+            until: format_time(slot.ends_at),
+            profession: profession_label(slot.profession, self.lang).to_string(),
+        }
+    }
+
+    fn date(&self) -> String {
+        self.slots
+            .first()
+            .map(|s| format_date(to_jst(s.starts_at).date_naive(), self.lang))
+            .unwrap_or_default()
+    }
+
+    fn contacts(&self, settings: &Settings) -> Vec<ContactLine> {
+        settings
+            .crisis_contacts
+            .iter()
+            .map(|c| ContactLine {
+                name: self.pick(&c.name, &c.name_en),
+                phone: c.phone.clone(),
+                hours: self.pick(&c.hours, &c.hours_en),
+            })
+            .collect()
+    }
+
+    fn venue(&self, settings: &Settings) -> String {
+        if self.en() {
+            settings.evening.venue_en.clone()
+        } else {
+            self.venue.clone()
+        }
+    }
+
+    fn render_confirmed(&self, settings: &Settings) -> Result<Rendered, String> {
+        let (office, evening) = (&settings.office, &settings.evening);
+        let mut v = ConfirmedFields {
+            en: self.en(),
+            subject: String::new(),
+            date: self.date(),
+            name: self.name.clone(),
+            title: self.pick(&evening.title, &evening.title_en),
+            slots: self.slots.iter().map(|s| self.words(s)).collect(),
+            venue: self.venue(settings),
+            bring: self.pick(&evening.bring, &evening.bring_en),
+            manage_url: manage_url(settings, self.token.as_deref().ok_or("no manage token")?),
+            office_name: self.pick(&office.name, &office.name_en),
+            office_phone: office.phone.clone(),
+            office_hours: self.pick(&office.hours, &office.hours_en),
+            contacts: self.contacts(settings),
+        };
+        let err = |e: askama::Error| e.to_string();
+        v.subject = ConfirmedSubject { v: &v }
+            .render()
+            .map_err(err)?
+            .trim()
+            .to_string();
         Ok(Rendered {
-            text: ConfirmedText { v: &v }.render()?,
-            html: ConfirmedHtml { v: &v }.render()?,
+            text: ConfirmedText { v: &v }.render().map_err(err)?,
+            html: ConfirmedHtml { v: &v }.render().map_err(err)?,
             subject: v.subject,
+        })
+    }
+
+    fn slot_details(&self, settings: &Settings) -> Vec<(String, String)> {
+        let mut details = Vec::new();
+        let to = if self.en() { "–" } else { "〜" };
+        for slot in &self.slots {
+            let w = self.words(slot);
+            details.push((
+                self.pick("日時", "Date and time"),
+                format!("{}{to}{}", w.when, w.until),
+            ));
+            details.push((self.pick("相談員", "Consultant"), w.profession));
+        }
+        if !self.slots.is_empty() {
+            details.push((self.pick("会場", "Venue"), self.venue(settings)));
+        }
+        details
+    }
+
+    /// The notice mails: cancelled, changed, waitlist joined, offer made, offer expired.
+    fn render_notice(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
+        let date = self.date();
+        let manage = self.token.as_deref().map(|t| manage_url(settings, t));
+        let mut links = Vec::new();
+        let mut details = self.slot_details(settings);
+        let (subject, paragraphs) = match kind {
+            BOOKING_CANCELLED => (
+                self.pick(
+                    &format!("【仙台市】相談会のご予約のキャンセルを承りました（{date}）"),
+                    &format!("Your consultation booking is cancelled: {date} (Sendai City)"),
+                ),
+                vec![
+                    self.pick("次のご予約のキャンセルを承りました。", "The following booking is cancelled."),
+                    self.pick(
+                        "またご相談が必要になったときは、いつでもお申し込みください。",
+                        "Whenever you need to talk, you are welcome to book again.",
+                    ),
+                ],
+            ),
+            BOOKING_CHANGED => {
+                if let Some(previous) = &self.previous {
+                    let w = self.words(previous);
+                    let to = if self.en() { "–" } else { "〜" };
+                    details.insert(0, (self.pick("変更前", "Before"), format!("{}{to}{} {}", w.when, w.until, w.profession)));
+                }
+                if let Some(url) = &manage {
+                    links.push((self.pick("ご予約の確認・変更・キャンセル", "See, change or cancel your booking"), url.clone()));
+                }
+                (
+                    self.pick(
+                        &format!("【仙台市】相談会のご予約の変更を承りました（{date}）"),
+                        &format!("Your consultation booking has changed: {date} (Sendai City)"),
+                    ),
+                    vec![self.pick("ご予約を次のとおり変更しました。", "Your booking is now as follows.")],
+                )
+            }
+            WAITLIST_JOINED => {
+                let place = self.position.unwrap_or(1);
+                details.push((self.pick("現在の順番", "Your place"), self.pick(&format!("{place}番目"), &format!("{place}"))));
+                if let Some(url) = &manage {
+                    links.push((self.pick("順番の確認・登録の取り消し", "See your place or leave the waitlist"), url.clone()));
+                }
+                (
+                    self.pick("【仙台市】相談会のキャンセル待ちに登録しました", "You are on the consultation waitlist (Sendai City)"),
+                    vec![
+                        self.pick(
+                            "キャンセル待ちに登録しました。枠が空いたら、登録の順にメールでご案内します。",
+                            "You are on the waitlist. When a slot is freed, we offer it by mail, in the order people joined.",
+                        ),
+                        self.pick(
+                            "ご案内のメールには返事の期限があります。期限までにお返事がない場合は、次の方にご案内します。",
+                            "An offer must be answered by its deadline; after that it goes to the next person.",
+                        ),
+                    ],
+                )
+            }
+            OFFER_MADE => {
+                let deadline = self.expires_at.map(|t| format_datetime(t, self.lang)).unwrap_or_default();
+                details.push((self.pick("お返事の期限", "Answer by"), deadline.clone()));
+                let url = offer_url(settings, self.offer_token.as_deref().ok_or("no offer token")?);
+                links.push((self.pick("この枠を予約する・辞退する", "Accept or decline this slot"), url));
+                (
+                    self.pick(
+                        &format!("【仙台市】相談会の枠が空きました（{date}）"),
+                        &format!("A consultation slot is free for you: {date} (Sendai City)"),
+                    ),
+                    vec![
+                        self.pick(
+                            "キャンセル待ちにご登録いただいた相談会に空きが出ました。次の枠をお取りしています。",
+                            "A slot you were waiting for has been freed, and we are holding it for you.",
+                        ),
+                        self.pick(
+                            &format!("{deadline}までに、次のリンクから予約するか辞退するかをお選びください。期限を過ぎると、次の方にご案内します。"),
+                            &format!("Please accept or decline it by {deadline} with the link below. After that it goes to the next person."),
+                        ),
+                    ],
+                )
+            }
+            OFFER_EXPIRED => (
+                self.pick("【仙台市】相談会の空き枠のご案内の期限が過ぎました", "Your consultation offer has expired (Sendai City)"),
+                vec![
+                    self.pick(
+                        "お返事の期限が過ぎたため、お取りしていた枠は次の方にご案内しました。",
+                        "The deadline has passed, so the slot we held for you has gone to the next person.",
+                    ),
+                    self.pick(
+                        "引き続き相談を希望される場合は、空いている枠をご予約いただくか、もう一度キャンセル待ちにご登録ください。",
+                        "If you still wish to talk to someone, please book a free slot or join the waitlist again.",
+                    ),
+                ],
+            ),
+            other => return Err(format!("unknown mail kind {other}")),
+        };
+        let office = &settings.office;
+        let v = NoticeFields {
+            en: self.en(),
+            subject,
+            greeting: self.pick(
+                &format!("{} 様", self.name),
+                &format!("Dear {},", self.name),
+            ),
+            paragraphs,
+            details,
+            links,
+            office_name: self.pick(&office.name, &office.name_en),
+            office_phone: office.phone.clone(),
+            office_hours: self.pick(&office.hours, &office.hours_en),
+            contacts: self.contacts(settings),
+        };
+        let err = |e: askama::Error| e.to_string();
+        Ok(Rendered {
+            subject: NoticeSubject { v: &v }
+                .render()
+                .map_err(err)?
+                .trim()
+                .to_string(),
+            text: NoticeText { v: &v }.render().map_err(err)?,
+            html: NoticeHtml { v: &v }.render().map_err(err)?,
         })
     }
 }
 
-pub const BOOKING_CONFIRMED: &str = "booking_confirmed";
-
 /// Renders a queued mail from its kind and payload.
 pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
-    let booking = |p: &str| {
-        serde_json::from_str::<BookingMail>(p).map_err(|e| format!("payload of {kind}: {e}"))
-    };
+    let mail: EveningMail =
+        serde_json::from_str(payload).map_err(|e| format!("payload of {kind}: {e}"))?;
     match kind {
-        BOOKING_CONFIRMED => booking(payload)?
-            .render_confirmed(settings)
-            .map_err(|e| e.to_string()),
-        other => Err(format!("unknown mail kind {other}")),
+        BOOKING_CONFIRMED => mail.render_confirmed(settings),
+        other => mail.render_notice(other, settings),
     }
 }
 
@@ -176,19 +410,87 @@ mod tests {
     use crate::domain::time::jst_instant;
     use chrono::{NaiveDate, NaiveTime};
 
-    fn mail(lang: Lang, name: &str) -> Rendered {
+    fn sample(lang: Lang, name: &str) -> EveningMail {
         let settings = Settings::built_in();
         let date = NaiveDate::from_ymd_opt(2027, 1, 13).unwrap();
-        let queued = BookingMail {
+        EveningMail {
             lang,
             name: name.to_string(),
-            profession: Profession::Psychologist,
-            starts_at: jst_instant(date, NaiveTime::from_hms_opt(18, 30, 0).unwrap()),
-            ends_at: jst_instant(date, NaiveTime::from_hms_opt(19, 20, 0).unwrap()),
+            slots: vec![MailSlot {
+                profession: Profession::Psychologist,
+                starts_at: jst_instant(date, NaiveTime::from_hms_opt(18, 30, 0).unwrap()),
+                ends_at: jst_instant(date, NaiveTime::from_hms_opt(19, 20, 0).unwrap()),
+            }],
             venue: settings.evening.venue.clone(),
-            token: Token::generate().as_str().to_string(),
+            token: Some(Token::generate().as_str().to_string()),
+            offer_token: Some(Token::generate().as_str().to_string()),
+            expires_at: Some(jst_instant(
+                date - chrono::Duration::days(3),
+                NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+            )),
+            position: Some(3),
+            previous: None,
         }
-        .confirmed("hanako@example.jp", &settings);
+    }
+
+    #[test]
+    fn every_notice_renders_in_both_languages_without_naming_the_profession_in_the_subject() {
+        let settings = Settings::built_in();
+        for kind in [
+            BOOKING_CANCELLED,
+            BOOKING_CHANGED,
+            WAITLIST_JOINED,
+            OFFER_MADE,
+            OFFER_EXPIRED,
+        ] {
+            for lang in [Lang::Ja, Lang::En] {
+                let m = sample(lang, "仙台 花子");
+                let r = render(
+                    kind,
+                    &m.queue(kind, "a@example.jp", &settings).payload,
+                    &settings,
+                )
+                .unwrap();
+                assert!(!r.subject.is_empty());
+                for word in ["心理", "弁護", "psycholog", "lawyer"] {
+                    assert!(
+                        !r.subject.to_lowercase().contains(word),
+                        "{kind}: {}",
+                        r.subject
+                    );
+                }
+                assert!(r.text.contains("仙台 花子"));
+                assert!(r.html.contains("仙台 花子"));
+            }
+        }
+        let offer = render(
+            OFFER_MADE,
+            &sample(Lang::Ja, "A")
+                .queue(OFFER_MADE, "a@example.jp", &settings)
+                .payload,
+            &settings,
+        )
+        .unwrap();
+        assert!(offer.text.contains("/offers/"), "{}", offer.text);
+        assert!(
+            offer.text.contains("2027年1月10日(日) 12:00"),
+            "the deadline: {}",
+            offer.text
+        );
+        let joined = render(
+            WAITLIST_JOINED,
+            &sample(Lang::Ja, "A")
+                .queue(WAITLIST_JOINED, "a@example.jp", &settings)
+                .payload,
+            &settings,
+        )
+        .unwrap();
+        assert!(joined.text.contains("3番目"));
+    }
+
+    fn mail(lang: Lang, name: &str) -> Rendered {
+        let settings = Settings::built_in();
+        let queued = sample(lang, name).queue(BOOKING_CONFIRMED, "hanako@example.jp", &settings);
         assert_eq!(queued.kind, BOOKING_CONFIRMED);
         render(queued.kind, &queued.payload, &settings).unwrap()
     }
@@ -230,7 +532,11 @@ mod tests {
     fn unknown_kinds_and_bad_payloads_are_errors_not_panics() {
         let settings = Settings::built_in();
         assert!(render("no_such_kind", "{}", &settings).is_err());
-        assert!(render(BOOKING_CONFIRMED, "{}", &settings).is_err());
+        assert!(
+            render(BOOKING_CONFIRMED, "{}", &settings).is_err(),
+            "no manage token"
+        );
+        assert!(render(BOOKING_CONFIRMED, "[1]", &settings).is_err());
     }
 
     #[test]

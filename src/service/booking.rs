@@ -1,12 +1,15 @@
-//! Booking one evening slot (相談枠の予約).
+//! Booking evening slots (相談枠の予約): one slot, or one of each profession
+//! on one evening.
 
+use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
-use crate::domain::{BookingInput, FieldError, FieldErrors, Lang};
-use crate::mail::templates::{manage_url, BookingMail};
+use crate::domain::{BookingDetails, BookingInput, FieldError, FieldErrors, Lang};
+use crate::mail::templates::{manage_url, EveningMail, MailSlot, BOOKING_CONFIRMED};
 use crate::state::AppState;
 use crate::store::{NewBooking, SlotView, StoreError};
+use chrono::{DateTime, Utc};
 
-/// Why a booking was not made.
+/// Why a booking, or a change to one, was not made.
 #[derive(Debug, thiserror::Error)]
 pub enum BookError {
     #[error("invalid input")]
@@ -17,6 +20,11 @@ pub enum BookError {
     /// The slot has started, or its session was cancelled.
     #[error("slot closed")]
     SlotClosed,
+    /// A booking rule refused it.
+    #[error("rule broken: {0:?}")]
+    Rule(RuleBroken),
+    #[error("not found")]
+    NotFound,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -24,80 +32,158 @@ pub enum BookError {
 impl From<StoreError> for BookError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::Conflict => BookError::SlotTaken,
+            StoreError::Conflict("bookings_one_per_email" | "bookings_one_per_phone") => {
+                BookError::Rule(RuleBroken::OneBookingPerPerson)
+            }
+            StoreError::Conflict("waitlist_one_per_phone") => {
+                BookError::Rule(RuleBroken::AlreadyWaiting)
+            }
+            StoreError::Conflict(_) => BookError::SlotTaken,
+            StoreError::NotFound => BookError::NotFound,
             other => BookError::Internal(other.into()),
         }
     }
 }
 
-/// A booking just made: the token is known only here and in the mail.
+/// Bookings just made: the token is known only here and in the mail.
 #[derive(Debug)]
 pub struct Booked {
-    pub id: i64,
+    pub ids: Vec<i64>,
     pub token: Token,
     pub manage_url: String,
-    pub slot: SlotView,
+    pub slots: Vec<SlotView>,
 }
 
-/// Validates the form, checks the slot, and writes the booking with its
-/// confirmation mail. Everything is checked before anything is written;
-/// the database has the last word on who gets a contested slot.
-pub async fn book_slot(
+/// A request to book, as the web layer hands it over.
+#[derive(Debug)]
+pub struct BookRequest<'a> {
+    /// One slot, or two (one per profession) on one evening.
+    pub slot_ids: Vec<i64>,
+    pub input: &'a BookingInput,
+    /// Fields already refused while reading the request.
+    pub errors: FieldErrors,
+    pub lang: Lang,
+    /// The staff member booking on a caller's behalf.
+    pub acted_by: Option<String>,
+}
+
+/// Whether a slot can be booked at `now`, by the rules.
+pub fn check_bookable(
     state: &AppState,
-    slot_id: Option<i64>,
-    input: &BookingInput,
-    mut errors: FieldErrors,
-    lang: Lang,
-) -> Result<Booked, BookError> {
-    let details = input.validate().map_err(|e| errors.extend(e)).ok();
-    let now = state.clock.now();
-    let slot = match slot_id {
-        Some(id) => state.store.slot(id, now).await?,
-        None => None,
-    };
-    if slot.is_none() {
-        let reason = if slot_id.is_some() {
-            FieldError::NoSuchSlot
-        } else {
-            FieldError::Required
-        };
-        errors.entry("slot_id").or_insert(reason);
-    }
-    let (Some(details), Some(slot), true) = (details, slot, errors.is_empty()) else {
-        return Err(BookError::Invalid(errors));
-    };
+    slot: &SlotView,
+    now: DateTime<Utc>,
+) -> Result<(), BookError> {
     if slot.starts_at <= now {
         return Err(BookError::SlotClosed);
     }
+    state
+        .rules
+        .check_window(now, slot.starts_at)
+        .map_err(BookError::Rule)?;
     if !slot.available {
         return Err(BookError::SlotTaken);
     }
-    let token = Token::generate();
-    let mail = BookingMail {
-        lang,
-        name: details.name.as_str().to_string(),
+    Ok(())
+}
+
+/// A slot as a mail shows it.
+pub fn mail_slot(slot: &SlotView) -> MailSlot {
+    MailSlot {
         profession: slot.profession,
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
-        venue: slot.venue.clone(),
-        token: token.as_str().to_string(),
     }
-    .confirmed(details.email.as_str(), &state.settings);
-    let booking = NewBooking {
-        slot_id: slot.id,
-        details,
-        token_hash: token.hash(),
+}
+
+/// Validates the form, checks the slots and the rules, and writes the
+/// bookings with their confirmation mail. Everything is checked before
+/// anything is written; the database has the last word on a contested slot.
+pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, BookError> {
+    let BookRequest {
+        slot_ids,
+        input,
+        mut errors,
         lang,
+        acted_by,
+    } = req;
+    let details = input.validate().map_err(|e| errors.extend(e)).ok();
+    let now = state.clock.now();
+    let mut slots = Vec::new();
+    for id in &slot_ids {
+        match state.store.slot(*id, now).await? {
+            Some(slot) => slots.push(slot),
+            None => {
+                errors.entry("slot_id").or_insert(FieldError::NoSuchSlot);
+            }
+        }
+    }
+    if slot_ids.is_empty() {
+        errors.entry("slot_id").or_insert(FieldError::Required);
+    }
+    let (Some(details), true) = (details, errors.is_empty()) else {
+        return Err(BookError::Invalid(errors));
     };
-    let id = state
-        .store
-        .create_booking(&booking, Some(&mail), now)
-        .await?;
+    if slots.len() > 2
+        || (slots.len() == 2
+            && (slots[0].session_id != slots[1].session_id
+                || slots[0].profession == slots[1].profession))
+    {
+        return Err(BookError::Rule(RuleBroken::NotAPair));
+    }
+    for slot in &slots {
+        check_bookable(state, slot, now)?;
+    }
+    slots.sort_by_key(|s| (s.starts_at, s.profession));
+    let token = Token::generate();
+    let mail = EveningMail {
+        lang,
+        name: details.name.as_str().to_string(),
+        slots: slots.iter().map(mail_slot).collect(),
+        venue: slots[0].venue.clone(),
+        token: Some(token.as_str().to_string()),
+        ..Default::default()
+    }
+    .queue(BOOKING_CONFIRMED, details.email.as_str(), &state.settings);
+    let bookings: Vec<NewBooking> = slots
+        .iter()
+        .map(|slot| new_booking(slot, &details, &token, lang, acted_by.clone()))
+        .collect();
+    let ids = if bookings.len() == 1 {
+        vec![
+            state
+                .store
+                .create_booking(&bookings[0], Some(&mail), now)
+                .await?,
+        ]
+    } else {
+        state
+            .store
+            .create_bookings(&bookings, Some(&mail), now)
+            .await?
+    };
     state.mail_wakeup.notify_one();
     Ok(Booked {
-        id,
+        ids,
         manage_url: manage_url(&state.settings, token.as_str()),
         token,
-        slot,
+        slots,
     })
+}
+
+fn new_booking(
+    slot: &SlotView,
+    details: &BookingDetails,
+    token: &Token,
+    lang: Lang,
+    acted_by: Option<String>,
+) -> NewBooking {
+    NewBooking {
+        slot_id: slot.id,
+        session_id: slot.session_id,
+        profession: slot.profession,
+        details: details.clone(),
+        token_hash: token.hash(),
+        lang,
+        acted_by,
+    }
 }

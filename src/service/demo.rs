@@ -42,11 +42,17 @@ pub async fn seed(state: &AppState) -> anyhow::Result<usize> {
         let details = input
             .validate()
             .map_err(|e| anyhow::anyhow!("demo person invalid: {e:?}"))?;
+        let Some(slot) = state.store.slot(slot_id, now).await? else {
+            continue;
+        };
         let booking = NewBooking {
             slot_id,
+            session_id: slot.session_id,
+            profession: slot.profession,
             details,
             token_hash: Token::generate().hash(),
             lang: Lang::Ja,
+            acted_by: Some("demo".into()),
         };
         state.store.create_booking(&booking, None, now).await?;
         booked += 1;

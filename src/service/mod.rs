@@ -4,4 +4,7 @@
 
 pub mod booking;
 pub mod demo;
+pub mod manage;
+pub mod offers;
 pub mod schedule;
+pub mod waitlist;

@@ -1,7 +1,7 @@
 //! Bookings (予約) and the claims that hold their slots.
 
 use super::outbox::{insert_mail, OutgoingMail};
-use super::{on_db, Backend, Store, StoreResult};
+use super::{on_db, Backend, SlotView, Store, StoreResult};
 use crate::domain::{BookingDetails, Lang, Profession};
 use chrono::{DateTime, Utc};
 
@@ -9,9 +9,13 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone)]
 pub struct NewBooking {
     pub slot_id: i64,
+    pub session_id: i64,
+    pub profession: Profession,
     pub details: BookingDetails,
     pub token_hash: String,
     pub lang: Lang,
+    /// The staff member acting on the caller's behalf, if any.
+    pub acted_by: Option<String>,
 }
 
 /// A booking as its holder sees it through the manage link.
@@ -30,6 +34,7 @@ pub struct BookingRecord {
     pub email: String,
     pub lang: String,
     pub created_at: DateTime<Utc>,
+    pub token_hash: String,
 }
 
 /// A profession read back from a column whose CHECK admits only known codes.
@@ -66,11 +71,12 @@ pub struct BookingPerson {
 
 const INSERT_BOOKING: &str =
     "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
-                           age_band, topic, note, lang, created_at, updated_at)
-     VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+                           age_band, topic, note, lang, created_at, updated_at,
+                           session_id, profession, phone_digits, acted_by)
+     VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15)
      RETURNING id";
 
-/// Binds `$1`–`$11` of [`INSERT_BOOKING`].
+/// Binds `$1`–`$15` of [`INSERT_BOOKING`].
 macro_rules! bind_booking {
     ($query:expr, $booking:expr, $now:expr) => {{
         let b: &NewBooking = $booking;
@@ -87,8 +93,18 @@ macro_rules! bind_booking {
             .bind(d.note.as_str())
             .bind(b.lang.code())
             .bind($now)
+            .bind(b.session_id)
+            .bind(b.profession.code())
+            .bind(d.phone.digits())
+            .bind(b.acted_by.as_deref())
     }};
 }
+
+const RECORD: &str =
+    "SELECT b.id, b.status, b.slot_id, s.session_id, s.profession, s.starts_at, s.ends_at,
+        e.venue, b.name, b.email, b.lang, b.created_at, b.token_hash
+    FROM bookings b JOIN slots s ON s.id = b.slot_id
+    JOIN evening_sessions e ON e.id = s.session_id";
 
 impl Store {
     /// Writes a confirmed booking and its confirmation mail atomically. A
@@ -111,7 +127,7 @@ impl Store {
                 "WITH b AS ({INSERT_BOOKING})
                  INSERT INTO outbox (kind, booking_id, message_id, recipient, payload,
                                      next_attempt_at, created_at)
-                 SELECT $12, b.id, $13, $14, $15, $11, $11 FROM b
+                 SELECT $16, b.id, $17, $18, $19, $11, $11 FROM b
                  RETURNING booking_id"
             );
             let id: i64 = bind_booking!(sqlx::query_scalar(&sql), booking, now)
@@ -123,36 +139,132 @@ impl Store {
                 .await?;
             return Ok(id);
         }
+        let ids = self
+            .create_bookings(std::slice::from_ref(booking), mail, now)
+            .await?;
+        Ok(ids[0])
+    }
+
+    /// Writes bookings made together (both professionals in one form) and
+    /// their one mail: all of them, or none.
+    #[tracing::instrument(skip_all)]
+    pub async fn create_bookings(
+        &self,
+        bookings: &[NewBooking],
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<i64>> {
         on_db!(self, pool => {
             let mut tx = pool.begin().await?;
-            let id: i64 = bind_booking!(sqlx::query_scalar(INSERT_BOOKING), booking, now)
-                .fetch_one(&mut *tx)
-                .await?;
+            let mut ids = Vec::with_capacity(bookings.len());
+            for booking in bookings {
+                let id: i64 = bind_booking!(sqlx::query_scalar(INSERT_BOOKING), booking, now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                ids.push(id);
+            }
+            if let Some(mail) = mail {
+                insert_mail!(&mut *tx, mail, ids.first().copied(), now)?;
+            }
+            tx.commit().await?;
+            Ok(ids)
+        })
+    }
+
+    /// Cancels a confirmed booking and queues its mail. `false` when it was
+    /// not confirmed (already cancelled, or moved away by a racing request).
+    #[tracing::instrument(skip_all)]
+    pub async fn cancel_booking(
+        &self,
+        id: i64,
+        acted_by: Option<&str>,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE bookings SET status = 'cancelled', cancelled_at = $2, updated_at = $2, acted_by = $3
+                 WHERE id = $1 AND status = 'confirmed'",
+            )
+            .bind(id)
+            .bind(now)
+            .bind(acted_by)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Ok(false);
+            }
             if let Some(mail) = mail {
                 insert_mail!(&mut *tx, mail, Some(id), now)?;
             }
             tx.commit().await?;
-            Ok(id)
+            Ok(true)
         })
     }
 
-    /// The booking a manage link's token hash points to.
+    /// Moves a confirmed booking to another slot in one statement: the
+    /// booking is never on both slots, never on neither. A slot already
+    /// taken gives `Conflict`; `false` when the booking is not confirmed.
     #[tracing::instrument(skip_all)]
-    pub async fn booking_by_token_hash(
+    pub async fn move_booking(
+        &self,
+        id: i64,
+        to: &SlotView,
+        acted_by: Option<&str>,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE bookings SET slot_id = $2, session_id = $3, profession = $4, updated_at = $5, acted_by = $6
+                 WHERE id = $1 AND status = 'confirmed'",
+            )
+            .bind(id)
+            .bind(to.id)
+            .bind(to.session_id)
+            .bind(to.profession.code())
+            .bind(now)
+            .bind(acted_by)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Ok(false);
+            }
+            if let Some(mail) = mail {
+                insert_mail!(&mut *tx, mail, Some(id), now)?;
+            }
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// The bookings a manage link's token hash points to (two for a
+    /// both-professionals booking), earliest slot first.
+    #[tracing::instrument(skip_all)]
+    pub async fn bookings_by_token_hash(
         &self,
         token_hash: &str,
-    ) -> StoreResult<Option<BookingRecord>> {
+    ) -> StoreResult<Vec<BookingRecord>> {
         Ok(on_db!(read self, pool => {
-            sqlx::query_as(
-                "SELECT b.id, b.status, b.slot_id, s.session_id, s.profession, s.starts_at, s.ends_at,
-                        e.venue, b.name, b.email, b.lang, b.created_at
-                 FROM bookings b JOIN slots s ON s.id = b.slot_id
-                 JOIN evening_sessions e ON e.id = s.session_id
-                 WHERE b.token_hash = $1",
-            )
-            .bind(token_hash)
-            .fetch_optional(pool)
-            .await?
+            sqlx::query_as(&format!("{RECORD} WHERE b.token_hash = $1 AND b.status IN ('confirmed', 'cancelled')
+                                     ORDER BY s.starts_at, s.profession"))
+                .bind(token_hash)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// One booking, for staff acting on a caller's behalf.
+    pub async fn booking_by_id(&self, id: i64) -> StoreResult<Option<BookingRecord>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(&format!("{RECORD} WHERE b.id = $1"))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
         }))
     }
 

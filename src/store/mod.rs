@@ -7,10 +7,12 @@
 mod bookings;
 mod outbox;
 mod sessions;
+mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use sessions::{SessionView, SlotView};
+pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
@@ -22,9 +24,10 @@ use std::time::Duration;
 /// What can go wrong in the store, in the terms callers act on.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// A uniqueness guard refused the write (e.g. a slot already claimed).
-    #[error("conflict on a unique constraint")]
-    Conflict,
+    /// A uniqueness guard refused the write; the name of the index (e.g.
+    /// `bookings_one_per_slot`: the slot is already booked or held).
+    #[error("conflict on {0}")]
+    Conflict(&'static str),
     #[error("not found")]
     NotFound,
     #[error(transparent)]
@@ -37,13 +40,43 @@ impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         match &e {
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                StoreError::Conflict(guard_of(db.as_ref()))
+            }
             _ => StoreError::Database(e),
         }
     }
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The unique indexes that stand for rules, as both backends name them.
+/// PostgreSQL reports the index; SQLite reports the columns (or the index,
+/// for one on an expression).
+const GUARDS: &[(&str, &str)] = &[
+    ("bookings_one_per_slot", "bookings.slot_id"),
+    (
+        "bookings_one_per_email",
+        "bookings.session_id, bookings.profession, bookings.email",
+    ),
+    (
+        "bookings_one_per_phone",
+        "bookings.session_id, bookings.profession, bookings.phone_digits",
+    ),
+    ("waitlist_one_per_phone", "waitlist_one_per_phone"),
+    ("bookings_offer_token", "bookings.offer_token_hash"),
+];
+
+fn guard_of(db: &dyn sqlx::error::DatabaseError) -> &'static str {
+    let message = db.message();
+    GUARDS
+        .iter()
+        .find(|(index, columns)| {
+            db.constraint() == Some(*index) || message.ends_with(columns) || message.contains(index)
+        })
+        .map(|(index, _)| *index)
+        .unwrap_or("unique")
+}
 
 /// The database behind the application.
 #[derive(Clone, Debug)]

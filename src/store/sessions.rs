@@ -45,7 +45,7 @@ struct SessionRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct SlotRow {
+pub(super) struct SlotRow {
     id: i64,
     session_id: i64,
     profession: String,
@@ -56,7 +56,7 @@ struct SlotRow {
 }
 
 impl SlotRow {
-    fn into_view(self, now: DateTime<Utc>) -> SlotView {
+    pub(super) fn into_view(self, now: DateTime<Utc>) -> SlotView {
         SlotView {
             id: self.id,
             session_id: self.session_id,
@@ -70,7 +70,8 @@ impl SlotRow {
     }
 }
 
-const SLOT_COLUMNS: &str = "s.id, s.session_id, s.profession, s.starts_at, s.ends_at, e.venue,
+pub(super) const SLOT_COLUMNS: &str =
+    "s.id, s.session_id, s.profession, s.starts_at, s.ends_at, e.venue,
     (e.status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM bookings b
         WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'held'))) AS available
     FROM slots s JOIN evening_sessions e ON e.id = s.session_id";

@@ -1,19 +1,22 @@
 //! The JSON API (`/api/v1/…`), described in `openapi.json`.
 
+use super::error::invalid;
 use super::error::AppError;
-use super::JsonBody;
+use super::{JsonBody, MaybeJson, StaffCaller};
 use crate::domain::booking::keep;
 use crate::domain::time::rfc3339_jst;
-use crate::domain::token::Token;
 use crate::domain::{BookingInput, FieldError, FieldErrors};
-use crate::service::booking::book_slot;
+use crate::service::booking::{book, BookRequest};
+use crate::service::manage::{self, Managed};
+use crate::service::{offers, waitlist};
 use crate::state::AppState;
+use crate::store::BookingRecord;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::Json;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 pub async fn healthz(State(state): State<AppState>) -> Result<Json<Value>, AppError> {
@@ -91,39 +94,76 @@ fn text(obj: &Map<String, Value>, errors: &mut FieldErrors, field: &'static str)
     }
 }
 
-/// A slot id given as a number (or a string of digits, as forms send it).
-fn slot_id(obj: &Map<String, Value>, errors: &mut FieldErrors) -> Option<i64> {
-    let parsed = match obj.get("slot_id") {
+/// An id given as a number (or a string of digits, as forms send it).
+fn id_value(value: Option<&Value>) -> Result<i64, FieldError> {
+    match value {
         None | Some(Value::Null) => Err(FieldError::Required),
         Some(Value::Number(n)) => n.as_i64().ok_or(FieldError::NotANumber),
-        Some(Value::String(s)) => {
-            let folded = crate::domain::values::normalize_text(s);
-            folded.parse::<i64>().map_err(|_| FieldError::NotANumber)
-        }
+        Some(Value::String(s)) => crate::domain::values::normalize_text(s)
+            .parse::<i64>()
+            .map_err(|_| FieldError::NotANumber),
         Some(_) => Err(FieldError::NotANumber),
-    };
-    keep(errors, "slot_id", parsed)
+    }
+}
+
+/// `slot_id`, or `slot_ids` (one of each profession on one evening).
+fn slot_ids(obj: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<i64> {
+    if let Some(list) = obj.get("slot_ids").filter(|v| !v.is_null()) {
+        let Some(items) = list.as_array().filter(|a| (1..=2).contains(&a.len())) else {
+            errors.insert("slot_ids", FieldError::Choice);
+            return Vec::new();
+        };
+        let ids: Result<Vec<i64>, FieldError> = items.iter().map(|v| id_value(Some(v))).collect();
+        return keep(errors, "slot_ids", ids).unwrap_or_default();
+    }
+    keep(errors, "slot_id", id_value(obj.get("slot_id")))
+        .into_iter()
+        .collect()
+}
+
+fn object(body: Value) -> Result<Map<String, Value>, AppError> {
+    match body {
+        Value::Object(obj) => Ok(obj),
+        _ => Err(AppError::BadRequest(
+            "the body must be a JSON object".into(),
+        )),
+    }
+}
+
+fn lang_of(obj: &Map<String, Value>) -> crate::domain::Lang {
+    obj.get("lang")
+        .and_then(Value::as_str)
+        .and_then(|code| crate::domain::Lang::parse(code).ok())
+        .unwrap_or_else(|| super::context::RequestContext::current().lang)
+}
+
+/// Fields refused while reading keep that reason over later ones.
+fn with_type_errors(e: AppError, type_errors: FieldErrors) -> AppError {
+    match e {
+        AppError::Invalid(mut fields) => {
+            fields.extend(type_errors);
+            AppError::Invalid(fields)
+        }
+        other => other,
+    }
 }
 
 #[derive(Serialize)]
 pub struct Created {
     id: i64,
+    ids: Vec<i64>,
     status: &'static str,
     manage_url: String,
 }
 
-/// `POST /api/v1/evening-bookings`
-pub async fn create_evening_booking(
-    State(state): State<AppState>,
-    JsonBody(body): JsonBody,
+async fn create_booking(
+    state: &AppState,
+    body: Value,
+    acted_by: Option<String>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
-    let Value::Object(obj) = body else {
-        return Err(AppError::BadRequest(
-            "the body must be a JSON object".into(),
-        ));
-    };
+    let obj = object(body)?;
     let mut errors = FieldErrors::new();
-    let slot_id = slot_id(&obj, &mut errors);
+    let slot_ids = slot_ids(&obj, &mut errors);
     let input = BookingInput {
         name: text(&obj, &mut errors, "name"),
         name_kana: text(&obj, &mut errors, "name_kana"),
@@ -132,38 +172,40 @@ pub async fn create_evening_booking(
         age_band: text(&obj, &mut errors, "age_band"),
         topic: text(&obj, &mut errors, "topic"),
         note: text(&obj, &mut errors, "note"),
-        consent: match obj.get("consent") {
-            Some(Value::Bool(b)) => *b,
-            _ => false,
-        },
+        consent: matches!(obj.get("consent"), Some(Value::Bool(true))),
     };
-    let lang = match obj.get("lang").and_then(Value::as_str) {
-        Some(code) => crate::domain::Lang::parse(code).unwrap_or(crate::domain::Lang::Ja),
-        None => super::context::RequestContext::current().lang,
-    };
-    // Fields that were of the wrong JSON type keep that reason.
     let type_errors = errors.clone();
-    let booked = book_slot(&state, slot_id, &input, errors, lang)
+    let request = BookRequest {
+        slot_ids,
+        input: &input,
+        errors,
+        lang: lang_of(&obj),
+        acted_by,
+    };
+    let booked = book(state, request)
         .await
-        .map_err(|e| match AppError::from(e) {
-            AppError::Invalid(mut fields) => {
-                fields.extend(type_errors);
-                AppError::Invalid(fields)
-            }
-            other => other,
-        })?;
+        .map_err(|e| with_type_errors(e.into(), type_errors))?;
     Ok((
         StatusCode::CREATED,
         Json(Created {
-            id: booked.id,
+            id: booked.ids[0],
+            ids: booked.ids,
             status: "confirmed",
             manage_url: booked.manage_url,
         }),
     ))
 }
 
+/// `POST /api/v1/evening-bookings`: one slot, or `slot_ids` for both professionals.
+pub async fn create_evening_booking(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    create_booking(&state, body, None).await
+}
+
 #[derive(Serialize)]
-pub struct ManagedBooking {
+pub struct BookingJson {
     id: i64,
     status: String,
     slot_id: i64,
@@ -174,25 +216,234 @@ pub struct ManagedBooking {
     venue: String,
 }
 
-/// `GET /api/v1/manage/{token}`: the booking behind a manage link.
-pub async fn managed_booking(
+impl From<&BookingRecord> for BookingJson {
+    fn from(b: &BookingRecord) -> BookingJson {
+        BookingJson {
+            id: b.id,
+            status: b.status.clone(),
+            slot_id: b.slot_id,
+            session_id: b.session_id,
+            profession: b.profession(),
+            starts_at: rfc3339_jst(b.starts_at),
+            ends_at: rfc3339_jst(b.ends_at),
+            venue: b.venue.clone(),
+        }
+    }
+}
+
+/// `GET /api/v1/manage/{token}`: the booking (or waitlist place) behind a manage link.
+pub async fn managed(
     State(state): State<AppState>,
     Path(token): Path<String>,
-) -> Result<Json<ManagedBooking>, AppError> {
-    let token = Token::parse(&token).ok_or(AppError::NotFound)?;
-    let b = state
-        .store
-        .booking_by_token_hash(&token.hash())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(Json(ManagedBooking {
-        id: b.id,
-        profession: b.profession(),
-        status: b.status,
-        slot_id: b.slot_id,
-        session_id: b.session_id,
-        starts_at: rfc3339_jst(b.starts_at),
-        ends_at: rfc3339_jst(b.ends_at),
-        venue: b.venue,
+) -> Result<Json<Value>, AppError> {
+    Ok(Json(match manage::lookup(&state, &token).await? {
+        Managed::Bookings(bookings) => {
+            let first = bookings
+                .iter()
+                .find(|b| b.status == "confirmed")
+                .unwrap_or(&bookings[0]);
+            let mut v = serde_json::to_value(BookingJson::from(first)).expect("serialisable");
+            v["kind"] = json!("booking");
+            v["bookings"] = json!(bookings.iter().map(BookingJson::from).collect::<Vec<_>>());
+            v
+        }
+        Managed::Waiting(entry, position) => json!({
+            "kind": "waitlist",
+            "id": entry.id,
+            "status": entry.status,
+            "position": position,
+            "session_id": entry.session_id,
+            "profession": entry.profession(),
+        }),
     }))
+}
+
+/// `POST /api/v1/manage/{token}/cancel`: cancels the booking (both, for a
+/// two-professional booking, unless `booking_id` names one), or leaves the waitlist.
+pub async fn manage_cancel(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    MaybeJson(body): MaybeJson,
+) -> Result<Json<Value>, AppError> {
+    match manage::lookup(&state, &token).await? {
+        Managed::Bookings(bookings) => {
+            let only = body.get("booking_id").and_then(Value::as_i64);
+            let chosen: Vec<BookingRecord> = bookings
+                .into_iter()
+                .filter(|b| only.is_none_or(|id| b.id == id))
+                .collect();
+            if chosen.is_empty() {
+                return Err(invalid("booking_id", FieldError::Choice));
+            }
+            let cancelled = manage::cancel(&state, &chosen, None).await?;
+            Ok(Json(
+                json!({ "status": "cancelled", "cancelled": cancelled }),
+            ))
+        }
+        Managed::Waiting(entry, _) => {
+            if !state
+                .store
+                .withdraw_waitlist(entry.id, state.clock.now())
+                .await?
+            {
+                return Err(AppError::Rule(crate::domain::rules::RuleBroken::OfferGone));
+            }
+            Ok(Json(json!({ "status": "withdrawn" })))
+        }
+    }
+}
+
+/// `POST /api/v1/manage/{token}/move` with `{slot_id}`.
+pub async fn manage_move(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<BookingJson>, AppError> {
+    let obj = object(body)?;
+    let to = id_value(obj.get("slot_id")).map_err(|e| invalid("slot_id", e))?;
+    let Managed::Bookings(bookings) = manage::lookup(&state, &token).await? else {
+        return Err(AppError::NotFound);
+    };
+    let moved = manage::move_to(&state, &bookings, to, None).await?;
+    Ok(Json(BookingJson::from(&moved)))
+}
+
+async fn join_waitlist(
+    state: &AppState,
+    body: Value,
+    acted_by: Option<String>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let obj = object(body)?;
+    let mut errors = FieldErrors::new();
+    let session_id = match obj.get("session_id") {
+        Some(Value::String(s)) if s == "next" => None,
+        other => keep(&mut errors, "session_id", id_value(other)),
+    };
+    let input = waitlist::WaitlistInput {
+        session_id,
+        profession: text(&obj, &mut errors, "profession"),
+        name: text(&obj, &mut errors, "name"),
+        name_kana: text(&obj, &mut errors, "name_kana"),
+        phone: text(&obj, &mut errors, "phone"),
+        email: text(&obj, &mut errors, "email"),
+        consent: matches!(obj.get("consent"), Some(Value::Bool(true))),
+    };
+    let type_errors = errors.clone();
+    let joined = waitlist::join(state, &input, errors, lang_of(&obj), acted_by)
+        .await
+        .map_err(|e| with_type_errors(e.into(), type_errors))?;
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            json!({ "id": joined.id, "position": joined.position, "manage_url": joined.manage_url }),
+        ),
+    ))
+}
+
+/// `POST /api/v1/evening-waitlist`
+pub async fn create_waitlist_entry(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    join_waitlist(&state, body, None).await
+}
+
+/// `GET /api/v1/offers/{token}`
+pub async fn offer(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let o = offers::open_offer(&state, &token).await?;
+    Ok(Json(json!({
+        "status": "open",
+        "slot_id": o.slot_id,
+        "session_id": o.session_id,
+        "profession": o.profession(),
+        "starts_at": rfc3339_jst(o.starts_at),
+        "ends_at": rfc3339_jst(o.ends_at),
+        "venue": o.venue,
+        "expires_at": o.offer_expires_at.map(rfc3339_jst),
+    })))
+}
+
+/// `POST /api/v1/offers/{token}/accept` → 201 with the booking.
+pub async fn offer_accept(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let (o, manage_url) = offers::accept(&state, &token).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({
+            "id": o.booking_id,
+            "status": "confirmed",
+            "manage_url": manage_url,
+            "slot_id": o.slot_id,
+            "session_id": o.session_id,
+            "profession": o.profession(),
+            "starts_at": rfc3339_jst(o.starts_at),
+            "ends_at": rfc3339_jst(o.ends_at),
+        })),
+    ))
+}
+
+/// `POST /api/v1/offers/{token}/decline` → 200.
+pub async fn offer_decline(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    offers::decline(&state, &token).await?;
+    Ok(Json(json!({ "status": "declined" })))
+}
+
+/// `POST /api/v1/staff/evening-bookings`: a booking taken by phone.
+pub async fn staff_create_booking(
+    State(state): State<AppState>,
+    staff: StaffCaller,
+    JsonBody(body): JsonBody,
+) -> Result<(StatusCode, Json<Created>), AppError> {
+    create_booking(&state, body, Some(staff.name)).await
+}
+
+/// `POST /api/v1/staff/evening-waitlist`
+pub async fn staff_join_waitlist(
+    State(state): State<AppState>,
+    staff: StaffCaller,
+    JsonBody(body): JsonBody,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    join_waitlist(&state, body, Some(staff.name)).await
+}
+
+async fn staff_booking(state: &AppState, raw_id: &str) -> Result<BookingRecord, AppError> {
+    let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound)?;
+    state
+        .store
+        .booking_by_id(id)
+        .await?
+        .filter(|b| b.status != "held" && b.status != "released")
+        .ok_or(AppError::NotFound)
+}
+
+/// `POST /api/v1/staff/bookings/{id}/cancel`
+pub async fn staff_cancel(
+    State(state): State<AppState>,
+    staff: StaffCaller,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let booking = staff_booking(&state, &id).await?;
+    manage::cancel(&state, &[booking], Some(&staff.name)).await?;
+    Ok(Json(json!({ "status": "cancelled" })))
+}
+
+/// `POST /api/v1/staff/bookings/{id}/move` with `{slot_id}`
+pub async fn staff_move(
+    State(state): State<AppState>,
+    staff: StaffCaller,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<BookingJson>, AppError> {
+    let booking = staff_booking(&state, &id).await?;
+    let to = id_value(object(body)?.get("slot_id")).map_err(|e| invalid("slot_id", e))?;
+    let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
+    Ok(Json(BookingJson::from(&moved)))
 }

@@ -3,8 +3,9 @@
 //! logged with the request id and never shown.
 
 use super::context::RequestContext;
-use super::i18n::{field_message, texts};
+use super::i18n::{field_message, rule_message, texts};
 use super::pages::render_error_page;
+use crate::domain::rules::RuleBroken;
 use crate::domain::{FieldError, FieldErrors};
 use crate::service::booking::BookError;
 use crate::store::StoreError;
@@ -23,9 +24,15 @@ pub enum AppError {
     BadRequest(String),
     #[error("not found")]
     NotFound,
-    /// 409: a rule or another person got there first.
+    /// 401: the staff API without a valid token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// 409: another person got there first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// 409 (422 for a malformed pair): a booking rule refused the request.
+    #[error("rule: {0:?}")]
+    Rule(RuleBroken),
     #[error("payload too large")]
     TooLarge,
     #[error("unsupported media type")]
@@ -52,6 +59,8 @@ impl From<BookError> for AppError {
             BookError::Invalid(fields) => AppError::Invalid(fields),
             BookError::SlotTaken => AppError::Conflict("slot_taken"),
             BookError::SlotClosed => AppError::Conflict("slot_closed"),
+            BookError::Rule(rule) => AppError::Rule(rule),
+            BookError::NotFound => AppError::NotFound,
             BookError::Internal(e) => AppError::Internal(e),
         }
     }
@@ -67,7 +76,10 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Rule(RuleBroken::NotAPair) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Rule(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -80,7 +92,9 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound => "not_found",
+            AppError::Unauthorized => "unauthorized",
             AppError::Conflict(code) => code,
+            AppError::Rule(rule) => rule.code(),
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
             AppError::Unavailable(_) => "unavailable",
@@ -97,6 +111,8 @@ impl AppError {
             AppError::BadRequest(_) if en => "The request could not be read.",
             AppError::BadRequest(_) => "リクエストを読み取れませんでした。",
             AppError::NotFound => t.not_found,
+            AppError::Unauthorized if en => "Sign in as staff: Authorization: Bearer <token>.",
+            AppError::Unauthorized => "職員の認証が必要です（Authorization: Bearer <token>）。",
             AppError::Conflict("slot_taken") => t.slot_gone,
             AppError::Conflict(_) if en => {
                 "This slot is closed for booking. Please choose another one."
@@ -111,6 +127,7 @@ impl AppError {
                 "Content-Type: application/json で JSON を送信してください。"
             }
             AppError::Unavailable(_) | AppError::Internal(_) => t.internal_error,
+            AppError::Rule(rule) => return rule_message(rule, ctx.lang),
         };
         s.to_string()
     }

@@ -2,6 +2,8 @@
 //! messages. The language comes from `?lang=`, then the `lang` cookie,
 //! then `Accept-Language`; Japanese otherwise.
 
+use crate::domain::rules::RuleBroken;
+use crate::domain::time::format_datetime;
 use crate::domain::{AgeBand, FieldError, Lang, Profession, Topic};
 use axum::http::HeaderMap;
 
@@ -189,6 +191,59 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
     }
 }
 
+/// Which rule refused a request, and what to do instead.
+pub fn rule_message(rule: &RuleBroken, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match rule {
+        RuleBroken::NotYetOpen { opens_at } => {
+            let when = format_datetime(*opens_at, lang);
+            if en {
+                format!("Booking for this evening opens on {when}. Please come back then, or choose an earlier evening.")
+            } else {
+                format!("この相談会の予約受付は{when}からです。受付開始後にお申し込みいただくか、より早い日程をお選びください。")
+            }
+        }
+        RuleBroken::Closed { closed_at } => {
+            let when = format_datetime(*closed_at, lang);
+            if en {
+                format!("Booking for this evening closed on {when}. Please choose a later evening, or call the office.")
+            } else {
+                format!("この相談会の予約受付は{when}に締め切りました。別の日程をお選びいただくか、お電話でご相談ください。")
+            }
+        }
+        RuleBroken::OneBookingPerPerson => pick(
+            en,
+            "同じ方（同じメールアドレスまたは電話番号）が、同じ日に同じ相談員の枠を2つ予約することはできません。ご予約の変更は、確認メールのリンクから行えます。",
+            "One person (same email or phone) can book one slot per consultant per evening. To change your booking, use the link in your confirmation mail.",
+        ),
+        RuleBroken::NotAPair => pick(
+            en,
+            "両方の相談員に相談する場合は、同じ日の弁護士の枠と臨床心理士の枠を1つずつ選んでください。",
+            "To see both consultants, choose one lawyer slot and one psychologist slot on the same evening.",
+        ),
+        RuleBroken::AlreadyWaiting => pick(
+            en,
+            "すでにこのキャンセル待ちに登録されています。順番は登録時のメールのリンクから確認できます。",
+            "You are already on this waitlist. The link in your mail shows your place.",
+        ),
+        RuleBroken::SlotsAvailable => pick(
+            en,
+            "空いている枠があります。キャンセル待ちではなく、空いている枠をご予約ください。",
+            "There are free slots: please book one of them instead of waiting.",
+        ),
+        RuleBroken::OfferGone => pick(
+            en,
+            "このご案内は、期限が過ぎたか、すでにお返事をいただいています。空いている枠をご予約いただくか、もう一度キャンセル待ちにご登録ください。",
+            "This offer has expired or has already been answered. Please book a free slot, or join the waitlist again.",
+        ),
+        RuleBroken::BookingCancelled => pick(
+            en,
+            "このご予約はキャンセルされています。新しく予約してください。",
+            "This booking is cancelled. Please make a new booking.",
+        ),
+    }
+}
+
 fn pick(en: bool, ja: &str, english: &str) -> String {
     if en { english } else { ja }.to_string()
 }
@@ -257,6 +312,43 @@ pub struct Texts {
     pub not_found: &'static str,
     pub internal_error: &'static str,
     pub request_id: &'static str,
+    pub pair_question: &'static str,
+    pub pair_hint: &'static str,
+    pub pair_no: &'static str,
+    pub join_waitlist: &'static str,
+    pub next_waitlist_heading: &'static str,
+    pub next_waitlist_intro: &'static str,
+    pub move_heading: &'static str,
+    pub move_submit: &'static str,
+    pub cancel_intro: &'static str,
+    pub cancel_submit: &'static str,
+    pub waiting_heading: &'static str,
+    pub position: &'static str,
+    pub withdraw_submit: &'static str,
+    pub waitlist_heading: &'static str,
+    pub waitlist_intro: &'static str,
+    pub waitlist_submit: &'static str,
+    pub waitlist_evening: &'static str,
+    pub waitlist_profession: &'static str,
+    pub evening_any: &'static str,
+    pub offer_heading: &'static str,
+    pub offer_intro: &'static str,
+    pub offer_deadline: &'static str,
+    pub offer_accept: &'static str,
+    pub offer_decline: &'static str,
+    pub cancelled_heading: &'static str,
+    pub cancelled_body: &'static str,
+    pub moved_heading: &'static str,
+    pub moved_body: &'static str,
+    pub joined_heading: &'static str,
+    pub joined_body: &'static str,
+    pub declined_heading: &'static str,
+    pub declined_body: &'static str,
+    pub withdrawn_heading: &'static str,
+    pub status_waiting: &'static str,
+    pub status_offered: &'static str,
+    pub status_booked: &'static str,
+    pub status_closed: &'static str,
 }
 
 pub static JA: Texts = Texts {
@@ -320,6 +412,43 @@ pub static JA: Texts = Texts {
     not_found: "お探しのページは見つかりませんでした。アドレスをご確認ください。",
     internal_error: "申し訳ありません。システムで問題が発生しました。時間をおいてもう一度お試しいただくか、お電話でお問い合わせください。",
     request_id: "お問い合わせ番号",
+    pair_question: "弁護士と臨床心理士の両方に相談しますか",
+    pair_hint: "同じ日に、もう一方の相談員の枠も一緒に予約できます。",
+    pair_no: "いいえ（この枠だけ予約する）",
+    join_waitlist: "キャンセル待ちに登録する",
+    next_waitlist_heading: "空きが出た回のご案内を希望する",
+    next_waitlist_intro: "どの日でもよい場合は、次に空きが出た相談会の枠を、登録の順にご案内します。",
+    move_heading: "別の日時に変更する",
+    move_submit: "この日時に変更する",
+    cancel_intro: "ご都合が悪くなった場合は、キャンセルしてください。空いた枠はキャンセル待ちの方にご案内します。",
+    cancel_submit: "予約をキャンセルする",
+    waiting_heading: "キャンセル待ちの状況",
+    position: "現在の順番",
+    withdraw_submit: "キャンセル待ちの登録を取り消す",
+    waitlist_heading: "キャンセル待ちの登録",
+    waitlist_intro: "枠が空いたら、登録の順にメールでご案内します。ご案内には返事の期限があります。",
+    waitlist_submit: "キャンセル待ちに登録する",
+    waitlist_evening: "希望する相談会",
+    waitlist_profession: "相談したい相談員",
+    evening_any: "どの日でもよい（次に空きが出た回）",
+    offer_heading: "空き枠のご案内",
+    offer_intro: "キャンセル待ちにご登録いただいた相談会の枠をお取りしています。期限までに、予約するか辞退するかをお選びください。",
+    offer_deadline: "お返事の期限",
+    offer_accept: "この枠を予約する",
+    offer_decline: "辞退する",
+    cancelled_heading: "キャンセルを承りました",
+    cancelled_body: "キャンセルの確認メールをお送りしました。またご相談が必要になったときは、いつでもお申し込みください。",
+    moved_heading: "ご予約を変更しました",
+    moved_body: "変更の確認メールをお送りしました。",
+    joined_heading: "キャンセル待ちに登録しました",
+    joined_body: "登録の確認メールをお送りしました。枠が空いたら、メールでご案内します。",
+    declined_heading: "辞退を承りました",
+    declined_body: "お取りしていた枠は、次の方にご案内します。",
+    withdrawn_heading: "キャンセル待ちの登録を取り消しました",
+    status_waiting: "キャンセル待ち中",
+    status_offered: "空き枠をご案内中（メールをご確認ください）",
+    status_booked: "予約済み",
+    status_closed: "終了",
 };
 
 pub static EN: Texts = Texts {
@@ -383,6 +512,43 @@ pub static EN: Texts = Texts {
     not_found: "We could not find that page. Please check the address.",
     internal_error: "Sorry, something went wrong on our side. Please try again later, or call us.",
     request_id: "Reference number",
+    pair_question: "Would you like to see both consultants?",
+    pair_hint: "You can book a slot with the other consultant on the same evening, in one go.",
+    pair_no: "No, just this slot",
+    join_waitlist: "Join the waitlist",
+    next_waitlist_heading: "Be told of the next free slot",
+    next_waitlist_intro: "If any evening will do, we offer the next freed slot, in the order people joined.",
+    move_heading: "Change to another time",
+    move_submit: "Change to this time",
+    cancel_intro: "If you cannot come, please cancel: the slot goes to someone who is waiting.",
+    cancel_submit: "Cancel the booking",
+    waiting_heading: "Your place on the waitlist",
+    position: "Your place",
+    withdraw_submit: "Leave the waitlist",
+    waitlist_heading: "Join the waitlist",
+    waitlist_intro: "When a slot is freed we offer it by mail, in the order people joined. An offer has a deadline to answer.",
+    waitlist_submit: "Join the waitlist",
+    waitlist_evening: "Which evening",
+    waitlist_profession: "Which consultant",
+    evening_any: "Any evening (the next free slot)",
+    offer_heading: "A slot is free for you",
+    offer_intro: "We are holding this slot for you. Please accept or decline it before the deadline.",
+    offer_deadline: "Answer by",
+    offer_accept: "Book this slot",
+    offer_decline: "Decline",
+    cancelled_heading: "Your booking is cancelled",
+    cancelled_body: "We have sent you a confirmation. You are welcome to book again whenever you need to.",
+    moved_heading: "Your booking has changed",
+    moved_body: "We have sent you a confirmation by mail.",
+    joined_heading: "You are on the waitlist",
+    joined_body: "We have sent you a confirmation. When a slot is freed, we will write to you.",
+    declined_heading: "You have declined the offer",
+    declined_body: "The slot goes to the next person.",
+    withdrawn_heading: "You have left the waitlist",
+    status_waiting: "Waiting",
+    status_offered: "A slot is offered to you: see your mail",
+    status_booked: "Booked",
+    status_closed: "Closed",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

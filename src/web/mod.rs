@@ -26,6 +26,15 @@ pub fn router(state: AppState) -> Router {
             get(pages::book_form).post(pages::book_submit),
         )
         .route("/manage/{token}", get(pages::manage))
+        .route("/manage/{token}/cancel", post(pages::manage_cancel))
+        .route("/manage/{token}/move", post(pages::manage_move))
+        .route(
+            "/waitlist",
+            get(pages::waitlist_form).post(pages::waitlist_submit),
+        )
+        .route("/offers/{token}", get(pages::offer))
+        .route("/offers/{token}/accept", post(pages::offer_accept))
+        .route("/offers/{token}/decline", post(pages::offer_decline))
         .route("/static/style.css", get(pages::stylesheet))
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
@@ -34,7 +43,26 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/evening-bookings",
             post(api::create_evening_booking),
         )
-        .route("/api/v1/manage/{token}", get(api::managed_booking))
+        .route("/api/v1/manage/{token}", get(api::managed))
+        .route("/api/v1/manage/{token}/cancel", post(api::manage_cancel))
+        .route("/api/v1/manage/{token}/move", post(api::manage_move))
+        .route("/api/v1/evening-waitlist", post(api::create_waitlist_entry))
+        .route("/api/v1/offers/{token}", get(api::offer))
+        .route("/api/v1/offers/{token}/accept", post(api::offer_accept))
+        .route("/api/v1/offers/{token}/decline", post(api::offer_decline))
+        .route(
+            "/api/v1/staff/evening-bookings",
+            post(api::staff_create_booking),
+        )
+        .route(
+            "/api/v1/staff/evening-waitlist",
+            post(api::staff_join_waitlist),
+        )
+        .route(
+            "/api/v1/staff/bookings/{id}/cancel",
+            post(api::staff_cancel),
+        )
+        .route("/api/v1/staff/bookings/{id}/move", post(api::staff_move))
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))
@@ -112,6 +140,61 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             .map(JsonBody)
             .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))
     }
+}
+
+/// A JSON body that may be left out (`null` then).
+pub struct MaybeJson(pub serde_json::Value);
+
+impl<S: Send + Sync> FromRequest<S> for MaybeJson {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = body_bytes(request, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(MaybeJson(serde_json::Value::Null));
+        }
+        serde_json::from_slice(&bytes)
+            .map(MaybeJson)
+            .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))
+    }
+}
+
+/// A caller of the staff API: `Authorization: Bearer <staff.api_token>`;
+/// `X-Staff-Name` says who, for the record of who acted.
+pub struct StaffCaller {
+    pub name: String,
+}
+
+impl axum::extract::FromRequestParts<AppState> for StaffCaller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let expected = state.settings.staff.api_token.expose();
+        let given = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or("");
+        if expected.is_empty() || !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
+            return Err(AppError::Unauthorized);
+        }
+        let name = parts
+            .headers
+            .get("x-staff-name")
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim().chars().take(50).collect::<String>())
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| "staff".into());
+        Ok(StaffCaller { name })
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// An `application/x-www-form-urlencoded` body as name/value pairs.

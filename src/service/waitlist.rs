@@ -1,0 +1,124 @@
+//! Joining and leaving the waitlist (キャンセル待ち).
+
+use super::booking::BookError;
+use crate::domain::booking::keep;
+use crate::domain::rules::RuleBroken;
+use crate::domain::token::Token;
+use crate::domain::values::{Email, NameKana, PersonName, PhoneNumber};
+use crate::domain::{FieldError, FieldErrors, Lang, Profession};
+use crate::mail::templates::{manage_url, EveningMail, WAITLIST_JOINED};
+use crate::state::AppState;
+use crate::store::NewWaitlistEntry;
+
+/// The waitlist form as received.
+#[derive(Debug, Default, Clone)]
+pub struct WaitlistInput {
+    /// A session id, or empty for "the next evening with a free slot".
+    pub session_id: Option<i64>,
+    pub profession: String,
+    pub name: String,
+    pub name_kana: String,
+    pub phone: String,
+    pub email: String,
+    pub consent: bool,
+}
+
+/// A place just taken.
+#[derive(Debug)]
+pub struct Joined {
+    pub id: i64,
+    pub position: usize,
+    pub manage_url: String,
+}
+
+/// Validates, checks that waiting makes sense (no free slot to book
+/// instead), and adds the person to the end of the line.
+pub async fn join(
+    state: &AppState,
+    input: &WaitlistInput,
+    mut errors: FieldErrors,
+    lang: Lang,
+    acted_by: Option<String>,
+) -> Result<Joined, BookError> {
+    let profession = keep(
+        &mut errors,
+        "profession",
+        Profession::parse(&input.profession),
+    );
+    let name = keep(&mut errors, "name", PersonName::parse(&input.name));
+    let name_kana = keep(&mut errors, "name_kana", NameKana::parse(&input.name_kana));
+    let phone = keep(&mut errors, "phone", PhoneNumber::parse(&input.phone));
+    let email = keep(&mut errors, "email", Email::parse(&input.email));
+    if !input.consent {
+        errors.insert("consent", FieldError::ConsentRequired);
+    }
+    let now = state.clock.now();
+    let sessions = state.store.upcoming_sessions(now).await?;
+    let session = match input.session_id {
+        Some(id) => {
+            let found = sessions.iter().find(|s| s.id == id);
+            if found.is_none() {
+                errors.entry("session_id").or_insert(FieldError::NoSuchSlot);
+            }
+            found
+        }
+        None => None,
+    };
+    let (Some(profession), Some(name), Some(name_kana), Some(phone), Some(email), true) =
+        (profession, name, name_kana, phone, email, errors.is_empty())
+    else {
+        return Err(BookError::Invalid(errors));
+    };
+    // Waiting makes sense only when there is nothing free to book now.
+    let bookable_free = |s: &crate::store::SessionView| {
+        state.rules.check_window(now, s.starts_at).is_ok() && s.free_count(profession) > 0
+    };
+    match session {
+        Some(s) => {
+            state
+                .rules
+                .check_window(now, s.starts_at)
+                .map_err(BookError::Rule)?;
+            if bookable_free(s) {
+                return Err(BookError::Rule(RuleBroken::SlotsAvailable));
+            }
+        }
+        None if sessions.iter().any(bookable_free) => {
+            return Err(BookError::Rule(RuleBroken::SlotsAvailable))
+        }
+        None => {}
+    }
+    let token = Token::generate();
+    let entry = NewWaitlistEntry {
+        session_id: session.map(|s| s.id),
+        profession,
+        token_hash: token.hash(),
+        name: name.as_str().to_string(),
+        name_kana: name_kana.as_str().to_string(),
+        phone: phone.as_str().to_string(),
+        phone_digits: phone.digits(),
+        email: email.as_str().to_string(),
+        lang,
+        acted_by,
+    };
+    let settings = state.settings.clone();
+    let mail = |position: usize| {
+        EveningMail {
+            lang,
+            name: entry.name.clone(),
+            slots: Vec::new(),
+            venue: String::new(),
+            token: Some(token.as_str().to_string()),
+            position: Some(position),
+            ..Default::default()
+        }
+        .queue(WAITLIST_JOINED, email.as_str(), &settings)
+    };
+    let (id, position) = state.store.join_waitlist(&entry, mail, now).await?;
+    state.mail_wakeup.notify_one();
+    Ok(Joined {
+        id,
+        position,
+        manage_url: manage_url(&state.settings, token.as_str()),
+    })
+}

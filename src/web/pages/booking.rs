@@ -1,0 +1,381 @@
+//! The list of evenings and the booking form.
+
+use super::{
+    between, field_label, page, parse_id, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine,
+    TextField,
+};
+use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::{AgeBand, BookingInput, FieldErrors, Lang, Profession, Topic};
+use crate::service::booking::{book, check_bookable, BookError, BookRequest};
+use crate::state::AppState;
+use crate::store::SlotView;
+use crate::web::context::RequestContext;
+use crate::web::error::AppError;
+use crate::web::i18n::{age_band_label, field_message, profession_label, texts, topic_label};
+use crate::web::FormBody;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+struct SlotLine {
+    id: i64,
+    time_range: String,
+    available: bool,
+}
+
+struct ProfessionGroup {
+    code: &'static str,
+    label: &'static str,
+    free: usize,
+    total: usize,
+    slots: Vec<SlotLine>,
+}
+
+struct SessionCard {
+    id: i64,
+    date: String,
+    time_range: String,
+    venue: String,
+    groups: Vec<ProfessionGroup>,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    c: Chrome,
+    /// (code, link text) for "any evening" waitlists.
+    professions: Vec<(&'static str, &'static str)>,
+    title: String,
+    sessions: Vec<SessionCard>,
+}
+
+/// `/`: the evenings to come and their free slots.
+pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> {
+    let ctx = RequestContext::current();
+    let sessions = state.store.upcoming_sessions(state.clock.now()).await?;
+    let cards = sessions
+        .into_iter()
+        .map(|s| SessionCard {
+            id: s.id,
+            date: format_date(to_jst(s.starts_at).date_naive(), ctx.lang),
+            time_range: between(format_time(s.starts_at), format_time(s.ends_at), ctx.lang),
+            venue: venue_text(&state, ctx.lang, &s.venue),
+            groups: Profession::ALL
+                .iter()
+                .map(|p| {
+                    let slots: Vec<SlotLine> = s
+                        .slots
+                        .iter()
+                        .filter(|slot| slot.profession == *p)
+                        .map(|slot| SlotLine {
+                            id: slot.id,
+                            time_range: between(
+                                format_time(slot.starts_at),
+                                format_time(slot.ends_at),
+                                ctx.lang,
+                            ),
+                            available: slot.available,
+                        })
+                        .collect();
+                    ProfessionGroup {
+                        code: p.code(),
+                        label: profession_label(*p, ctx.lang),
+                        free: s.free_count(*p),
+                        total: slots.len(),
+                        slots,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let en = ctx.lang == Lang::En;
+    let settings = &state.settings;
+    let title = if en {
+        settings.evening.title_en.clone()
+    } else {
+        settings.evening.title.clone()
+    };
+    Ok(page(
+        &IndexPage {
+            c: Chrome::new(Some(&state), &ctx),
+            professions: Profession::ALL
+                .iter()
+                .map(|p| (p.code(), profession_label(*p, ctx.lang)))
+                .collect(),
+            title,
+            sessions: cards,
+        },
+        StatusCode::OK,
+    ))
+}
+
+struct PairOption {
+    id: i64,
+    label: String,
+    checked: bool,
+}
+
+struct SlotSummary {
+    id: i64,
+    when: String,
+    profession: &'static str,
+    venue: String,
+}
+
+#[derive(Template)]
+#[template(path = "book.html")]
+struct BookPage {
+    c: Chrome,
+    slot: SlotSummary,
+    /// Free slots of the other profession that evening ("both" bookings).
+    pair_label: &'static str,
+    pair_options: Vec<PairOption>,
+    pair_none: bool,
+    errors: Vec<ErrorLine>,
+    text_fields: Vec<TextField>,
+    choice_fields: Vec<ChoiceField>,
+    note: String,
+    note_error: Option<String>,
+    consent: bool,
+    consent_error: Option<String>,
+}
+
+/// Free slots of the other profession on the same evening.
+async fn pair_slots(state: &AppState, slot: &SlotView) -> Result<Vec<SlotView>, AppError> {
+    let sessions = state.store.upcoming_sessions(state.clock.now()).await?;
+    Ok(sessions
+        .into_iter()
+        .find(|s| s.id == slot.session_id)
+        .map(|s| {
+            s.slots
+                .into_iter()
+                .filter(|x| x.profession != slot.profession && x.available)
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+fn book_page(
+    state: &AppState,
+    slot: &SlotView,
+    pair: &[SlotView],
+    chosen: Option<i64>,
+    input: &BookingInput,
+    errors: &FieldErrors,
+) -> BookPage {
+    let ctx = RequestContext::current();
+    let lang = ctx.lang;
+    let t = texts(lang);
+    let message = |field: &str| errors.get(field).map(|e| field_message(field, e, lang));
+    let text =
+        |name, label, hint, kind, autocomplete, inputmode, maxlength, value: &str| TextField {
+            name,
+            label,
+            hint,
+            kind,
+            autocomplete,
+            inputmode,
+            maxlength,
+            value: value.to_string(),
+            error: message(name),
+        };
+    let order = [
+        "name",
+        "name_kana",
+        "phone",
+        "email",
+        "age_band",
+        "topic",
+        "note",
+        "consent",
+    ];
+    let other = match slot.profession {
+        Profession::Lawyer => Profession::Psychologist,
+        Profession::Psychologist => Profession::Lawyer,
+    };
+    BookPage {
+        pair_label: profession_label(other, lang),
+        pair_none: !pair.iter().any(|p| chosen == Some(p.id)),
+        pair_options: pair
+            .iter()
+            .map(|p| PairOption {
+                id: p.id,
+                label: between(format_time(p.starts_at), format_time(p.ends_at), lang),
+                checked: chosen == Some(p.id),
+            })
+            .collect(),
+        slot: SlotSummary {
+            id: slot.id,
+            when: between(
+                format_datetime(slot.starts_at, lang),
+                format_time(slot.ends_at),
+                lang,
+            ),
+            profession: profession_label(slot.profession, lang),
+            venue: venue_text(state, lang, &slot.venue),
+        },
+        errors: order
+            .iter()
+            .filter_map(|f| {
+                errors.get(f).map(|e| ErrorLine {
+                    field: f,
+                    label: field_label(t, f),
+                    message: field_message(f, e, lang),
+                })
+            })
+            .collect(),
+        text_fields: vec![
+            text(
+                "name",
+                t.name,
+                t.name_hint,
+                "text",
+                "name",
+                "",
+                50,
+                &input.name,
+            ),
+            text(
+                "name_kana",
+                t.name_kana,
+                t.name_kana_hint,
+                "text",
+                "off",
+                "",
+                60,
+                &input.name_kana,
+            ),
+            text(
+                "phone",
+                t.phone,
+                t.phone_hint,
+                "tel",
+                "tel",
+                "tel",
+                20,
+                &input.phone,
+            ),
+            text(
+                "email",
+                t.email,
+                t.email_hint,
+                "email",
+                "email",
+                "email",
+                254,
+                &input.email,
+            ),
+        ],
+        choice_fields: vec![
+            ChoiceField {
+                name: "age_band",
+                label: t.age_band,
+                hint: "",
+                options: AgeBand::ALL
+                    .iter()
+                    .map(|a| ChoiceOption {
+                        code: a.code().to_string(),
+                        label: age_band_label(*a, lang).to_string(),
+                        checked: input.age_band == a.code(),
+                    })
+                    .collect(),
+                error: message("age_band"),
+            },
+            ChoiceField {
+                name: "topic",
+                label: t.topic,
+                hint: t.topic_hint,
+                options: Topic::ALL
+                    .iter()
+                    .map(|x| ChoiceOption {
+                        code: x.code().to_string(),
+                        label: topic_label(*x, lang).to_string(),
+                        checked: input.topic == x.code(),
+                    })
+                    .collect(),
+                error: message("topic"),
+            },
+        ],
+        note: input.note.clone(),
+        note_error: message("note"),
+        consent: input.consent,
+        consent_error: message("consent"),
+        c: Chrome::new(Some(state), &ctx),
+    }
+}
+
+async fn bookable_slot(state: &AppState, raw_id: &str) -> Result<SlotView, AppError> {
+    let slot = state
+        .store
+        .slot(parse_id(raw_id)?, state.clock.now())
+        .await?;
+    slot.ok_or(AppError::NotFound)
+}
+
+/// `GET /book/{slot_id}`: the booking form.
+pub async fn book_form(
+    State(state): State<AppState>,
+    Path(slot_id): Path<String>,
+) -> Result<Response, AppError> {
+    let slot = bookable_slot(&state, &slot_id).await?;
+    check_bookable(&state, &slot, state.clock.now())?;
+    let pair = pair_slots(&state, &slot).await?;
+    let template = book_page(
+        &state,
+        &slot,
+        &pair,
+        None,
+        &BookingInput::default(),
+        &FieldErrors::new(),
+    );
+    Ok(page(&template, StatusCode::OK))
+}
+
+/// `POST /book/{slot_id}`: books (with `also_slot_id`, a slot of the other
+/// profession too), then shows the booking (303, so that a reload does not
+/// send the form again).
+pub async fn book_submit(
+    State(state): State<AppState>,
+    Path(slot_id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    let slot = bookable_slot(&state, &slot_id).await?;
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let input = BookingInput {
+        name: field("name"),
+        name_kana: field("name_kana"),
+        phone: field("phone"),
+        email: field("email"),
+        age_band: field("age_band"),
+        topic: field("topic"),
+        note: field("note"),
+        consent: !field("consent").is_empty(),
+    };
+    let also: Option<i64> = field("also_slot_id").parse().ok();
+    let lang = RequestContext::current().lang;
+    let request = BookRequest {
+        slot_ids: std::iter::once(slot.id).chain(also).collect(),
+        input: &input,
+        errors: FieldErrors::new(),
+        lang,
+        acted_by: None,
+    };
+    match book(&state, request).await {
+        Ok(booked) => Ok(
+            Redirect::to(&format!("/manage/{}?booked=1", booked.token.as_str())).into_response(),
+        ),
+        Err(BookError::Invalid(errors)) => {
+            let pair = pair_slots(&state, &slot).await?;
+            let template = book_page(&state, &slot, &pair, also, &input, &errors);
+            Ok(page(&template, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(other) => Err(other.into()),
+    }
+}

@@ -1,0 +1,194 @@
+//! Server-rendered pages for people booking a slot: they work without
+//! JavaScript, on a phone, with a screen reader.
+
+mod booking;
+mod manage;
+
+pub use booking::{book_form, book_submit, index};
+pub use manage::{
+    manage, manage_cancel, manage_move, offer, offer_accept, offer_decline, waitlist_form,
+    waitlist_submit,
+};
+
+use super::context::RequestContext;
+use super::error::AppError;
+use super::i18n::{texts, Texts};
+use crate::domain::Lang;
+use crate::state::AppState;
+use askama::Template;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+
+/// What every page frame shows: language, switch link, office, contacts.
+pub struct Chrome {
+    pub t: &'static Texts,
+    pub en: bool,
+    pub lang_switch: String,
+    pub request_id: String,
+    pub office_name: String,
+    pub office_phone: String,
+    pub office_hours: String,
+    pub contacts: Vec<crate::mail::templates::ContactLine>,
+}
+
+impl Chrome {
+    pub fn new(state: Option<&AppState>, ctx: &RequestContext) -> Chrome {
+        let t = texts(ctx.lang);
+        let en = ctx.lang == Lang::En;
+        let settings = state
+            .map(|s| s.settings.clone())
+            .unwrap_or_else(|| std::sync::Arc::new(crate::config::Settings::built_in()));
+        let pick = |ja: &str, english: &str| {
+            if en {
+                english.to_string()
+            } else {
+                ja.to_string()
+            }
+        };
+        Chrome {
+            t,
+            en,
+            lang_switch: switch_url(&ctx.path, t.other_lang),
+            request_id: ctx.request_id.clone(),
+            office_name: pick(&settings.office.name, &settings.office.name_en),
+            office_phone: settings.office.phone.clone(),
+            office_hours: pick(&settings.office.hours, &settings.office.hours_en),
+            contacts: settings
+                .crisis_contacts
+                .iter()
+                .map(|c| crate::mail::templates::ContactLine {
+                    name: pick(&c.name, &c.name_en),
+                    phone: c.phone.clone(),
+                    hours: pick(&c.hours, &c.hours_en),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The current address with `lang` set to the other language.
+pub(super) fn switch_url(path_and_query: &str, lang: &str) -> String {
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "lang") {
+        out.append_pair(&k, &v);
+    }
+    out.append_pair("lang", lang);
+    format!("{path}?{}", out.finish())
+}
+
+/// `18:30〜19:20` in Japanese, `18:30–19:20` in English.
+pub(super) fn between(from: String, to: String, lang: Lang) -> String {
+    format!("{from}{}{to}", texts(lang).to)
+}
+
+pub(super) fn page(template: &impl Template, status: StatusCode) -> Response {
+    match template.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(e) => AppError::Internal(e.into()).into_response(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    c: Chrome,
+    message: &'a str,
+    show_request_id: bool,
+}
+
+/// The friendly page every HTML error is shown with.
+pub fn render_error_page(status: StatusCode, message: &str, ctx: &RequestContext) -> Response {
+    let c = Chrome::new(None, ctx);
+    let template = ErrorPage {
+        c,
+        message,
+        show_request_id: status.is_server_error(),
+    };
+    match template.render() {
+        Ok(body) => (status, Html(body)).into_response(),
+        Err(_) => (status, message.to_string()).into_response(),
+    }
+}
+
+pub(super) fn venue_text(state: &AppState, lang: Lang, stored: &str) -> String {
+    match lang {
+        Lang::En => state.settings.evening.venue_en.clone(),
+        Lang::Ja => stored.to_string(),
+    }
+}
+
+pub(super) struct TextField {
+    pub(super) name: &'static str,
+    pub(super) label: &'static str,
+    pub(super) hint: &'static str,
+    pub(super) kind: &'static str,
+    pub(super) autocomplete: &'static str,
+    pub(super) inputmode: &'static str,
+    pub(super) maxlength: usize,
+    pub(super) value: String,
+    pub(super) error: Option<String>,
+}
+
+pub(super) struct ChoiceOption {
+    pub(super) code: String,
+    pub(super) label: String,
+    pub(super) checked: bool,
+}
+
+pub(super) struct ChoiceField {
+    pub(super) name: &'static str,
+    pub(super) label: &'static str,
+    pub(super) hint: &'static str,
+    pub(super) options: Vec<ChoiceOption>,
+    pub(super) error: Option<String>,
+}
+
+pub(super) struct ErrorLine {
+    pub(super) field: &'static str,
+    pub(super) label: &'static str,
+    pub(super) message: String,
+}
+
+pub(super) fn field_label(t: &Texts, field: &str) -> &'static str {
+    match field {
+        "name" => t.name,
+        "name_kana" => t.name_kana,
+        "phone" => t.phone,
+        "email" => t.email,
+        "age_band" => t.age_band,
+        "topic" => t.topic,
+        "note" => t.note,
+        "consent" => t.privacy_heading,
+        _ => t.form_heading,
+    }
+}
+
+pub(super) fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// `/static/style.css`
+pub async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/style.css"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn switch_url_replaces_only_the_language() {
+        assert_eq!(super::switch_url("/", "en"), "/?lang=en");
+        assert_eq!(
+            super::switch_url("/manage/abc?booked=1&lang=ja", "en"),
+            "/manage/abc?booked=1&lang=en"
+        );
+    }
+}
