@@ -170,6 +170,17 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
     })
 }
 
+async fn slot_taken_meanwhile(state: &AppState, slots: &[SlotView]) -> bool {
+    for slot in slots {
+        if let Ok(Some(now)) = state.store.slot(slot.id, state.clock.now()).await {
+            if !now.available {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn new_booking(
     slot: &SlotView,
     details: &BookingDetails,

@@ -35,6 +35,8 @@ pub struct BookingRecord {
     pub lang: String,
     pub created_at: DateTime<Utc>,
     pub token_hash: String,
+    /// The staff member who last acted on the caller's behalf.
+    pub acted_by: Option<String>,
 }
 
 /// A profession read back from a column whose CHECK admits only known codes.
@@ -102,7 +104,7 @@ macro_rules! bind_booking {
 
 const RECORD: &str =
     "SELECT b.id, b.status, b.slot_id, s.session_id, s.profession, s.starts_at, s.ends_at,
-        e.venue, b.name, b.email, b.lang, b.created_at, b.token_hash
+        e.venue, b.name, b.email, b.lang, b.created_at, b.token_hash, b.acted_by
     FROM bookings b JOIN slots s ON s.id = b.slot_id
     JOIN evening_sessions e ON e.id = s.session_id";
 

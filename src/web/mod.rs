@@ -185,7 +185,7 @@ impl axum::extract::FromRequestParts<AppState> for StaffCaller {
         let name = parts
             .headers
             .get("x-staff-name")
-            .and_then(|v| v.to_str().ok())
+            .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
             .map(|v| v.trim().chars().take(50).collect::<String>())
             .filter(|v| !v.is_empty())
             .unwrap_or_else(|| "staff".into());
