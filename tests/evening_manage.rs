@@ -12,25 +12,59 @@ async fn a_booking_is_seen_cancelled_and_its_slot_freed() {
     let session = app.add_session(10).await;
     let slot = session.slots[0].id;
     let token = app.book_as(slot, "a@example.jp", "090-1111-0001").await;
-    let seen: Value = app.get(&format!("/api/v1/manage/{token}")).await.json().await.unwrap();
+    let seen: Value = app
+        .get(&format!("/api/v1/manage/{token}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(seen["kind"], "booking");
     assert_eq!(seen["status"], "confirmed");
-    let res = app.client.post(app.url(&format!("/api/v1/manage/{token}/cancel"))).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<Value>().await.unwrap()["cancelled"], 1);
-    let seen: Value = app.get(&format!("/api/v1/manage/{token}")).await.json().await.unwrap();
+    let seen: Value = app
+        .get(&format!("/api/v1/manage/{token}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(seen["status"], "cancelled");
-    let slot_now = app.state.store.slot(slot, chrono::Utc::now()).await.unwrap().unwrap();
+    let slot_now = app
+        .state
+        .store
+        .slot(slot, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
     assert!(slot_now.available, "the slot is public again");
-    let again = app.client.post(app.url(&format!("/api/v1/manage/{token}/cancel"))).send().await.unwrap();
+    let again = app
+        .client
+        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(again.status(), 409);
-    assert_eq!(again.json::<Value>().await.unwrap()["error"], "booking_cancelled");
+    assert_eq!(
+        again.json::<Value>().await.unwrap()["error"],
+        "booking_cancelled"
+    );
     let cancelled = support::eventually(10, || async {
-        app.mails_to("a@example.jp").into_iter().find(|m| m.0.contains("キャンセル"))
+        app.mails_to("a@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("キャンセル"))
     })
     .await;
     assert!(!cancelled.0.contains("弁護士"));
-    assert!(cancelled.1.contains("弁護士"), "the body says which booking");
+    assert!(
+        cancelled.1.contains("弁護士"),
+        "the body says which booking"
+    );
     app.stop().await;
 }
 
@@ -38,25 +72,62 @@ async fn a_booking_is_seen_cancelled_and_its_slot_freed() {
 async fn a_booking_moves_atomically_to_a_free_slot() {
     let app = spawn_app().await;
     let session = app.add_session(10).await;
-    let (from, to, taken) = (session.slots[0].id, session.slots[1].id, session.slots[2].id);
+    let (from, to, taken) = (
+        session.slots[0].id,
+        session.slots[1].id,
+        session.slots[2].id,
+    );
     let token = app.book_as(from, "a@example.jp", "090-1111-0001").await;
     app.book_as(taken, "b@example.jp", "090-1111-0002").await;
-    let res = app.post_json(&format!("/api/v1/manage/{token}/move"), &json!({ "slot_id": taken })).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/manage/{token}/move"),
+            &json!({ "slot_id": taken }),
+        )
+        .await;
     assert_eq!(res.status(), 409);
     assert_eq!(res.json::<Value>().await.unwrap()["error"], "slot_taken");
-    let res = app.post_json(&format!("/api/v1/manage/{token}/move"), &json!({ "slot_id": to })).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/manage/{token}/move"),
+            &json!({ "slot_id": to }),
+        )
+        .await;
     assert_eq!(res.status(), 200);
     let moved: Value = res.json().await.unwrap();
     assert_eq!(moved["slot_id"], to);
     let now = chrono::Utc::now();
-    assert!(app.state.store.slot(from, now).await.unwrap().unwrap().available);
-    assert!(!app.state.store.slot(to, now).await.unwrap().unwrap().available);
+    assert!(
+        app.state
+            .store
+            .slot(from, now)
+            .await
+            .unwrap()
+            .unwrap()
+            .available
+    );
+    assert!(
+        !app.state
+            .store
+            .slot(to, now)
+            .await
+            .unwrap()
+            .unwrap()
+            .available
+    );
     let changed = support::eventually(10, || async {
-        app.mails_to("a@example.jp").into_iter().find(|m| m.0.contains("変更"))
+        app.mails_to("a@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("変更"))
     })
     .await;
     assert!(changed.1.contains("変更前"));
-    let res = app.post_json(&format!("/api/v1/manage/{token}/move"), &json!({ "slot_id": "x" })).await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/manage/{token}/move"),
+            &json!({ "slot_id": "x" }),
+        )
+        .await;
     assert_eq!(res.status(), 422);
     app.stop().await;
 }
@@ -67,20 +138,49 @@ async fn cancel_racing_a_move_never_leaves_the_booking_on_two_slots() {
     for round in 0..10 {
         let session = app.add_session(10 + round).await;
         let (from, to) = (session.slots[0].id, session.slots[1].id);
-        let token = app.book_as(from, &format!("r{round}@example.jp"), &format!("090-2222-{round:04}")).await;
-        let cancel = app.client.post(app.url(&format!("/api/v1/manage/{token}/cancel"))).send();
-        let move_ = app.client.post(app.url(&format!("/api/v1/manage/{token}/move"))).json(&json!({ "slot_id": to })).send();
+        let token = app
+            .book_as(
+                from,
+                &format!("r{round}@example.jp"),
+                &format!("090-2222-{round:04}"),
+            )
+            .await;
+        let cancel = app
+            .client
+            .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
+            .send();
+        let move_ = app
+            .client
+            .post(app.url(&format!("/api/v1/manage/{token}/move")))
+            .json(&json!({ "slot_id": to }))
+            .send();
         let (c, m) = tokio::join!(cancel, move_);
         let (c, m) = (c.unwrap().status().as_u16(), m.unwrap().status().as_u16());
-        assert!(c == 200 || m == 200, "one of them succeeds: cancel {c}, move {m}");
+        assert!(
+            c == 200 || m == 200,
+            "one of them succeeds: cancel {c}, move {m}"
+        );
         let now = chrono::Utc::now();
         let mut held = 0;
         for id in [from, to] {
-            if !app.state.store.slot(id, now).await.unwrap().unwrap().available {
+            if !app
+                .state
+                .store
+                .slot(id, now)
+                .await
+                .unwrap()
+                .unwrap()
+                .available
+            {
                 held += 1;
             }
         }
-        let seen: Value = app.get(&format!("/api/v1/manage/{token}")).await.json().await.unwrap();
+        let seen: Value = app
+            .get(&format!("/api/v1/manage/{token}"))
+            .await
+            .json()
+            .await
+            .unwrap();
         if c == 200 {
             assert_eq!(seen["status"], "cancelled");
             assert_eq!(held, 0, "a cancelled booking holds no slot");
@@ -95,9 +195,18 @@ async fn cancel_racing_a_move_never_leaves_the_booking_on_two_slots() {
 async fn both_professionals_are_booked_together_or_not_at_all() {
     let app = spawn_app().await;
     let session = app.add_session(10).await;
-    let lawyer = session.slots.iter().find(|s| s.profession == tsunagu::domain::Profession::Lawyer).unwrap().id;
-    let psych: Vec<i64> =
-        session.slots.iter().filter(|s| s.profession == tsunagu::domain::Profession::Psychologist).map(|s| s.id).collect();
+    let lawyer = session
+        .slots
+        .iter()
+        .find(|s| s.profession == tsunagu::domain::Profession::Lawyer)
+        .unwrap()
+        .id;
+    let psych: Vec<i64> = session
+        .slots
+        .iter()
+        .filter(|s| s.profession == tsunagu::domain::Profession::Psychologist)
+        .map(|s| s.id)
+        .collect();
     let mut body = booking_body(0);
     body.as_object_mut().unwrap().remove("slot_id");
     body["slot_ids"] = json!([lawyer, psych[1]]);
@@ -105,16 +214,42 @@ async fn both_professionals_are_booked_together_or_not_at_all() {
     assert_eq!(res.status(), 201);
     let created: Value = res.json().await.unwrap();
     assert_eq!(created["ids"].as_array().unwrap().len(), 2);
-    let token = created["manage_url"].as_str().unwrap().rsplit('/').next().unwrap();
-    let seen: Value = app.get(&format!("/api/v1/manage/{token}")).await.json().await.unwrap();
+    let token = created["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let seen: Value = app
+        .get(&format!("/api/v1/manage/{token}"))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(seen["bookings"].as_array().unwrap().len(), 2);
-    let mail = support::eventually(10, || async { app.mails_to("hanako@example.jp").first().cloned() }).await;
-    assert!(mail.1.contains("弁護士") && mail.1.contains("臨床心理士"), "one mail names both");
+    let mail = support::eventually(10, || async {
+        app.mails_to("hanako@example.jp").first().cloned()
+    })
+    .await;
+    assert!(
+        mail.1.contains("弁護士") && mail.1.contains("臨床心理士"),
+        "one mail names both"
+    );
 
     // One of the pair already taken: neither is booked.
     let other = app.add_session(20).await;
-    let l2 = other.slots.iter().find(|s| s.profession == tsunagu::domain::Profession::Lawyer).unwrap().id;
-    let p2 = other.slots.iter().find(|s| s.profession == tsunagu::domain::Profession::Psychologist).unwrap().id;
+    let l2 = other
+        .slots
+        .iter()
+        .find(|s| s.profession == tsunagu::domain::Profession::Lawyer)
+        .unwrap()
+        .id;
+    let p2 = other
+        .slots
+        .iter()
+        .find(|s| s.profession == tsunagu::domain::Profession::Psychologist)
+        .unwrap()
+        .id;
     app.book_as(p2, "x@example.jp", "090-3333-0001").await;
     let mut body = booking_body(0);
     body["slot_ids"] = json!([l2, p2]);
@@ -122,7 +257,16 @@ async fn both_professionals_are_booked_together_or_not_at_all() {
     body["phone"] = json!("090-3333-0002");
     let res = app.post_booking(&body).await;
     assert_eq!(res.status(), 409);
-    assert!(app.state.store.slot(l2, chrono::Utc::now()).await.unwrap().unwrap().available, "the lawyer slot stays free");
+    assert!(
+        app.state
+            .store
+            .slot(l2, chrono::Utc::now())
+            .await
+            .unwrap()
+            .unwrap()
+            .available,
+        "the lawyer slot stays free"
+    );
 
     // Not a pair: two lawyers, or two evenings.
     body["slot_ids"] = json!([l2, lawyer]);
@@ -138,7 +282,8 @@ async fn both_professionals_are_booked_together_or_not_at_all() {
 async fn one_booking_per_person_per_evening_and_profession() {
     let app = spawn_app().await;
     let session = app.add_session(10).await;
-    app.book_as(session.slots[0].id, "same@example.jp", "090-4444-0001").await;
+    app.book_as(session.slots[0].id, "same@example.jp", "090-4444-0001")
+        .await;
     let mut body = booking_body(session.slots[1].id);
     body["email"] = json!("same@example.jp");
     body["phone"] = json!("090-4444-9999");
@@ -169,24 +314,52 @@ async fn booking_opens_and_closes_by_the_configured_window() {
     assert_eq!(res.status(), 409);
     let err: Value = res.json().await.unwrap();
     assert_eq!(err["error"], "booking_not_open");
-    assert!(err["message"].as_str().unwrap().contains("予約受付は"), "{err}");
+    assert!(
+        err["message"].as_str().unwrap().contains("予約受付は"),
+        "{err}"
+    );
     let near = app.add_session(3).await;
     let res = app.post_booking(&booking_body(near.slots[0].id)).await;
     assert_eq!(res.status(), 409);
-    assert_eq!(res.json::<Value>().await.unwrap()["error"], "booking_closed");
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "booking_closed"
+    );
     let ok = app.add_session(10).await;
-    assert_eq!(app.post_booking(&booking_body(ok.slots[0].id)).await.status(), 201);
+    assert_eq!(
+        app.post_booking(&booking_body(ok.slots[0].id))
+            .await
+            .status(),
+        201
+    );
     app.stop().await;
 }
 
 #[tokio::test]
 async fn staff_book_cancel_and_move_on_a_callers_behalf() {
-    let app = spawn_app_with(|s| s.staff.api_token = tsunagu::config::Secret::new("s3cret-token")).await;
+    let app =
+        spawn_app_with(|s| s.staff.api_token = tsunagu::config::Secret::new("s3cret-token")).await;
     let session = app.add_session(10).await;
     let url = app.url("/api/v1/staff/evening-bookings");
     let body = booking_body(session.slots[0].id);
-    assert_eq!(app.client.post(&url).json(&body).send().await.unwrap().status(), 401);
-    let wrong = app.client.post(&url).bearer_auth("nope").json(&body).send().await.unwrap();
+    assert_eq!(
+        app.client
+            .post(&url)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let wrong = app
+        .client
+        .post(&url)
+        .bearer_auth("nope")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(wrong.status(), 401);
     let res = app
         .client
@@ -202,20 +375,52 @@ async fn staff_book_cancel_and_move_on_a_callers_behalf() {
     let record = app.state.store.booking_by_id(id).await.unwrap().unwrap();
     assert_eq!(record.acted_by.as_deref(), Some("事務局 佐藤"));
     let move_url = app.url(&format!("/api/v1/staff/bookings/{id}/move"));
-    let res = app.client.post(&move_url).bearer_auth("s3cret-token").json(&json!({ "slot_id": session.slots[1].id })).send().await.unwrap();
+    let res = app
+        .client
+        .post(&move_url)
+        .bearer_auth("s3cret-token")
+        .json(&json!({ "slot_id": session.slots[1].id }))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     let cancel_url = app.url(&format!("/api/v1/staff/bookings/{id}/cancel"));
-    assert_eq!(app.client.post(&cancel_url).send().await.unwrap().status(), 401);
-    let res = app.client.post(&cancel_url).bearer_auth("s3cret-token").send().await.unwrap();
+    assert_eq!(
+        app.client.post(&cancel_url).send().await.unwrap().status(),
+        401
+    );
+    let res = app
+        .client
+        .post(&cancel_url)
+        .bearer_auth("s3cret-token")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(app.state.store.booking_by_id(id).await.unwrap().unwrap().status, "cancelled");
+    assert_eq!(
+        app.state
+            .store
+            .booking_by_id(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "cancelled"
+    );
     app.stop().await;
 }
 
 #[tokio::test]
 async fn the_staff_api_is_closed_when_no_token_is_configured() {
     let app = spawn_app().await;
-    let res = app.client.post(app.url("/api/v1/staff/evening-bookings")).bearer_auth("").json(&json!({})).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url("/api/v1/staff/evening-bookings"))
+        .bearer_auth("")
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 401);
     app.stop().await;
 }
@@ -224,22 +429,52 @@ async fn the_staff_api_is_closed_when_no_token_is_configured() {
 async fn pages_let_a_person_cancel_and_move_without_javascript() {
     let app = spawn_app().await;
     let session = app.add_session(10).await;
-    let token = app.book_as(session.slots[0].id, "a@example.jp", "090-5555-0001").await;
-    let html = app.get(&format!("/manage/{token}")).await.text().await.unwrap();
+    let token = app
+        .book_as(session.slots[0].id, "a@example.jp", "090-5555-0001")
+        .await;
+    let html = app
+        .get(&format!("/manage/{token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(&format!("action=\"/manage/{token}/cancel\"")));
     assert!(html.contains(&format!("action=\"/manage/{token}/move\"")));
-    assert!(html.contains(&format!("value=\"{}\"", session.slots[1].id)), "a free slot to move to");
-    let res = app.post_form(&format!("/manage/{token}/move"), &[("slot_id", &session.slots[1].id.to_string())]).await;
+    assert!(
+        html.contains(&format!("value=\"{}\"", session.slots[1].id)),
+        "a free slot to move to"
+    );
+    let res = app
+        .post_form(
+            &format!("/manage/{token}/move"),
+            &[("slot_id", &session.slots[1].id.to_string())],
+        )
+        .await;
     assert_eq!(res.status(), 303);
-    let html = app.get(res.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+    let html = app
+        .get(res.headers()["location"].to_str().unwrap())
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("ご予約を変更しました"));
     let res = app.post_form(&format!("/manage/{token}/cancel"), &[]).await;
     assert_eq!(res.status(), 303);
-    let html = app.get(res.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+    let html = app
+        .get(res.headers()["location"].to_str().unwrap())
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("キャンセルを承りました"));
     assert!(!html.contains("/cancel\""), "nothing left to cancel");
     // The form offers the other profession on the same evening.
-    let form = app.get(&format!("/book/{}", session.slots[2].id)).await.text().await.unwrap();
+    let form = app
+        .get(&format!("/book/{}", session.slots[2].id))
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(form.contains("name=\"also_slot_id\""));
     app.stop().await;
 }

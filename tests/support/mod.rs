@@ -240,15 +240,30 @@ impl TestApp {
         let mut found = Vec::new();
         for path in self.mail_files() {
             let raw = std::fs::read(&path).unwrap_or_default();
-            let Some(m) = mail_parser::MessageParser::default().parse(&raw) else { continue };
-            let to = m.to().and_then(|a| a.first()).and_then(|a| a.address()).unwrap_or_default().to_string();
+            let Some(m) = mail_parser::MessageParser::default().parse(&raw) else {
+                continue;
+            };
+            let to = m
+                .to()
+                .and_then(|a| a.first())
+                .and_then(|a| a.address())
+                .unwrap_or_default()
+                .to_string();
             if to == recipient {
                 let date = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-                found.push((date, path.clone(), m.subject().unwrap_or_default().to_string(), m.body_text(0).unwrap_or_default().into_owned()));
+                found.push((
+                    date,
+                    path.clone(),
+                    m.subject().unwrap_or_default().to_string(),
+                    m.body_text(0).unwrap_or_default().into_owned(),
+                ));
             }
         }
         found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        found.into_iter().map(|(_, _, subject, text)| (subject, text)).collect()
+        found
+            .into_iter()
+            .map(|(_, _, subject, text)| (subject, text))
+            .collect()
     }
 
     /// Waits for a mail to `recipient` with a link under `prefix` (e.g.
@@ -257,7 +272,10 @@ impl TestApp {
         eventually(15, || async {
             self.mails_to(recipient).iter().rev().find_map(|(_, text)| {
                 let start = text.find(prefix)? + prefix.len();
-                let token: String = text[start..].chars().take_while(|c| c.is_ascii_hexdigit()).collect();
+                let token: String = text[start..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .collect();
                 (token.len() == 48).then_some(token)
             })
         })
@@ -272,11 +290,23 @@ impl TestApp {
         let res = self.post_booking(&body).await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
         let created: Value = res.json().await.unwrap();
-        created["manage_url"].as_str().unwrap().rsplit('/').next().unwrap().to_string()
+        created["manage_url"]
+            .as_str()
+            .unwrap()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .to_string()
     }
 
     /// Joins the waitlist; returns the response.
-    pub async fn join_waitlist(&self, session: Value, profession: &str, email: &str, phone: &str) -> reqwest::Response {
+    pub async fn join_waitlist(
+        &self,
+        session: Value,
+        profession: &str,
+        email: &str,
+        phone: &str,
+    ) -> reqwest::Response {
         self.post_json(
             "/api/v1/evening-waitlist",
             &json!({
