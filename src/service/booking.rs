@@ -148,18 +148,25 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
         .iter()
         .map(|slot| new_booking(slot, &details, &token, lang, acted_by.clone()))
         .collect();
-    let ids = if bookings.len() == 1 {
-        vec![
-            state
-                .store
-                .create_booking(&bookings[0], Some(&mail), now)
-                .await?,
-        ]
+    let written = if bookings.len() == 1 {
+        let id = state
+            .store
+            .create_booking(&bookings[0], Some(&mail), now)
+            .await;
+        id.map(|id| vec![id])
     } else {
         state
             .store
             .create_bookings(&bookings, Some(&mail), now)
-            .await?
+            .await
+    };
+    let ids = match written {
+        Ok(ids) => ids,
+        // Two guards may refuse one write; a slot someone else took is the one to report.
+        Err(StoreError::Conflict(_)) if slot_taken_meanwhile(state, &slots).await => {
+            return Err(BookError::SlotTaken)
+        }
+        Err(e) => return Err(e.into()),
     };
     state.mail_wakeup.notify_one();
     Ok(Booked {
