@@ -2,6 +2,7 @@
 //! binary runs anywhere), then `config/$TSUNAGU_ENV.toml` if present, then
 //! environment variables `TSUNAGU__SECTION__KEY`.
 
+use crate::domain::reminders::ReminderOffset;
 use crate::domain::rules::{BookingRules, Cutoff};
 use crate::domain::series::{Closures, EveningSeries, HolidayPolicy};
 use crate::domain::time::parse_duration;
@@ -44,6 +45,7 @@ pub struct Settings {
     pub booking: BookingSettings,
     pub waitlist: WaitlistSettings,
     pub staff: StaffSettings,
+    pub reminders: ReminderSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
 }
@@ -58,6 +60,28 @@ pub struct BookingSettings {
 pub struct WaitlistSettings {
     pub offer_hold: String,
     pub sweep_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ReminderSettings {
+    pub offsets: String,
+    pub sweep_interval: String,
+}
+
+impl ReminderSettings {
+    pub fn offsets(&self) -> anyhow::Result<Vec<ReminderOffset>> {
+        ReminderOffset::parse_list(&self.offsets)
+            .map_err(|e| anyhow::anyhow!("reminders.offsets: {e}"))
+    }
+
+    pub fn sweep_interval(&self) -> anyhow::Result<std::time::Duration> {
+        let d = parse_duration(&self.sweep_interval)
+            .map_err(|e| anyhow::anyhow!("reminders.sweep_interval: {e}"))?;
+        d.to_std()
+            .ok()
+            .filter(|d| !d.is_zero())
+            .ok_or_else(|| anyhow::anyhow!("reminders.sweep_interval must be positive"))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -186,6 +210,8 @@ impl Settings {
     pub fn validate(&self) -> anyhow::Result<()> {
         self.series.to_series()?;
         self.rules()?;
+        self.reminders.offsets()?;
+        self.reminders.sweep_interval()?;
         if url::Url::parse(&self.server.public_url).is_err() {
             bail!("server.public_url is not a URL: {}", self.server.public_url);
         }

@@ -72,13 +72,16 @@ impl Application {
         let sweep = std::time::Duration::from_secs(self.state.settings.mail.sweep_seconds.max(1));
         let offer_sweep =
             std::time::Duration::from_secs(self.state.settings.waitlist.sweep_seconds.max(1));
+        let reminder_sweep = self.state.settings.reminders.sweep_interval()?;
         jobs::sweep_offers(&self.state).await;
+        jobs::sweep_reminders(&self.state).await;
         let jobs = jobs::Jobs::start(
             self.dispatcher,
             self.state.mail_wakeup.clone(),
             sweep,
             self.state.clone(),
             offer_sweep,
+            reminder_sweep,
         )
         .await?;
         let app = web::router(self.state.clone());

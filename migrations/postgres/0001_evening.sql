@@ -56,7 +56,8 @@ CREATE TABLE outbox (
     -- What the mail says, as JSON for its template (templates/mail/<kind>/);
     -- rendered when sent, emptied once sent (it carries the manage link).
     payload         TEXT NOT NULL,
-    status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed')),
+    -- skipped: no longer true when its turn came (a reminder of a cancelled or moved booking).
+    status          TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'sent', 'failed', 'skipped')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TIMESTAMPTZ NOT NULL,
     locked_until    TIMESTAMPTZ,

@@ -2,6 +2,7 @@
 
 pub mod booking;
 pub mod holidays;
+pub mod reminders;
 pub mod rules;
 pub mod series;
 pub mod time;

@@ -32,6 +32,7 @@ impl Jobs {
         sweep: Duration,
         state: AppState,
         offer_sweep: Duration,
+        reminder_sweep: Duration,
     ) -> anyhow::Result<Jobs> {
         let dispatcher = Arc::new(dispatcher);
         let running = Arc::new(Mutex::new(()));
@@ -46,6 +47,21 @@ impl Jobs {
                     }
                 })
             })?)
+            .await?;
+        // Reminders: queue those that have come due.
+        let (rs, reminders_running) = (state.clone(), Arc::new(Mutex::new(())));
+        scheduler
+            .add(Job::new_repeated_async(
+                reminder_sweep,
+                move |_id, _scheduler| {
+                    let (state, r) = (rs.clone(), reminders_running.clone());
+                    Box::pin(async move {
+                        if let Ok(_guard) = r.try_lock() {
+                            sweep_reminders(&state).await;
+                        }
+                    })
+                },
+            )?)
             .await?;
         // Offers: expire those past their hold, offer free slots someone waits for.
         let offers_running = Arc::new(Mutex::new(()));
@@ -106,6 +122,16 @@ pub async fn sweep_offers(state: &AppState) {
         Ok((0, 0)) => {}
         Ok((expired, made)) => tracing::info!(expired, made, "offer sweep"),
         Err(e) => tracing::error!(error = %e, "offer sweep failed"),
+    }
+}
+
+/// One pass of the reminder sweep (also run at start: a reminder that came
+/// due while the server was down goes out unless the consultation has begun).
+pub async fn sweep_reminders(state: &AppState) {
+    match crate::service::reminders::sweep(state).await {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "reminder sweep"),
+        Err(e) => tracing::error!(error = %format!("{e:#}"), "reminder sweep failed"),
     }
 }
 

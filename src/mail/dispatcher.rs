@@ -3,12 +3,13 @@
 //! refusal, or running out of attempts, marks it failed with the reason.
 
 use super::templates::render;
+use super::templates::Rendered;
 use super::transport::{SendError, Transport};
 use crate::config::Settings;
 use crate::domain::time::Clock;
 use crate::store::{OutboxMessage, Store};
 use chrono::Duration;
-use lettre::message::{header::ContentType, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use std::sync::Arc;
 
@@ -69,6 +70,13 @@ impl Dispatcher {
             }
             for mail in batch {
                 handled += 1;
+                if let Some((booking, starts_at)) = super::templates::while_booked(&mail.payload) {
+                    if !self.store.booking_unchanged(booking, starts_at).await? {
+                        self.store.mark_mail_skipped(mail.id).await?;
+                        tracing::info!(mail_id = mail.id, kind = %mail.kind, "mail skipped: the booking changed");
+                        continue;
+                    }
+                }
                 let result = match self.build(&mail) {
                     Ok(message) => self.transport.send(message).await,
                     Err(reason) => Err(SendError {
@@ -116,23 +124,35 @@ impl Dispatcher {
         Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(rendered.subject)
+            .subject(rendered.subject.clone())
             .message_id(Some(mail.message_id.clone()))
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .body(rendered.text),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .body(rendered.html),
-                    ),
-            )
+            .multipart(body(rendered.clone())?)
             .map_err(|e| e.to_string())
     }
+}
+
+/// Text and HTML as alternatives, with the calendar entry (if any) beside them.
+fn body(rendered: Rendered) -> Result<MultiPart, String> {
+    let alternative = MultiPart::alternative()
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(rendered.text),
+        )
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_HTML)
+                .body(rendered.html),
+        );
+    let Some((method, ics)) = rendered.ics else {
+        return Ok(alternative);
+    };
+    let content_type =
+        ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+            .map_err(|e| e.to_string())?;
+    Ok(MultiPart::mixed()
+        .multipart(alternative)
+        .singlepart(Attachment::new("invite.ics".into()).body(ics, content_type)))
 }
 
 #[cfg(test)]

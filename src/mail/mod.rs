@@ -1,6 +1,7 @@
 //! Mail: templates rendered into the outbox, transports, and the
 //! dispatcher that sends what the outbox holds.
 
+pub mod calendar;
 pub mod dispatcher;
 pub mod templates;
 pub mod transport;

@@ -3,6 +3,7 @@
 //! ([`EveningMail`]); it is rendered when sent. Subjects never name the
 //! profession or the topic: a mailbox may be shared.
 
+use super::calendar::{self, Calendar};
 use crate::config::Settings;
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::token::Token;
@@ -18,6 +19,7 @@ pub const BOOKING_CHANGED: &str = "booking_changed";
 pub const WAITLIST_JOINED: &str = "waitlist_joined";
 pub const OFFER_MADE: &str = "offer_made";
 pub const OFFER_EXPIRED: &str = "offer_expired";
+pub const REMINDER: &str = "reminder";
 
 /// A place to turn to, in the mail's language.
 pub struct ContactLine {
@@ -51,6 +53,11 @@ pub struct EveningMail {
     pub position: Option<usize>,
     /// The slot a booking was moved from.
     pub previous: Option<MailSlot>,
+    /// The calendar entry to attach, if any.
+    pub calendar: Option<Calendar>,
+    /// Send only while this booking is still confirmed at this start time
+    /// (a reminder of a booking since cancelled or moved is skipped).
+    pub while_booked: Option<(i64, DateTime<Utc>)>,
 }
 
 #[allow(clippy::derivable_impls)]
@@ -73,6 +80,8 @@ pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A calendar entry: (method, .ics text).
+    pub ics: Option<(String, String)>,
 }
 
 /// A slot in words.
@@ -251,7 +260,22 @@ impl EveningMail {
             text: ConfirmedText { v: &v }.render().map_err(err)?,
             html: ConfirmedHtml { v: &v }.render().map_err(err)?,
             subject: v.subject,
+            ics: self.ics(settings),
         })
+    }
+
+    fn ics(&self, settings: &Settings) -> Option<(String, String)> {
+        let cal = self.calendar.as_ref()?;
+        let summary = self.pick("相談会のご予約", "Consultation booking");
+        let text = calendar::render(
+            cal,
+            &self.slots,
+            &summary,
+            &self.venue(settings),
+            &settings.mail.from_address,
+            Utc::now(),
+        );
+        Some((cal.method.clone(), text))
     }
 
     fn slot_details(&self, settings: &Settings) -> Vec<(String, String)> {
@@ -350,6 +374,27 @@ impl EveningMail {
                     ],
                 )
             }
+            REMINDER => {
+                if let Some(url) = &manage {
+                    links.push((
+                        self.pick("ご予約の確認・変更・キャンセル（来られなくなった場合）", "See, change or cancel your booking (if you cannot come)"),
+                        url.clone(),
+                    ));
+                }
+                (
+                    self.pick(
+                        &format!("【仙台市】相談会のご予約日が近づいています（{date}）"),
+                        &format!("Reminder: your consultation on {date} (Sendai City)"),
+                    ),
+                    vec![
+                        self.pick("ご予約の日時が近づいてまいりましたので、お知らせします。", "This is a reminder of your booking."),
+                        self.pick(
+                            "ご都合が悪くなった場合は、次のリンクからキャンセルしてください。空いた枠を次の方にご案内します。",
+                            "If you cannot come, please cancel with the link below, so that the slot can go to someone else.",
+                        ),
+                    ],
+                )
+            }
             OFFER_EXPIRED => (
                 self.pick("【仙台市】相談会の空き枠のご案内の期限が過ぎました", "Your consultation offer has expired (Sendai City)"),
                 vec![
@@ -390,8 +435,16 @@ impl EveningMail {
                 .to_string(),
             text: NoticeText { v: &v }.render().map_err(err)?,
             html: NoticeHtml { v: &v }.render().map_err(err)?,
+            ics: self.ics(settings),
         })
     }
+}
+
+/// The booking (and its start) a queued mail depends on, if any.
+pub fn while_booked(payload: &str) -> Option<(i64, DateTime<Utc>)> {
+    serde_json::from_str::<EveningMail>(payload)
+        .ok()?
+        .while_booked
 }
 
 /// Renders a queued mail from its kind and payload.

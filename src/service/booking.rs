@@ -4,7 +4,9 @@
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
 use crate::domain::{BookingDetails, BookingInput, FieldError, FieldErrors, Lang};
+use crate::mail::calendar::Calendar;
 use crate::mail::templates::{manage_url, EveningMail, MailSlot, BOOKING_CONFIRMED};
+use crate::service::manage::uid_for;
 use crate::state::AppState;
 use crate::store::{NewBooking, SlotView, StoreError};
 use chrono::{DateTime, Utc};
@@ -141,6 +143,13 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
         slots: slots.iter().map(mail_slot).collect(),
         venue: slots[0].venue.clone(),
         token: Some(token.as_str().to_string()),
+        calendar: Some(Calendar::request(
+            slots
+                .iter()
+                .map(|s| uid_for(state, &token.hash(), s.profession, slots.len()))
+                .collect(),
+            now,
+        )),
         ..Default::default()
     }
     .queue(BOOKING_CONFIRMED, details.email.as_str(), &state.settings);

@@ -5,6 +5,7 @@ use super::booking::{check_bookable, mail_slot, BookError};
 use super::offers::slot_freed;
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
+use crate::mail::calendar::Calendar;
 use crate::mail::templates::{EveningMail, BOOKING_CANCELLED, BOOKING_CHANGED};
 use crate::state::AppState;
 use crate::store::{BookingRecord, WaitlistRecord};
@@ -26,6 +27,13 @@ pub async fn lookup(state: &AppState, raw_token: &str) -> Result<Managed, BookEr
     if !bookings.is_empty() {
         return Ok(Managed::Bookings(bookings));
     }
+    // A further link, from a reminder.
+    if let Some(group) = state.store.group_of_link(&hash).await? {
+        let bookings = state.store.bookings_by_token_hash(&group).await?;
+        if !bookings.is_empty() {
+            return Ok(Managed::Bookings(bookings));
+        }
+    }
     let entry = state
         .store
         .waitlist_entry_by_token_hash(&hash)
@@ -41,6 +49,42 @@ pub async fn lookup(state: &AppState, raw_token: &str) -> Result<Managed, BookEr
         None
     };
     Ok(Managed::Waiting(entry, position))
+}
+
+/// The calendar UID of a booking: by profession within a pair, else the one entry.
+fn uid_of(state: &AppState, booking: &BookingRecord, group_size: usize) -> String {
+    uid_for(state, &booking.token_hash, booking.profession(), group_size)
+}
+
+/// The calendar UID of a booked slot, from its group's first token hash.
+pub fn uid_for(
+    state: &AppState,
+    group_hash: &str,
+    profession: crate::domain::Profession,
+    group_size: usize,
+) -> String {
+    let n = if group_size > 1 {
+        profession as usize
+    } else {
+        0
+    };
+    let domain = state
+        .settings
+        .mail
+        .from_address
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("tsunagu.invalid");
+    crate::mail::calendar::uid(group_hash, n, domain)
+}
+
+async fn group_size(state: &AppState, booking: &BookingRecord) -> usize {
+    state
+        .store
+        .bookings_by_token_hash(&booking.token_hash)
+        .await
+        .map(|g| g.len())
+        .unwrap_or(1)
 }
 
 fn mail_for(bookings: &[&BookingRecord]) -> EveningMail {
@@ -77,7 +121,13 @@ pub async fn cancel(
     }
     let mut cancelled = 0;
     for booking in &active {
-        let mail = mail_for(&[booking]).queue(BOOKING_CANCELLED, &booking.email, &state.settings);
+        let size = group_size(state, booking).await;
+        let mut mail = mail_for(&[booking]);
+        mail.calendar = Some(Calendar::cancel(
+            vec![uid_of(state, booking, size)],
+            state.clock.now(),
+        ));
+        let mail = mail.queue(BOOKING_CANCELLED, &booking.email, &state.settings);
         let mail = (!booking.email.is_empty()).then_some(mail);
         if state
             .store
@@ -126,7 +176,9 @@ pub async fn move_to(
         return Ok(booking.clone());
     }
     check_bookable(state, &target, now)?;
+    let size = group_size(state, booking).await;
     let mut mail = mail_for(&[booking]);
+    mail.calendar = Some(Calendar::request(vec![uid_of(state, booking, size)], now));
     mail.previous = mail.slots.pop();
     mail.slots = vec![mail_slot(&target)];
     mail.venue = target.venue.clone();

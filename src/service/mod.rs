@@ -6,5 +6,6 @@ pub mod booking;
 pub mod demo;
 pub mod manage;
 pub mod offers;
+pub mod reminders;
 pub mod schedule;
 pub mod waitlist;

@@ -145,6 +145,11 @@ pub async fn accept(state: &AppState, raw_token: &str) -> Result<(OfferRecord, S
     let token = Token::generate();
     let mut mail = offer_mail(&offer);
     mail.token = Some(token.as_str().to_string());
+    let uid = crate::service::manage::uid_for(state, &token.hash(), offer.profession(), 1);
+    mail.calendar = Some(crate::mail::calendar::Calendar::request(
+        vec![uid],
+        state.clock.now(),
+    ));
     let queued = mail.queue(BOOKING_CONFIRMED, &offer.email, &state.settings);
     if !state
         .store

@@ -6,11 +6,13 @@
 
 mod bookings;
 mod outbox;
+mod reminders;
 mod sessions;
 mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
+pub use reminders::ReminderCandidate;
 pub use sessions::{SessionView, SlotView};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 

@@ -146,6 +146,17 @@ impl Store {
         Ok(())
     }
 
+    /// Leaves a mail unsent because what it says is no longer true.
+    pub async fn mark_mail_skipped(&self, id: i64) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query("UPDATE outbox SET status = 'skipped', locked_until = NULL, payload = '{}' WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
     /// Puts a mail back in the queue after a passing failure.
     pub async fn mark_mail_retry(
         &self,

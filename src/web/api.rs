@@ -447,3 +447,28 @@ pub async fn staff_move(
     let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
     Ok(Json(BookingJson::from(&moved)))
 }
+
+/// `GET /api/v1/staff/bookings/{id}/mail`: each mail of a booking and its
+/// state (queued, sent, retrying, failed with the SMTP reason, skipped).
+pub async fn staff_booking_mail(
+    State(state): State<AppState>,
+    _staff: StaffCaller,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let booking = staff_booking(&state, &id).await?;
+    let mails = state.store.mail_for_booking(booking.id).await?;
+    Ok(Json(json!(mails
+        .iter()
+        .map(|m| json!({
+            "id": m.id,
+            "kind": m.kind,
+            "state": match (m.status.as_str(), m.attempts) {
+                ("queued", n) if n > 0 => "retrying",
+                (status, _) => status,
+            },
+            "attempts": m.attempts,
+            "last_error": m.last_error,
+            "sent_at": m.sent_at.map(rfc3339_jst),
+        }))
+        .collect::<Vec<_>>())))
+}

@@ -63,6 +63,10 @@ pub fn router(state: AppState) -> Router {
             post(api::staff_cancel),
         )
         .route("/api/v1/staff/bookings/{id}/move", post(api::staff_move))
+        .route(
+            "/api/v1/staff/bookings/{id}/mail",
+            get(api::staff_booking_mail),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))
