@@ -54,6 +54,7 @@ pub struct SmtpServer {
     pub port: u16,
     received: Arc<Mutex<Vec<Received>>>,
     mode: Arc<Mutex<Mode>>,
+    delay_ms: Arc<std::sync::atomic::AtomicU64>,
     task: Arc<Mutex<Option<tokio::task::JoinHandle<()>>>>,
 }
 
@@ -76,6 +77,7 @@ impl SmtpServer {
             port,
             received: Default::default(),
             mode: Arc::new(Mutex::new(Mode::Accept)),
+            delay_ms: Default::default(),
             task: Default::default(),
         }
     }
@@ -88,6 +90,12 @@ impl SmtpServer {
         *self.mode.lock().unwrap() = mode;
     }
 
+    /// Makes the end of DATA take this long (a slow server).
+    pub fn set_delay_ms(&self, ms: u64) {
+        self.delay_ms
+            .store(ms, std::sync::atomic::Ordering::Relaxed);
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.received.lock().unwrap().clone()
     }
@@ -97,12 +105,16 @@ impl SmtpServer {
         let listener = TcpListener::bind(("127.0.0.1", self.port))
             .await
             .expect("SMTP port free");
-        let (received, mode) = (self.received.clone(), self.mode.clone());
+        let (received, mode, delay) = (
+            self.received.clone(),
+            self.mode.clone(),
+            self.delay_ms.clone(),
+        );
         let task = tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
-                let (received, mode) = (received.clone(), mode.clone());
+                let (received, mode, delay) = (received.clone(), mode.clone(), delay.clone());
                 tokio::spawn(async move {
-                    let _ = session(stream, received, mode).await;
+                    let _ = session(stream, received, mode, delay).await;
                 });
             }
         });
@@ -121,6 +133,7 @@ async fn session(
     stream: TcpStream,
     received: Arc<Mutex<Vec<Received>>>,
     mode: Arc<Mutex<Mode>>,
+    delay_ms: Arc<std::sync::atomic::AtomicU64>,
 ) -> std::io::Result<()> {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
@@ -184,6 +197,10 @@ async fn session(
                         raw.remove(0);
                     }
                     data.extend_from_slice(&raw);
+                }
+                let delay = delay_ms.load(std::sync::atomic::Ordering::Relaxed);
+                if delay > 0 {
+                    tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
                 }
                 let current = *mode.lock().unwrap();
                 match current {
