@@ -483,6 +483,8 @@ mod tests {
             )),
             position: Some(3),
             previous: None,
+            calendar: None,
+            while_booked: None,
         }
     }
 

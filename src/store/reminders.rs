@@ -20,6 +20,9 @@ pub struct ReminderCandidate {
     pub lang: String,
 }
 
+/// A reminder already queued: (booking, offset key, start it was for).
+pub type QueuedReminder = (i64, String, DateTime<Utc>);
+
 impl ReminderCandidate {
     pub fn profession(&self) -> Profession {
         Profession::parse(&self.profession).unwrap_or(Profession::Lawyer)
@@ -38,7 +41,7 @@ impl Store {
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
-    ) -> StoreResult<(Vec<ReminderCandidate>, Vec<(i64, String, DateTime<Utc>)>)> {
+    ) -> StoreResult<(Vec<ReminderCandidate>, Vec<QueuedReminder>)> {
         Ok(on_db!(read self, pool => {
             let candidates: Vec<ReminderCandidate> = sqlx::query_as(
                 "SELECT b.id AS booking_id, b.token_hash, s.starts_at, s.ends_at, s.profession, e.venue,
@@ -53,7 +56,7 @@ impl Store {
             .bind(to)
             .fetch_all(pool)
             .await?;
-            let done: Vec<(i64, String, DateTime<Utc>)> = sqlx::query_as(
+            let done: Vec<QueuedReminder> = sqlx::query_as(
                 "SELECT r.booking_id, r.offset_key, r.starts_at FROM slots s
                  JOIN bookings b ON b.slot_id = s.id AND b.status IN ('confirmed', 'held')
                  JOIN reminders r ON r.booking_id = b.id AND r.starts_at = s.starts_at
