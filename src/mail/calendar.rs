@@ -140,7 +140,7 @@ mod tests {
         let cal = Calendar::request(vec![uid("abcdef0123456789abcdef", 0, "x.jp")], Utc::now());
         let ics = render(
             &cal,
-            &[slot.clone()],
+            std::slice::from_ref(&slot),
             "相談会のご予約",
             "仙台市役所, 本庁舎",
             "a@x.jp",
