@@ -326,10 +326,32 @@ fn serve(
         .env("TSUNAGU__MAIL__RETRY_BASE_SECONDS", "1")
         .env("TSUNAGU__REMINDERS__OFFSETS", "72h")
         .env("TSUNAGU__REMINDERS__SWEEP_INTERVAL", "1s")
-        .stdout(Stdio::null())
+        .env("RUST_LOG", "info,tsunagu=debug")
+        .stdout(log_file(dir, n))
         .stderr(Stdio::null())
         .spawn()
         .unwrap()
+}
+
+fn log_file(dir: &std::path::Path, port: u16) -> Stdio {
+    std::fs::File::create(dir.join(format!("serve-{port}.log")))
+        .map(Stdio::from)
+        .unwrap_or(Stdio::null())
+}
+
+/// The logs of the server processes, to read when a test fails.
+fn logs(dir: &std::path::Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "log") {
+            out += &format!(
+                "--- {}\n{}",
+                entry.path().display(),
+                std::fs::read_to_string(entry.path()).unwrap_or_default()
+            );
+        }
+    }
+    out
 }
 
 fn reminder_counts(smtp: &SmtpServer) -> std::collections::HashMap<String, usize> {
