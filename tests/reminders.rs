@@ -309,15 +309,13 @@ fn serve(
     dir: &std::path::Path,
     lease_seconds: u64,
 ) -> std::process::Child {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    static STARTED: std::sync::atomic::AtomicU16 = std::sync::atomic::AtomicU16::new(0);
+    let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Command::new(env!("CARGO_BIN_EXE_tsunagu"))
         .arg("serve")
         .current_dir(dir)
-        .env("TSUNAGU__SERVER__BIND", format!("127.0.0.1:{port}"))
+        // No HTTP in these tests: any free port.
+        .env("TSUNAGU__SERVER__BIND", "127.0.0.1:0")
         .env("TSUNAGU__DATABASE__URL", &db.url)
         .env("TSUNAGU__MAIL__TRANSPORT", "smtp")
         .env("TSUNAGU__MAIL__SMTP_URL", smtp.url())
