@@ -407,10 +407,16 @@ async fn a_kill_during_dispatch_loses_nothing() {
     assert!(before < 8, "killed during dispatch ({before} sent)");
     smtp.set_delay_ms(0);
     let mut second = serve(&db, &smtp, dir.path(), 3);
-    support::eventually(40, || async {
-        (reminder_counts(&smtp).len() == 8).then_some(())
-    })
-    .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
+    while reminder_counts(&smtp).len() < 8 {
+        let counts = reminder_counts(&smtp);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "not all sent: {counts:?}\n{}",
+            logs(dir.path())
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
     second.kill().unwrap();
     let _ = second.wait();
