@@ -13,6 +13,7 @@ fn smtp_to(server: &SmtpServer) -> impl FnOnce(&mut tsunagu::config::Settings) {
     move |s| {
         s.mail.transport = TransportKind::Smtp;
         s.mail.smtp_url = Secret::new(url);
+        s.staff.api_token = Secret::new("staff-token");
     }
 }
 
@@ -89,6 +90,25 @@ async fn mail_queued_while_smtp_is_down_is_delivered_once_it_is_back() {
     .await;
     assert_eq!(retried[0].status, "queued");
     assert!(retried[0].last_error.is_some());
+    // Staff see it retrying, with the reason.
+    let states: serde_json::Value = app
+        .client
+        .get(app.url(&format!("/api/v1/staff/bookings/{id}/mail")))
+        .bearer_auth("staff-token")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(states[0]["state"], "retrying", "{states}");
+    assert!(
+        states[0]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("Connection"),
+        "{states}"
+    );
     smtp.listen().await;
     let mail = eventually(20, || async { smtp.received().first().cloned() }).await;
     assert!(mail.subject().contains("相談会のご予約"));
