@@ -79,12 +79,7 @@ async fn a_booking_is_confirmed_and_its_slot_no_longer_available() {
     assert_eq!(booked["available"], false);
     assert_eq!(listed.iter().filter(|x| x["available"] == true).count(), 5);
 
-    let managed: Value = app
-        .get(&format!("/api/v1/manage/{token}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let managed: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
     assert_eq!(managed["id"], created["id"]);
     assert_eq!(managed["status"], "confirmed");
     assert_eq!(managed["slot_id"], slot);

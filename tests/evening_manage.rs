@@ -12,28 +12,15 @@ async fn a_booking_is_seen_cancelled_and_its_slot_freed() {
     let session = app.add_session(10).await;
     let slot = session.slots[0].id;
     let token = app.book_as(slot, "a@example.jp", "090-1111-0001").await;
-    let seen: Value = app
-        .get(&format!("/api/v1/manage/{token}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
     assert_eq!(seen["kind"], "booking");
     assert_eq!(seen["status"], "confirmed");
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/manage/{token}/cancel"))
+        .await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.json::<Value>().await.unwrap()["cancelled"], 1);
-    let seen: Value = app
-        .get(&format!("/api/v1/manage/{token}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
     assert_eq!(seen["status"], "cancelled");
     let slot_now = app
         .state
@@ -44,11 +31,8 @@ async fn a_booking_is_seen_cancelled_and_its_slot_freed() {
         .unwrap();
     assert!(slot_now.available, "the slot is public again");
     let again = app
-        .client
-        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/manage/{token}/cancel"))
+        .await;
     assert_eq!(again.status(), 409);
     assert_eq!(
         again.json::<Value>().await.unwrap()["error"],
@@ -175,12 +159,7 @@ async fn cancel_racing_a_move_never_leaves_the_booking_on_two_slots() {
                 held += 1;
             }
         }
-        let seen: Value = app
-            .get(&format!("/api/v1/manage/{token}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
         if c == 200 {
             assert_eq!(seen["status"], "cancelled");
             assert_eq!(held, 0, "a cancelled booking holds no slot");
@@ -220,12 +199,7 @@ async fn both_professionals_are_booked_together_or_not_at_all() {
         .rsplit('/')
         .next()
         .unwrap();
-    let seen: Value = app
-        .get(&format!("/api/v1/manage/{token}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
     assert_eq!(seen["bookings"].as_array().unwrap().len(), 2);
     let mail = support::eventually(10, || async {
         app.mails_to("hanako@example.jp").first().cloned()

@@ -59,12 +59,7 @@ async fn reminders_go_out_once_when_due_with_a_working_link() {
     assert!(!mail.0.contains("弁護士"));
     assert!(mail.1.contains("022-718-4343"), "crisis contacts");
     let link = app.link_token("r@example.jp", "/manage/").await;
-    let seen: Value = app
-        .get(&format!("/api/v1/manage/{link}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{link}")).await;
     assert_eq!(
         seen["kind"], "booking",
         "the reminder's link opens the booking"
@@ -103,11 +98,8 @@ async fn cancelled_bookings_get_no_reminder_and_moved_ones_follow_the_new_time()
         .book_as(first.slots[1].id, "moved@example.jp", "090-8100-0002")
         .await;
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/manage/{gone}/cancel")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/manage/{gone}/cancel"))
+        .await;
     assert_eq!(res.status(), 200);
     let res = app
         .post_json(
@@ -151,11 +143,8 @@ async fn a_reminder_queued_before_a_cancellation_is_skipped_not_sent() {
     clock.set(session.starts_at - Duration::hours(70));
     tsunagu::jobs::sweep_reminders(&app.state).await;
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/manage/{token}/cancel"))
+        .await;
     assert_eq!(res.status(), 200);
     smtp.listen().await;
     clock.advance(Duration::hours(2));
@@ -208,11 +197,8 @@ async fn calendar_entries_keep_one_uid_from_booking_to_cancellation() {
         &json!({ "slot_id": session.slots[4].id }),
     )
     .await;
-    app.client
-        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
-        .send()
-        .await
-        .unwrap();
+    app.post_empty(&format!("/api/v1/manage/{token}/cancel"))
+        .await;
     let mails = support::eventually(20, || async {
         let m = smtp.received();
         (m.len() == 3).then_some(m)

@@ -35,11 +35,8 @@ async fn full_lawyers(app: &support::TestApp, days: i64) -> (i64, Vec<i64>, Vec<
 
 async fn cancel(app: &support::TestApp, token: &str) {
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/manage/{token}/cancel")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/manage/{token}/cancel"))
+        .await;
     assert_eq!(res.status(), 200);
 }
 
@@ -96,12 +93,7 @@ async fn joining_gives_a_place_in_line_and_refuses_when_slots_are_free() {
         .rsplit('/')
         .next()
         .unwrap();
-    let seen: Value = app
-        .get(&format!("/api/v1/manage/{token}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
     assert_eq!(seen["kind"], "waitlist");
     assert_eq!(seen["position"], 1);
     let mail = support::eventually(10, || async {
@@ -169,20 +161,12 @@ async fn a_freed_slot_is_offered_first_come_first_served_and_can_be_accepted() {
         subject.contains("空きました") && !subject.contains("弁護士"),
         "{subject}"
     );
-    let seen: Value = app
-        .get(&format!("/api/v1/offers/{offer}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let seen: Value = app.get_json(&format!("/api/v1/offers/{offer}")).await;
     assert_eq!(seen["slot_id"], lawyers[1]);
     assert!(seen["expires_at"].as_str().unwrap().ends_with("+09:00"));
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{offer}/accept")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{offer}/accept"))
+        .await;
     assert_eq!(res.status(), 201);
     let booking: Value = res.json().await.unwrap();
     assert_eq!(booking["status"], "confirmed");
@@ -194,20 +178,12 @@ async fn a_freed_slot_is_offered_first_come_first_served_and_can_be_accepted() {
         .next()
         .unwrap()
         .to_string();
-    let managed: Value = app
-        .get(&format!("/api/v1/manage/{manage}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let managed: Value = app.get_json(&format!("/api/v1/manage/{manage}")).await;
     assert_eq!(managed["status"], "confirmed");
     // Answering twice: the offer is gone.
     let again = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{offer}/accept")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{offer}/accept"))
+        .await;
     assert_eq!(again.status(), 409);
     assert_eq!(again.json::<Value>().await.unwrap()["error"], "offer_gone");
     app.stop().await;
@@ -224,19 +200,13 @@ async fn a_declined_offer_goes_to_the_next_person_and_then_the_slot_is_public() 
     cancel(&app, &tokens[0]).await;
     let first = app.link_token("one@example.jp", "/offers/").await;
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{first}/decline")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{first}/decline"))
+        .await;
     assert_eq!(res.status(), 200);
     let second = app.link_token("two@example.jp", "/offers/").await;
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{second}/decline")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{second}/decline"))
+        .await;
     assert_eq!(res.status(), 200);
     let slot = app
         .state
@@ -274,11 +244,8 @@ async fn an_unanswered_offer_expires_and_moves_on_with_an_injected_clock() {
     clock.advance(Duration::hours(2));
     tsunagu::jobs::sweep_offers(&app.state).await;
     let gone = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{stale}/accept")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{stale}/accept"))
+        .await;
     assert_eq!(gone.status(), 409);
     support::eventually(10, || async {
         app.mails_to("late@example.jp")
@@ -288,11 +255,8 @@ async fn an_unanswered_offer_expires_and_moves_on_with_an_injected_clock() {
     .await;
     let fresh = app.link_token("next@example.jp", "/offers/").await;
     let res = app
-        .client
-        .post(app.url(&format!("/api/v1/offers/{fresh}/accept")))
-        .send()
-        .await
-        .unwrap();
+        .post_empty(&format!("/api/v1/offers/{fresh}/accept"))
+        .await;
     assert_eq!(res.status(), 201);
     app.stop().await;
 }
