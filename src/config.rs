@@ -46,6 +46,7 @@ pub struct Settings {
     pub waitlist: WaitlistSettings,
     pub staff: StaffSettings,
     pub reminders: ReminderSettings,
+    pub health: HealthSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
 }
@@ -81,6 +82,30 @@ impl ReminderSettings {
             .ok()
             .filter(|d| !d.is_zero())
             .ok_or_else(|| anyhow::anyhow!("reminders.sweep_interval must be positive"))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct HealthSettings {
+    pub area: Vec<String>,
+    pub max_workers: u32,
+    pub long_hours_months: u32,
+    pub high_stress_months: u32,
+    pub checkup_opinion_months: u32,
+    pub minutes: [u32; 4],
+    pub warn_days: u32,
+}
+
+impl HealthSettings {
+    /// The due-date rules in domain terms.
+    pub fn rules(&self) -> crate::domain::health::HealthRules {
+        crate::domain::health::HealthRules {
+            long_hours_months: self.long_hours_months,
+            high_stress_months: self.high_stress_months,
+            checkup_opinion_months: self.checkup_opinion_months,
+            minutes: self.minutes,
+            warn_days: self.warn_days,
+        }
     }
 }
 
