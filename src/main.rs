@@ -33,6 +33,36 @@ enum Command {
         #[command(subcommand)]
         command: ScheduleCommand,
     },
+    /// Staff accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum StaffCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, coordinator or professional
+        #[arg(long)]
+        role: String,
+        /// For a professional: their id in the list of professionals.
+        #[arg(long)]
+        professional_id: Option<i64>,
+        /// Read the password from standard input (the only way: never on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Print a new API token for an account (shown once).
+    Token {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -62,6 +92,34 @@ async fn main() -> anyhow::Result<()> {
             let store = connect(&settings).await?;
             store.migrate().await?;
             println!("database is up to date");
+            Ok(())
+        }
+        Command::Staff { command } => {
+            let store = connect(&settings).await?;
+            store.migrate().await?;
+            let state = offline_state(store, settings)?;
+            match command {
+                StaffCommand::Add {
+                    email,
+                    name,
+                    role,
+                    professional_id,
+                    password_stdin: _,
+                } => {
+                    let role = tsunagu::domain::staff::Role::parse(&role)
+                        .context("--role must be admin, coordinator or professional")?;
+                    let mut password = String::new();
+                    std::io::stdin().read_line(&mut password)?;
+                    let password = password.trim_end_matches(['\r', '\n']);
+                    let id =
+                        service::staff::add(&state, &email, &name, role, professional_id, password)
+                            .await?;
+                    println!("staff {id} created: {} ({})", email.trim(), role.code());
+                }
+                StaffCommand::Token { email } => {
+                    println!("{}", service::staff::new_token(&state, &email).await?)
+                }
+            }
             Ok(())
         }
         Command::Schedule {

@@ -6,6 +6,7 @@ pub mod holidays;
 pub mod reminders;
 pub mod rules;
 pub mod series;
+pub mod staff;
 pub mod time;
 pub mod token;
 pub mod values;

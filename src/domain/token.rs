@@ -33,6 +33,12 @@ impl Token {
         ok.then(|| Self(raw.to_string()))
     }
 
+    /// Wraps text that is not a secret, to hash it the same way (e.g. to
+    /// name an account in a log line without writing the address).
+    pub fn from_text(text: &str) -> Self {
+        Self(text.to_string())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

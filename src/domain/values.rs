@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 pub enum FieldError {
     Required,
     TooLong { max: usize },
+    TooShort { min: usize },
     ControlCharacters,
     KanaOnly,
     Phone,

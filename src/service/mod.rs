@@ -8,4 +8,5 @@ pub mod manage;
 pub mod offers;
 pub mod reminders;
 pub mod schedule;
+pub mod staff;
 pub mod waitlist;

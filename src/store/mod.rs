@@ -8,12 +8,14 @@ mod bookings;
 mod outbox;
 mod reminders;
 mod sessions;
+mod staff;
 mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use sessions::{SessionView, SlotView};
+pub use staff::{AuditEntry, RosterSession, SheetLine, StaffAccount, StaffMember};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

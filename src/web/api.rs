@@ -2,7 +2,7 @@
 
 use super::error::invalid;
 use super::error::AppError;
-use super::{JsonBody, MaybeJson, StaffCaller};
+use super::{JsonBody, Manager, MaybeJson};
 use crate::domain::booking::keep;
 use crate::domain::time::rfc3339_jst;
 use crate::domain::{BookingInput, FieldError, FieldErrors};
@@ -399,16 +399,28 @@ pub async fn offer_decline(
 /// `POST /api/v1/staff/evening-bookings`: a booking taken by phone.
 pub async fn staff_create_booking(
     State(state): State<AppState>,
-    staff: StaffCaller,
+    Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
-    create_booking(&state, body, Some(staff.name)).await
+    let created = create_booking(&state, body, Some(staff.name.clone())).await?;
+    let subject = format!("booking {}", created.1.id);
+    state
+        .store
+        .audit(
+            &staff.member,
+            "book_for_caller",
+            &subject,
+            "",
+            state.clock.now(),
+        )
+        .await?;
+    Ok(created)
 }
 
 /// `POST /api/v1/staff/evening-waitlist`
 pub async fn staff_join_waitlist(
     State(state): State<AppState>,
-    staff: StaffCaller,
+    Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     join_waitlist(&state, body, Some(staff.name)).await
@@ -427,24 +439,45 @@ async fn staff_booking(state: &AppState, raw_id: &str) -> Result<BookingRecord, 
 /// `POST /api/v1/staff/bookings/{id}/cancel`
 pub async fn staff_cancel(
     State(state): State<AppState>,
-    staff: StaffCaller,
+    Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let booking = staff_booking(&state, &id).await?;
     manage::cancel(&state, &[booking], Some(&staff.name)).await?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "cancel_for_caller",
+            &format!("booking {id}"),
+            "",
+            state.clock.now(),
+        )
+        .await?;
     Ok(Json(json!({ "status": "cancelled" })))
 }
 
 /// `POST /api/v1/staff/bookings/{id}/move` with `{slot_id}`
 pub async fn staff_move(
     State(state): State<AppState>,
-    staff: StaffCaller,
+    Manager(staff): Manager,
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<BookingJson>, AppError> {
     let booking = staff_booking(&state, &id).await?;
     let to = id_value(object(body)?.get("slot_id")).map_err(|e| invalid("slot_id", e))?;
     let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
+    let detail = format!("to slot {to}");
+    state
+        .store
+        .audit(
+            &staff.member,
+            "move_for_caller",
+            &format!("booking {id}"),
+            &detail,
+            state.clock.now(),
+        )
+        .await?;
     Ok(Json(BookingJson::from(&moved)))
 }
 
@@ -452,11 +485,21 @@ pub async fn staff_move(
 /// state (queued, sent, retrying, failed with the SMTP reason, skipped).
 pub async fn staff_booking_mail(
     State(state): State<AppState>,
-    _staff: StaffCaller,
+    Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let booking = staff_booking(&state, &id).await?;
     let mails = state.store.mail_for_booking(booking.id).await?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "view_mail_states",
+            &format!("booking {id}"),
+            "",
+            state.clock.now(),
+        )
+        .await?;
     Ok(Json(json!(mails
         .iter()
         .map(|m| json!({

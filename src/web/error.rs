@@ -24,9 +24,12 @@ pub enum AppError {
     BadRequest(String),
     #[error("not found")]
     NotFound,
-    /// 401: the staff API without a valid token.
+    /// 401: the staff API without a valid token (a staff page redirects to sign-in).
     #[error("unauthorized")]
     Unauthorized,
+    /// 403: signed in, but the role may not do this.
+    #[error("forbidden")]
+    Forbidden,
     /// 409: another person got there first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -77,6 +80,7 @@ impl AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Rule(RuleBroken::NotAPair) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Rule(_) => StatusCode::CONFLICT,
@@ -93,6 +97,7 @@ impl AppError {
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound => "not_found",
             AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
             AppError::Conflict(code) => code,
             AppError::Rule(rule) => rule.code(),
             AppError::TooLarge => "too_large",
@@ -113,6 +118,8 @@ impl AppError {
             AppError::NotFound => t.not_found,
             AppError::Unauthorized if en => "Sign in as staff: Authorization: Bearer <token>.",
             AppError::Unauthorized => "職員の認証が必要です（Authorization: Bearer <token>）。",
+            AppError::Forbidden if en => "Your role does not allow this.",
+            AppError::Forbidden => "この操作を行う権限がありません。",
             AppError::Conflict("slot_taken") => t.slot_gone,
             AppError::Conflict(_) if en => {
                 "This slot is closed for booking. Please choose another one."
@@ -143,6 +150,10 @@ impl IntoResponse for AppError {
         let ctx = RequestContext::current();
         let status = self.status();
         let message = self.message(&ctx);
+        if ctx.wants_html && matches!(self, AppError::Unauthorized) {
+            // Staff pages: sign in first; nothing of the page is shown.
+            return axum::response::Redirect::to("/staff/login").into_response();
+        }
         let mut response = if ctx.wants_html {
             render_error_page(status, &message, &ctx)
         } else {

@@ -171,6 +171,13 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
                 format!("{max}文字以内で入力してください。")
             }
         }
+        FieldError::TooShort { min } => {
+            if en {
+                format!("Please use at least {min} characters.")
+            } else {
+                format!("{min}文字以上で入力してください。")
+            }
+        }
         FieldError::ControlCharacters => pick(en, "使用できない文字が含まれています。", "This contains characters that cannot be used."),
         FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana."),
         FieldError::Phone => pick(

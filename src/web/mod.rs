@@ -5,6 +5,7 @@ pub mod context;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod staff_api;
 
 use crate::state::AppState;
 use axum::body::Bytes;
@@ -67,6 +68,21 @@ pub fn router(state: AppState) -> Router {
             "/api/v1/staff/bookings/{id}/mail",
             get(api::staff_booking_mail),
         )
+        .route(
+            "/api/v1/staff/bookings/{id}/attendance",
+            post(staff_api::attendance),
+        )
+        .route("/api/v1/staff/roster", get(staff_api::roster))
+        .route("/api/v1/staff/sessions/{id}", get(staff_api::day_sheet))
+        .route(
+            "/api/v1/staff/sessions/{id}/assignments",
+            post(staff_api::assign),
+        )
+        .route(
+            "/api/v1/staff/professionals",
+            post(staff_api::add_professional),
+        )
+        .route("/api/v1/staff/audit", get(staff_api::audit_log))
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))
@@ -163,11 +179,20 @@ impl<S: Send + Sync> FromRequest<S> for MaybeJson {
     }
 }
 
-/// A caller of the staff API: `Authorization: Bearer <staff.api_token>`;
-/// `X-Staff-Name` says who, for the record of who acted.
+/// A staff member making a request: by an API token (`Authorization:
+/// Bearer …`, from `tsunagu staff token`), by the configured office token
+/// (acting as a coordinator named by `X-Staff-Name`), or by a sign-in cookie.
+/// Who may do what is decided here and in [`Manager`] and [`Admin`], not in
+/// the handlers.
 pub struct StaffCaller {
     pub name: String,
+    pub member: crate::store::StaffMember,
+    /// The sign-in's CSRF token, when signed in by cookie.
+    pub csrf: Option<String>,
 }
+
+/// The sign-in cookie.
+pub const STAFF_COOKIE: &str = "tsunagu_staff";
 
 impl axum::extract::FromRequestParts<AppState> for StaffCaller {
     type Rejection = AppError;
@@ -176,24 +201,101 @@ impl axum::extract::FromRequestParts<AppState> for StaffCaller {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let expected = state.settings.staff.api_token.expose();
-        let given = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .unwrap_or("");
-        if expected.is_empty() || !constant_time_eq(given.as_bytes(), expected.as_bytes()) {
-            return Err(AppError::Unauthorized);
+        let header = |name| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v: &HeaderValue| std::str::from_utf8(v.as_bytes()).ok())
+        };
+        if let Some(given) =
+            header(header::AUTHORIZATION.as_str()).and_then(|v| v.strip_prefix("Bearer "))
+        {
+            let office = state.settings.staff.api_token.expose();
+            if !office.is_empty() && constant_time_eq(given.as_bytes(), office.as_bytes()) {
+                let name = header("x-staff-name")
+                    .map(|v| v.trim().chars().take(50).collect::<String>())
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or_else(|| "staff".into());
+                let member = crate::store::StaffMember {
+                    id: None,
+                    name: name.clone(),
+                    role: crate::domain::staff::Role::Coordinator,
+                    professional_id: None,
+                };
+                return Ok(StaffCaller {
+                    name,
+                    member,
+                    csrf: None,
+                });
+            }
+            let token =
+                crate::domain::token::Token::parse(given.trim()).ok_or(AppError::Unauthorized)?;
+            let member = state
+                .store
+                .staff_by_token(&token.hash())
+                .await?
+                .ok_or(AppError::Unauthorized)?;
+            return Ok(StaffCaller {
+                name: member.name.clone(),
+                member,
+                csrf: None,
+            });
         }
-        let name = parts
-            .headers
-            .get("x-staff-name")
-            .and_then(|v| std::str::from_utf8(v.as_bytes()).ok())
-            .map(|v| v.trim().chars().take(50).collect::<String>())
-            .filter(|v| !v.is_empty())
-            .unwrap_or_else(|| "staff".into());
-        Ok(StaffCaller { name })
+        let cookie = header(header::COOKIE.as_str())
+            .and_then(|c| {
+                c.split(';')
+                    .find_map(|kv| kv.trim().strip_prefix(&format!("{STAFF_COOKIE}=")))
+            })
+            .and_then(crate::domain::token::Token::parse)
+            .ok_or(AppError::Unauthorized)?;
+        let (member, csrf) = state
+            .store
+            .staff_by_session(&cookie.hash(), state.clock.now())
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        Ok(StaffCaller {
+            name: member.name.clone(),
+            member,
+            csrf: Some(csrf),
+        })
+    }
+}
+
+/// A staff member who runs the office (admin or coordinator); others get 403.
+pub struct Manager(pub StaffCaller);
+
+impl axum::extract::FromRequestParts<AppState> for Manager {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = StaffCaller::from_request_parts(parts, state).await?;
+        if caller.member.role.manages() {
+            Ok(Manager(caller))
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// An administrator; others get 403.
+pub struct Admin(pub StaffCaller);
+
+impl axum::extract::FromRequestParts<AppState> for Admin {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let caller = StaffCaller::from_request_parts(parts, state).await?;
+        if caller.member.role == crate::domain::staff::Role::Admin {
+            Ok(Admin(caller))
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
