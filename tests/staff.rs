@@ -452,3 +452,247 @@ async fn the_command_line_creates_accounts_and_tokens() {
     assert_eq!(res.status(), 200, "the token works, with the admin role");
     app.stop().await;
 }
+
+/// The value of a cookie a response sets.
+fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
+    res.headers().get_all("set-cookie").iter().find_map(|v| {
+        let v = v.to_str().ok()?;
+        let value = v.strip_prefix(&format!("{name}="))?;
+        Some(value.split(';').next().unwrap_or("").to_string())
+    })
+}
+
+/// Signs in through the form; returns the session cookie.
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    let form = app.get("/staff/login").await;
+    let csrf_cookie = set_cookie(&form, "tsunagu_login_csrf").unwrap();
+    let html = form.text().await.unwrap();
+    let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let csrf = &html[start..start + 48];
+    assert_eq!(csrf, csrf_cookie);
+    app.client
+        .post(app.url("/staff/login"))
+        .header("cookie", format!("tsunagu_login_csrf={csrf_cookie}"))
+        .form(&[("csrf", csrf), ("email", email), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+}
+
+fn csrf_in(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    html[start..start + 48].to_string()
+}
+
+#[tokio::test]
+async fn staff_pages_need_a_sign_in_and_show_the_roster_and_day_sheet() {
+    let app = spawn_app().await;
+    let st = staff(&app).await;
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "d@example.jp", "090-1400-0001")
+        .await;
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    let month = month_of(&session);
+    post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/sessions/{}/assignments", session.id),
+        json!({"profession": "lawyer", "professional_id": st.lawyer_id}),
+    )
+    .await;
+
+    // Without a sign-in: to the sign-in page, nothing shown.
+    for path in [
+        "/staff",
+        &format!("/staff/sessions/{}", session.id),
+        "/staff/export.csv?from=2026-01-01&to=2030-01-01",
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status(), 303, "{path}");
+        assert_eq!(res.headers()["location"], "/staff/login");
+        assert!(!res.text().await.unwrap().contains("仙台 花子"));
+    }
+    // A forged sign-in form is refused; a wrong password is slowed and counted.
+    let forged = app
+        .client
+        .post(app.url("/staff/login"))
+        .form(&[
+            ("csrf", "x"),
+            ("email", "coord@city.example.jp"),
+            ("password", "a long enough password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+    for _ in 0..4 {
+        let res = sign_in(&app, "coord@city.example.jp", "not the password!!").await;
+        assert_eq!(res.status(), 401);
+        assert!(res.text().await.unwrap().contains("正しくありません"));
+    }
+    let since = chrono::Utc::now() - chrono::Duration::minutes(15);
+    assert_eq!(
+        app.state
+            .store
+            .sign_in_failures_since("coord@city.example.jp", since)
+            .await
+            .unwrap(),
+        4
+    );
+    let started = std::time::Instant::now();
+    let res = sign_in(&app, "coord@city.example.jp", "a long enough password").await;
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(400),
+        "slowed after failures"
+    );
+    assert_eq!(res.status(), 303);
+    let cookie_header = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("tsunagu_staff="))
+        .unwrap();
+    assert!(cookie_header.contains("HttpOnly") && cookie_header.contains("SameSite=Strict"));
+    let cookie = format!(
+        "tsunagu_staff={}",
+        set_cookie(&res, "tsunagu_staff").unwrap()
+    );
+    let get_as = |path: String| {
+        let req = app
+            .client
+            .get(app.url(&path))
+            .header("cookie", cookie.clone());
+        async move { req.send().await.unwrap() }
+    };
+
+    let roster = get_as(format!("/staff?month={month}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(roster.contains(&format!("/staff/sessions/{}", session.id)));
+    assert!(
+        roster.contains("法 律子") && roster.contains("未定"),
+        "assigned and missing professionals"
+    );
+    assert!(roster.contains("弁護士 1/3"));
+    let sheet = get_as(format!("/staff/sessions/{}", session.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        sheet.contains("仙台 花子") && sheet.contains("090-1400-0001") && sheet.contains("初回")
+    );
+    let csrf = csrf_in(&sheet);
+    let url = app.url(&format!("/staff/bookings/{id}/attendance"));
+    let no_csrf = app
+        .client
+        .post(&url)
+        .header("cookie", cookie.clone())
+        .form(&[("status", "attended")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_csrf.status(), 403);
+    let res = app
+        .client
+        .post(&url)
+        .header("cookie", cookie.clone())
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("status", "attended"),
+            ("note", ""),
+            ("session_id", &session.id.to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let sheet = get_as(format!("/staff/sessions/{}", session.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(sheet.contains("value=\"attended\" checked"));
+
+    // The export: UTF-8 with a BOM, Japanese headings, the booking.
+    let csv = get_as("/staff/export.csv?from=2020-01-01&to=2040-01-01".to_string()).await;
+    assert_eq!(csv.status(), 200);
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let bytes = csv.bytes().await.unwrap();
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    assert!(text.starts_with("予約番号,日時,相談員"));
+    assert!(text.contains("\"仙台 花子\"") && text.contains("\"来所\""));
+
+    // Sign out: the cookie no longer opens anything.
+    let res = app
+        .client
+        .post(app.url("/staff/logout"))
+        .header("cookie", cookie.clone())
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(get_as("/staff".into()).await.status(), 303);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_professional_signed_in_sees_only_their_evening() {
+    let app = spawn_app().await;
+    let st = staff(&app).await;
+    let mine = app.add_session(10).await;
+    let other = app.add_session(11).await;
+    post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/sessions/{}/assignments", mine.id),
+        json!({"profession": "lawyer", "professional_id": st.lawyer_id}),
+    )
+    .await;
+    app.book_as(mine.slots[0].id, "e@example.jp", "090-1500-0001")
+        .await;
+    let res = sign_in(&app, "lawyer@city.example.jp", "a long enough password").await;
+    let cookie = format!(
+        "tsunagu_staff={}",
+        set_cookie(&res, "tsunagu_staff").unwrap()
+    );
+    let get_as = |path: String| {
+        let req = app
+            .client
+            .get(app.url(&path))
+            .header("cookie", cookie.clone());
+        async move { req.send().await.unwrap() }
+    };
+    let sheet = get_as(format!("/staff/sessions/{}", mine.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(sheet.contains("仙台 花子"));
+    assert!(
+        !sheet.contains("090-1500-0001"),
+        "no phone for a professional"
+    );
+    assert!(!sheet.contains("/attendance"), "attendance is the office's");
+    assert_eq!(
+        get_as(format!("/staff/sessions/{}", other.id))
+            .await
+            .status(),
+        403
+    );
+    assert_eq!(
+        get_as("/staff/export.csv?from=2020-01-01&to=2040-01-01".into())
+            .await
+            .status(),
+        403
+    );
+    app.stop().await;
+}

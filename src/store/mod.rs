@@ -15,7 +15,7 @@ pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use sessions::{SessionView, SlotView};
-pub use staff::{AuditEntry, RosterSession, SheetLine, StaffAccount, StaffMember};
+pub use staff::{AuditEntry, ExportRow, RosterSession, SheetLine, StaffAccount, StaffMember};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

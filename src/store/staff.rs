@@ -427,3 +427,43 @@ impl Store {
         }))
     }
 }
+
+/// One booking in an export.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExportRow {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub profession: String,
+    pub status: String,
+    pub name: String,
+    pub name_kana: String,
+    pub phone: String,
+    pub email: String,
+    pub age_band: String,
+    pub topic: String,
+    pub attendance: Option<String>,
+    pub acted_by: Option<String>,
+}
+
+impl Store {
+    /// Confirmed and cancelled bookings of slots starting in `[from, to)`.
+    pub async fn export_bookings(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<ExportRow>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT b.id, s.starts_at, s.profession, b.status, b.name, b.name_kana, b.phone, b.email,
+                        b.age_band, b.topic, b.attendance, b.acted_by
+                 FROM bookings b JOIN slots s ON s.id = b.slot_id
+                 WHERE s.starts_at >= $1 AND s.starts_at < $2 AND b.status IN ('confirmed', 'cancelled')
+                 ORDER BY s.starts_at, s.profession, b.id",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+}

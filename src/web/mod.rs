@@ -37,6 +37,18 @@ pub fn router(state: AppState) -> Router {
         .route("/offers/{token}/accept", post(pages::offer_accept))
         .route("/offers/{token}/decline", post(pages::offer_decline))
         .route("/static/style.css", get(pages::stylesheet))
+        .route("/staff", get(pages::staff::roster))
+        .route(
+            "/staff/login",
+            get(pages::staff::login_form).post(pages::staff::login),
+        )
+        .route("/staff/logout", post(pages::staff::logout))
+        .route("/staff/sessions/{id}", get(pages::staff::sheet))
+        .route(
+            "/staff/bookings/{id}/attendance",
+            post(pages::staff::attendance),
+        )
+        .route("/staff/export.csv", get(pages::staff::export))
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/evening-sessions", get(api::evening_sessions))

@@ -3,6 +3,7 @@
 
 mod booking;
 mod manage;
+pub mod staff;
 
 pub use booking::{book_form, book_submit, index};
 pub use manage::{

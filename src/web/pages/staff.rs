@@ -1,0 +1,515 @@
+//! Staff screens (事務局): sign-in, the month's roster, each evening's day
+//! sheet with attendance, and the CSV export. Without a sign-in every page
+//! redirects to `/staff/login` and shows nothing; forms carry a CSRF token.
+
+use super::page;
+use crate::domain::staff::Attendance;
+use crate::domain::time::{format_date, format_datetime, format_time, jst_instant, to_jst};
+use crate::domain::values::Note;
+use crate::domain::{Lang, Profession};
+use crate::service::staff as accounts;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::i18n::{age_band_label, profession_label, topic_label};
+use crate::web::staff_api::{may_see, month_bounds, role_label};
+use crate::web::{FormBody, Manager, StaffCaller, STAFF_COOKIE};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use std::collections::HashMap;
+
+const LOGIN_CSRF: &str = "tsunagu_login_csrf";
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get(header::COOKIE)
+        .and_then(|v| v.to_str().ok())?
+        .split(';')
+        .find_map(|kv| kv.trim().strip_prefix(name)?.strip_prefix('='))
+}
+
+fn secure(state: &AppState) -> &'static str {
+    if state.settings.public_url().starts_with("https://") {
+        "; Secure"
+    } else {
+        ""
+    }
+}
+
+fn set_cookie(response: &mut Response, value: String) {
+    if let Ok(v) = HeaderValue::from_str(&value) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+}
+
+fn field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// A state-changing staff form must carry the sign-in's CSRF token.
+fn check_csrf(caller: &StaffCaller, pairs: &[(String, String)]) -> Result<(), AppError> {
+    match &caller.csrf {
+        Some(expected) if *expected == field(pairs, "csrf") => Ok(()),
+        Some(_) => Err(AppError::Forbidden),
+        // Bearer tokens are not sent by browsers on their own: no CSRF to fear.
+        None => Ok(()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/login.html")]
+struct LoginPage {
+    who: Option<String>,
+    csrf: String,
+    email: String,
+    failed: bool,
+}
+
+fn login_page(state: &AppState, email: &str, failed: bool, status: StatusCode) -> Response {
+    let csrf = crate::domain::token::Token::generate().as_str().to_string();
+    let mut response = page(
+        &LoginPage {
+            who: None,
+            csrf: csrf.clone(),
+            email: email.to_string(),
+            failed,
+        },
+        status,
+    );
+    set_cookie(
+        &mut response,
+        format!(
+            "{LOGIN_CSRF}={csrf}; Path=/staff; HttpOnly; SameSite=Strict{}",
+            secure(state)
+        ),
+    );
+    response
+}
+
+/// `GET /staff/login`
+pub async fn login_form(State(state): State<AppState>) -> Response {
+    login_page(&state, "", false, StatusCode::OK)
+}
+
+/// `POST /staff/login`: email and password; a wrong pair is slowed down and logged.
+pub async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    let expected = cookie_value(&headers, LOGIN_CSRF).unwrap_or("");
+    if expected.is_empty() || expected != field(&pairs, "csrf") {
+        return Ok(login_page(&state, "", false, StatusCode::FORBIDDEN));
+    }
+    let email = field(&pairs, "email");
+    match accounts::sign_in(&state, &email, &field(&pairs, "password")).await? {
+        Some(signed_in) => {
+            let mut response = Redirect::to("/staff").into_response();
+            let age = accounts::SESSION_HOURS * 3600;
+            set_cookie(
+                &mut response,
+                format!(
+                    "{STAFF_COOKIE}={}; Path=/; Max-Age={age}; HttpOnly; SameSite=Strict{}",
+                    signed_in.cookie,
+                    secure(&state)
+                ),
+            );
+            Ok(response)
+        }
+        None => Ok(login_page(&state, &email, true, StatusCode::UNAUTHORIZED)),
+    }
+}
+
+/// `POST /staff/logout`
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    caller: StaffCaller,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    if let Some(token) =
+        cookie_value(&headers, STAFF_COOKIE).and_then(crate::domain::token::Token::parse)
+    {
+        state.store.end_staff_session(&token.hash()).await?;
+    }
+    let mut response = Redirect::to("/staff/login").into_response();
+    set_cookie(
+        &mut response,
+        format!("{STAFF_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"),
+    );
+    Ok(response)
+}
+
+struct RosterLine {
+    id: i64,
+    when: String,
+    cancelled: bool,
+    lawyer: Option<String>,
+    psychologist: Option<String>,
+    fill: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/roster.html")]
+struct RosterPage {
+    who: Option<String>,
+    csrf: String,
+    month_label: String,
+    prev: String,
+    next: String,
+    from: String,
+    to: String,
+    manages: bool,
+    sessions: Vec<RosterLine>,
+}
+
+fn who(caller: &StaffCaller) -> Option<String> {
+    Some(format!(
+        "{}（{}）",
+        caller.name,
+        role_label(caller.member.role)
+    ))
+}
+
+/// `GET /staff?month=YYYY-MM`: the month's evenings, who is assigned, how full.
+pub async fn roster(
+    State(state): State<AppState>,
+    caller: StaffCaller,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let today = to_jst(state.clock.now()).date_naive();
+    let month = q
+        .get("month")
+        .cloned()
+        .unwrap_or_else(|| today.format("%Y-%m").to_string());
+    let (from, to) = month_bounds(&month)?;
+    let first = to_jst(from).date_naive();
+    let sessions = state.store.roster(from, to).await?;
+    let manages = caller.member.role.manages();
+    let lines = sessions
+        .iter()
+        .filter(|s| may_see(&caller.member, s))
+        .map(|s| RosterLine {
+            id: s.id,
+            when: format!(
+                "{}〜{}",
+                format_datetime(s.starts_at, Lang::Ja),
+                format_time(s.ends_at)
+            ),
+            cancelled: s.status == "cancelled",
+            lawyer: s.lawyer.clone(),
+            psychologist: s.psychologist.clone(),
+            fill: format!(
+                "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}",
+                s.lawyers_booked,
+                s.lawyer_slots,
+                s.psychologists_booked,
+                s.psychologist_slots,
+                s.waiting
+            ),
+        })
+        .collect();
+    state
+        .store
+        .audit(
+            &caller.member,
+            "view_roster",
+            &format!("month {month}"),
+            "",
+            state.clock.now(),
+        )
+        .await?;
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    Ok(page(
+        &RosterPage {
+            month_label: format!("{}年{}月", first.year(), first.month()),
+            prev: ym(first - Months::new(1)),
+            next: ym(first + Months::new(1)),
+            from: first.to_string(),
+            to: (first + Months::new(1)).to_string(),
+            manages,
+            sessions: lines,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}
+
+struct SheetBooking {
+    id: i64,
+    name: String,
+    kana: String,
+    phone: String,
+    topic: &'static str,
+    note: String,
+    first_visit: bool,
+    attendance: String,
+    attendance_note: String,
+}
+
+struct SheetRow {
+    time: String,
+    profession: &'static str,
+    booking: Option<SheetBooking>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/sheet.html")]
+struct SheetPage {
+    who: Option<String>,
+    csrf: String,
+    session_id: i64,
+    when: String,
+    month: String,
+    venue: String,
+    lawyer: String,
+    psychologist: String,
+    manages: bool,
+    lines: Vec<SheetRow>,
+    attendance_options: Vec<(&'static str, &'static str)>,
+}
+
+/// `GET /staff/sessions/{id}`: the evening's day sheet, printable on A4.
+pub async fn sheet(
+    State(state): State<AppState>,
+    caller: StaffCaller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = state
+        .store
+        .roster_session(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_see(&caller.member, &session) {
+        return Err(AppError::Forbidden);
+    }
+    let manages = caller.member.role.manages();
+    let own: Vec<&str> = match (manages, caller.member.professional_id) {
+        (true, _) => vec!["lawyer", "psychologist"],
+        (false, Some(p)) => [
+            ("lawyer", session.lawyer_id),
+            ("psychologist", session.psychologist_id),
+        ]
+        .into_iter()
+        .filter(|(_, who)| *who == Some(p))
+        .map(|(x, _)| x)
+        .collect(),
+        (false, None) => Vec::new(),
+    };
+    let lines = state
+        .store
+        .day_sheet(id)
+        .await?
+        .into_iter()
+        .filter(|l| own.contains(&l.profession.as_str()))
+        .map(|l| SheetRow {
+            time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
+            profession: Profession::parse(&l.profession)
+                .map(|p| profession_label(p, Lang::Ja))
+                .unwrap_or(""),
+            booking: l.booking_id.map(|bid| SheetBooking {
+                id: bid,
+                name: l.name.clone().unwrap_or_default(),
+                kana: l.name_kana.clone().unwrap_or_default(),
+                phone: if manages {
+                    l.phone.clone().unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                topic: l
+                    .topic
+                    .as_deref()
+                    .and_then(|t| crate::domain::Topic::parse(t).ok())
+                    .map(|t| topic_label(t, Lang::Ja))
+                    .unwrap_or(""),
+                note: l.note.clone().unwrap_or_default(),
+                first_visit: l.first_visit.unwrap_or(false),
+                attendance: l.attendance.clone().unwrap_or_default(),
+                attendance_note: l.attendance_note.clone().unwrap_or_default(),
+            }),
+        })
+        .collect();
+    state
+        .store
+        .audit(
+            &caller.member,
+            "view_day_sheet",
+            &format!("session {id}"),
+            "",
+            state.clock.now(),
+        )
+        .await?;
+    Ok(page(
+        &SheetPage {
+            session_id: id,
+            when: format_date(to_jst(session.starts_at).date_naive(), Lang::Ja),
+            month: to_jst(session.starts_at).format("%Y-%m").to_string(),
+            venue: session.venue.clone(),
+            lawyer: session.lawyer.clone().unwrap_or_else(|| "未定".into()),
+            psychologist: session
+                .psychologist
+                .clone()
+                .unwrap_or_else(|| "未定".into()),
+            manages,
+            lines,
+            attendance_options: vec![
+                ("attended", "来所"),
+                ("no_show", "無断欠席"),
+                ("late_cancel", "直前キャンセル"),
+            ],
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/bookings/{id}/attendance` (form).
+pub async fn attendance(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let status = Attendance::parse(&field(&pairs, "status"))
+        .map_err(|e| crate::web::error::invalid("status", e))?;
+    let note =
+        Note::parse(&field(&pairs, "note")).map_err(|e| crate::web::error::invalid("note", e))?;
+    if !state
+        .store
+        .set_attendance(id, status, note.as_str(), state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    state
+        .store
+        .audit(
+            &caller.member,
+            "attendance",
+            &format!("booking {id}"),
+            status.code(),
+            state.clock.now(),
+        )
+        .await?;
+    let session = field(&pairs, "session_id");
+    let back = if session.chars().all(|c| c.is_ascii_digit()) && !session.is_empty() {
+        format!("/staff/sessions/{session}")
+    } else {
+        "/staff".into()
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+fn csv_cell(text: &str) -> String {
+    // Quote every cell; a leading = + - @ is neutralised so that a spreadsheet
+    // does not read it as a formula.
+    let safe = if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
+/// `GET /staff/export.csv?from=YYYY-MM-DD&to=YYYY-MM-DD` (to excluded): UTF-8
+/// with a BOM, so that Excel opens Japanese correctly.
+pub async fn export(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let date = |k: &'static str| {
+        q.get(k)
+            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+            .ok_or(crate::web::error::invalid(
+                k,
+                crate::domain::FieldError::Choice,
+            ))
+    };
+    let (from, to) = (date("from")?, date("to")?);
+    let rows = state
+        .store
+        .export_bookings(
+            jst_instant(from, NaiveTime::MIN),
+            jst_instant(to, NaiveTime::MIN),
+        )
+        .await?;
+    let mut out = String::from("\u{feff}");
+    out += "予約番号,日時,相談員,状態,出欠,氏名,フリガナ,電話番号,メールアドレス,年代,相談内容,受付者\r\n";
+    for r in &rows {
+        let cells = [
+            r.id.to_string(),
+            format_datetime(r.starts_at, Lang::Ja),
+            Profession::parse(&r.profession)
+                .map(|p| profession_label(p, Lang::Ja))
+                .unwrap_or("")
+                .to_string(),
+            if r.status == "confirmed" {
+                "予約"
+            } else {
+                "キャンセル"
+            }
+            .to_string(),
+            match r.attendance.as_deref() {
+                Some("attended") => "来所",
+                Some("no_show") => "無断欠席",
+                Some("late_cancel") => "直前キャンセル",
+                _ => "",
+            }
+            .to_string(),
+            r.name.clone(),
+            r.name_kana.clone(),
+            r.phone.clone(),
+            r.email.clone(),
+            crate::domain::AgeBand::parse(&r.age_band)
+                .map(|a| age_band_label(a, Lang::Ja))
+                .unwrap_or("")
+                .to_string(),
+            crate::domain::Topic::parse(&r.topic)
+                .map(|t| topic_label(t, Lang::Ja))
+                .unwrap_or("")
+                .to_string(),
+            r.acted_by.clone().unwrap_or_default(),
+        ];
+        out += &cells
+            .iter()
+            .map(|c| csv_cell(c))
+            .collect::<Vec<_>>()
+            .join(",");
+        out += "\r\n";
+    }
+    state
+        .store
+        .audit(
+            &caller.member,
+            "export",
+            &format!("bookings {from}..{to}"),
+            &format!("{} rows", rows.len()),
+            state.clock.now(),
+        )
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"bookings-{from}-{to}.csv\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        out,
+    )
+        .into_response())
+}
