@@ -1,0 +1,117 @@
+//! In a real browser (headless Chromium over WebDriver): a worker books a
+//! slot through the public form, and staff sign in, open the roster, open
+//! the evening's day sheet and mark attendance.
+
+mod support;
+
+use serde_json::json;
+use support::webdriver::Browser;
+use tsunagu::domain::staff::Role;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_booking_and_the_staff_evening_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    let session = app.add_session(10).await;
+    let slot = session.slots[0].id;
+
+    // The public form, end to end.
+    browser.goto(&app.url("/?lang=ja")).await;
+    browser.click(&format!("a[href='/book/{slot}']")).await;
+    browser.type_into("#name", "仙台 太郎").await;
+    browser.type_into("#name_kana", "せんだい たろう").await;
+    browser
+        .type_into("#phone", "０２２－２２１－６８７０")
+        .await;
+    browser.type_into("#email", "taro@example.jp").await;
+    browser.click("#age_band-40s").await;
+    browser.click("#topic-workplace").await;
+    browser.click("#consent").await;
+    browser
+        .click("form[action^='/book/'] button[type=submit]")
+        .await;
+    let page = browser.wait_for("ご予約を受け付けました").await;
+    assert!(page.contains(&app.state.settings.mail.from_address));
+    assert!(browser.url().await.contains("/manage/"));
+
+    // Staff: sign in, roster, day sheet, attendance.
+    let lawyer = app
+        .state
+        .store
+        .create_professional("法 律子", "lawyer", "", "", chrono::Utc::now())
+        .await
+        .unwrap();
+    app.state
+        .store
+        .assign(session.id, tsunagu::domain::Profession::Lawyer, lawyer)
+        .await
+        .unwrap();
+    tsunagu::service::staff::add(
+        &app.state,
+        "coord@city.example.jp",
+        "事務 局",
+        Role::Coordinator,
+        None,
+        "a long enough password",
+    )
+    .await
+    .unwrap();
+    browser.goto(&app.url("/staff")).await;
+    assert!(
+        browser.url().await.ends_with("/staff/login"),
+        "sign in first"
+    );
+    browser.type_into("#email", "coord@city.example.jp").await;
+    browser
+        .type_into("#password", "a long enough password")
+        .await;
+    browser.click("form[action='/staff/login'] button").await;
+    browser.wait_for("ログアウト").await;
+    let month = tsunagu::domain::time::to_jst(session.starts_at)
+        .format("%Y-%m")
+        .to_string();
+    browser
+        .goto(&app.url(&format!("/staff?month={month}")))
+        .await;
+    browser.wait_for("法 律子").await;
+    browser
+        .click(&format!("a[href='/staff/sessions/{}']", session.id))
+        .await;
+    let sheet = browser.wait_for("当日名簿").await;
+    assert!(sheet.contains("仙台 太郎") && sheet.contains("022-221-6870"));
+    let booking = app.state.store.all_booking_ids().await.unwrap()[0];
+    let form = format!("form[action='/staff/bookings/{booking}/attendance']");
+    browser
+        .click(&format!("{form} input[value='attended']"))
+        .await;
+    browser
+        .type_into(&format!("{form} input[name=note]"), "時間どおり")
+        .await;
+    browser.click(&format!("{form} button")).await;
+    browser.wait_for("時間どおり").await;
+    let record: serde_json::Value = app
+        .client
+        .get(app.url(&format!("/api/v1/staff/sessions/{}", session.id)))
+        .bearer_auth(
+            tsunagu::service::staff::new_token(&app.state, "coord@city.example.jp")
+                .await
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let line = record["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["booking"]["id"] == json!(booking))
+        .unwrap()
+        .clone();
+    assert_eq!(line["booking"]["attendance"], "attended");
+    app.stop().await;
+}
