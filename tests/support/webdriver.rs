@@ -4,8 +4,18 @@
 use serde_json::{json, Value};
 use std::process::{Child, Command, Stdio};
 
+/// The chromedriver process, ended when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 pub struct Browser {
-    driver: Child,
+    _driver: Driver,
     base: String,
     session: String,
     http: reqwest::Client,
@@ -30,12 +40,14 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
-        let driver = Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
+        let driver = Driver(
+            Command::new("chromedriver")
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
         let base = format!("http://127.0.0.1:{port}");
         let http = reqwest::Client::new();
         let profile = tempfile::tempdir().unwrap().keep();
@@ -60,7 +72,7 @@ impl Browser {
                     let v: Value = res.json().await.unwrap();
                     if let Some(id) = v["value"]["sessionId"].as_str() {
                         return Some(Browser {
-                            driver,
+                            _driver: driver,
                             base,
                             session: id.to_string(),
                             http,
@@ -154,13 +166,6 @@ impl Browser {
             .as_str()
             .unwrap()
             .to_string()
-    }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 }
 
