@@ -616,6 +616,20 @@ async fn staff_pages_need_a_sign_in_and_show_the_roster_and_day_sheet() {
         .await
         .unwrap();
     assert!(sheet.contains("value=\"attended\" checked"));
+    let roster = get_as(format!("/staff?month={month}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        roster.contains("来所 1・欠席 0"),
+        "the roster counts attendance"
+    );
+    assert_eq!(
+        get_as("/staff/audit".into()).await.status(),
+        403,
+        "the audit log is the admin's"
+    );
 
     // The export: UTF-8 with a BOM, Japanese headings, the booking.
     let csv = get_as("/staff/export.csv?from=2020-01-01&to=2040-01-01".to_string()).await;

@@ -91,6 +91,8 @@ pub struct RosterSession {
     pub lawyer_slots: i64,
     pub psychologist_slots: i64,
     pub waiting: i64,
+    pub attended: i64,
+    pub no_shows: i64,
 }
 
 const ROSTER: &str = "SELECT e.id, e.starts_at, e.ends_at, e.venue, e.status,
@@ -99,7 +101,9 @@ const ROSTER: &str = "SELECT e.id, e.starts_at, e.ends_at, e.venue, e.status,
                         (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.profession = 'psychologist' AND b.status = 'confirmed') AS psychologists_booked,
                         (SELECT COUNT(*) FROM slots s WHERE s.session_id = e.id AND s.profession = 'lawyer') AS lawyer_slots,
                         (SELECT COUNT(*) FROM slots s WHERE s.session_id = e.id AND s.profession = 'psychologist') AS psychologist_slots,
-                        (SELECT COUNT(*) FROM waitlist_entries w WHERE w.session_id = e.id AND w.status = 'waiting') AS waiting
+                        (SELECT COUNT(*) FROM waitlist_entries w WHERE w.session_id = e.id AND w.status = 'waiting') AS waiting,
+                        (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.attendance = 'attended') AS attended,
+                        (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.attendance IN ('no_show', 'late_cancel')) AS no_shows
                  FROM evening_sessions e
                  LEFT JOIN session_assignments al ON al.session_id = e.id AND al.profession = 'lawyer'
                  LEFT JOIN professionals pl ON pl.id = al.professional_id

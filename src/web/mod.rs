@@ -49,6 +49,7 @@ pub fn router(state: AppState) -> Router {
             post(pages::staff::attendance),
         )
         .route("/staff/export.csv", get(pages::staff::export))
+        .route("/staff/audit", get(pages::staff::audit))
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/evening-sessions", get(api::evening_sessions))

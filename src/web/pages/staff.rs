@@ -207,12 +207,17 @@ pub async fn roster(
             lawyer: s.lawyer.clone(),
             psychologist: s.psychologist.clone(),
             fill: format!(
-                "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}",
+                "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}{}",
                 s.lawyers_booked,
                 s.lawyer_slots,
                 s.psychologists_booked,
                 s.psychologist_slots,
-                s.waiting
+                s.waiting,
+                if s.attended + s.no_shows > 0 {
+                    format!("、来所 {}・欠席 {}", s.attended, s.no_shows)
+                } else {
+                    String::new()
+                }
             ),
         })
         .collect();
@@ -512,4 +517,49 @@ pub async fn export(
         out,
     )
         .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/audit.html")]
+struct AuditPage {
+    who: Option<String>,
+    csrf: String,
+    q: String,
+    entries: Vec<(String, String, String, String, String)>,
+}
+
+/// `GET /staff/audit?q=…`: search the audit log (admin only).
+pub async fn audit(
+    State(state): State<AppState>,
+    crate::web::Admin(caller): crate::web::Admin,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let query: String = q
+        .get("q")
+        .map(|s| s.chars().take(100).collect())
+        .unwrap_or_default();
+    let entries = state
+        .store
+        .audit_search(&query, 200)
+        .await?
+        .into_iter()
+        .map(|e| {
+            (
+                format_datetime(e.at, Lang::Ja),
+                e.actor,
+                e.action,
+                e.subject,
+                e.detail,
+            )
+        })
+        .collect();
+    Ok(page(
+        &AuditPage {
+            q: query,
+            entries,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
 }
