@@ -141,6 +141,30 @@ async fn every_staff_route_refuses_those_who_must_not_use_it() {
             "M",
         ),
         ("GET", "/api/v1/staff/audit".into(), Value::Null, "A"),
+        (
+            "POST",
+            "/api/v1/staff/schedule/generate".into(),
+            json!({"months": 1}),
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/sessions".into(),
+            json!({"date": "2099-01-05"}),
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/sessions/999999/cancel".into(),
+            json!({}),
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/sessions/999999/move".into(),
+            json!({"date": "2099-01-06"}),
+            "M",
+        ),
     ];
     for (method, path, body, who) in &routes {
         let call = |token: Option<&str>| {

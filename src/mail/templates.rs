@@ -20,6 +20,7 @@ pub const WAITLIST_JOINED: &str = "waitlist_joined";
 pub const OFFER_MADE: &str = "offer_made";
 pub const OFFER_EXPIRED: &str = "offer_expired";
 pub const REMINDER: &str = "reminder";
+pub const SESSION_CANCELLED: &str = "session_cancelled";
 
 /// A place to turn to, in the mail's language.
 pub struct ContactLine {
@@ -374,6 +375,22 @@ impl EveningMail {
                     ],
                 )
             }
+            SESSION_CANCELLED => (
+                self.pick(
+                    &format!("【仙台市】相談会の中止のお知らせ（{date}）"),
+                    &format!("The consultation evening on {date} is cancelled (Sendai City)"),
+                ),
+                vec![
+                    self.pick(
+                        "誠に申し訳ありませんが、ご予約いただいていた相談会は中止となりました。ご予約は取り消されています。",
+                        "We are sorry: the consultation evening you booked has been cancelled, and so has your booking.",
+                    ),
+                    self.pick(
+                        "別の日程をご希望の場合は、あらためてご予約ください。ご不明な点はお問い合わせください。",
+                        "Please book another evening if you wish. Call us with any question.",
+                    ),
+                ],
+            ),
             REMINDER => {
                 if let Some(url) = &manage {
                     links.push((

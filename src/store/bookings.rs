@@ -260,6 +260,16 @@ impl Store {
         }))
     }
 
+    /// The confirmed bookings of an evening.
+    pub async fn session_bookings(&self, session_id: i64) -> StoreResult<Vec<BookingRecord>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(&format!("{RECORD} WHERE s.session_id = $1 AND b.status = 'confirmed' ORDER BY s.starts_at, b.id"))
+                .bind(session_id)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
     /// One booking, for staff acting on a caller's behalf.
     pub async fn booking_by_id(&self, id: i64) -> StoreResult<Option<BookingRecord>> {
         Ok(on_db!(read self, pool => {

@@ -7,6 +7,7 @@
 mod bookings;
 mod outbox;
 mod reminders;
+mod schedule;
 mod sessions;
 mod staff;
 mod waitlist;
@@ -14,6 +15,7 @@ mod waitlist;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
+pub use schedule::SlotMove;
 pub use sessions::{SessionView, SlotView};
 pub use staff::{AuditEntry, ExportRow, RosterSession, SheetLine, StaffAccount, StaffMember};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};

@@ -96,6 +96,16 @@ pub fn router(state: AppState) -> Router {
             post(staff_api::add_professional),
         )
         .route("/api/v1/staff/audit", get(staff_api::audit_log))
+        .route("/api/v1/staff/sessions", post(staff_api::add_session))
+        .route(
+            "/api/v1/staff/sessions/{id}/cancel",
+            post(staff_api::cancel_session),
+        )
+        .route(
+            "/api/v1/staff/sessions/{id}/move",
+            post(staff_api::move_session),
+        )
+        .route("/api/v1/staff/schedule/generate", post(staff_api::generate))
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))

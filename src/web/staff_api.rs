@@ -308,3 +308,126 @@ pub fn role_label(role: Role) -> &'static str {
         Role::Professional => "相談員",
     }
 }
+
+fn date_field(body: &Value, field: &'static str) -> Result<NaiveDate, AppError> {
+    let raw = normalize_text(body.get(field).and_then(Value::as_str).unwrap_or(""));
+    NaiveDate::parse_from_str(&raw, "%Y-%m-%d").map_err(|_| invalid(field, FieldError::Choice))
+}
+
+fn time_field(body: &Value, field: &'static str) -> Result<Option<NaiveTime>, AppError> {
+    match body.get(field).and_then(Value::as_str).map(normalize_text) {
+        None => Ok(None),
+        Some(t) if t.is_empty() => Ok(None),
+        Some(t) => NaiveTime::parse_from_str(&t, "%H:%M")
+            .map(Some)
+            .map_err(|_| invalid(field, FieldError::Choice)),
+    }
+}
+
+/// `POST /api/v1/staff/sessions` with `{date: YYYY-MM-DD, start?: HH:MM}`: a one-off evening.
+pub async fn add_session(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    JsonBody(body): JsonBody,
+) -> Result<(StatusCode, Json<Value>), AppError> {
+    let date = date_field(&body, "date")?;
+    let start = time_field(&body, "start")?;
+    let id = crate::service::schedule::add_one_off(&state, date, start)
+        .await?
+        .ok_or(invalid("date", FieldError::Choice))?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "add_session",
+            &format!("session {id}"),
+            &date.to_string(),
+            state.clock.now(),
+        )
+        .await?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
+}
+
+/// `POST /api/v1/staff/sessions/{id}/cancel`: everyone booked is told.
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let n = crate::service::schedule::cancel_session(&state, id, &staff.name)
+        .await?
+        .ok_or(AppError::Conflict("session_not_scheduled"))?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "cancel_session",
+            &format!("session {id}"),
+            &format!("{n} bookings"),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Json(
+        json!({ "id": id, "status": "cancelled", "bookings_cancelled": n }),
+    ))
+}
+
+/// `POST /api/v1/staff/sessions/{id}/move` with `{date, start?}`: bookings follow.
+pub async fn move_session(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let date = date_field(&body, "date")?;
+    let start = match time_field(&body, "start")? {
+        Some(t) => t,
+        None => state.settings.series.to_series()?.start,
+    };
+    let n = crate::service::schedule::move_session(&state, id, date, start)
+        .await?
+        .ok_or(AppError::Conflict("session_not_movable"))?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "move_session",
+            &format!("session {id}"),
+            &format!("to {date} {start}"),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Json(
+        json!({ "id": id, "starts_at": rfc3339_jst(jst_instant(date, start)), "bookings_moved": n }),
+    ))
+}
+
+/// `POST /api/v1/staff/schedule/generate` with `{months}`.
+pub async fn generate(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, AppError> {
+    let months = body
+        .get("months")
+        .and_then(Value::as_u64)
+        .filter(|m| (1..=24).contains(m))
+        .ok_or(invalid("months", FieldError::NotANumber))?;
+    let done = crate::service::schedule::generate(&state, months as u32).await?;
+    state
+        .store
+        .audit(
+            &staff.member,
+            "generate",
+            "schedule",
+            &format!("{} created", done.created.len()),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Json(json!({
+        "created": done.created.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        "existing": done.existing.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+    })))
+}

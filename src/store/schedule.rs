@@ -1,0 +1,107 @@
+//! Staff changes to the schedule: cancelling or moving a whole evening,
+//! each in one transaction with the mails it owes to everyone booked.
+
+use super::outbox::{insert_mail, OutgoingMail};
+use super::{on_db, Store, StoreResult};
+use chrono::{DateTime, Utc};
+
+/// A slot's new times when its evening moves.
+#[derive(Debug, Clone)]
+pub struct SlotMove {
+    pub slot_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+impl Store {
+    /// Cancels an evening: its confirmed bookings are cancelled (each with
+    /// its mail), offers of its slots released, its waitlist closed.
+    /// `false` if it was not scheduled.
+    #[tracing::instrument(skip_all)]
+    pub async fn cancel_session(
+        &self,
+        session_id: i64,
+        mails: &[(i64, OutgoingMail)],
+        acted_by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query("UPDATE evening_sessions SET status = 'cancelled' WHERE id = $1 AND status = 'scheduled'")
+                .bind(session_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done == 0 {
+                return Ok(false);
+            }
+            sqlx::query(
+                "UPDATE bookings SET status = CASE status WHEN 'held' THEN 'released' ELSE 'cancelled' END,
+                        cancelled_at = $2, updated_at = $2, acted_by = $3
+                 WHERE session_id = $1 AND status IN ('confirmed', 'held')",
+            )
+            .bind(session_id)
+            .bind(now)
+            .bind(acted_by)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(
+                "UPDATE waitlist_entries SET status = 'withdrawn', updated_at = $2
+                 WHERE session_id = $1 AND status IN ('waiting', 'offered')",
+            )
+            .bind(session_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            for (booking_id, mail) in mails {
+                insert_mail!(&mut *tx, mail, Some(*booking_id), now)?;
+            }
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Moves an evening and its slots to new times; bookings follow their
+    /// slots, and each gets its mail. Slots are moved in an order that never
+    /// puts two on one time.
+    #[tracing::instrument(skip_all)]
+    pub async fn move_session(
+        &self,
+        session_id: i64,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        slots: &[SlotMove],
+        mails: &[(i64, OutgoingMail)],
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let done = sqlx::query(
+                "UPDATE evening_sessions SET starts_at = $2, ends_at = $3 WHERE id = $1 AND status = 'scheduled'",
+            )
+            .bind(session_id)
+            .bind(starts_at)
+            .bind(ends_at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if done == 0 {
+                return Ok(false);
+            }
+            for slot in slots {
+                sqlx::query("UPDATE slots SET starts_at = $2, ends_at = $3 WHERE id = $1 AND session_id = $4")
+                    .bind(slot.slot_id)
+                    .bind(slot.starts_at)
+                    .bind(slot.ends_at)
+                    .bind(session_id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (booking_id, mail) in mails {
+                insert_mail!(&mut *tx, mail, Some(*booking_id), now)?;
+            }
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+}
