@@ -734,3 +734,153 @@ async fn a_professional_signed_in_sees_only_their_evening() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_office_runs_the_schedule_from_its_pages() {
+    let app = spawn_app().await;
+    staff(&app).await;
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "f@example.jp", "090-1800-0001")
+        .await;
+    let res = sign_in(&app, "coord@city.example.jp", "a long enough password").await;
+    let cookie = format!(
+        "tsunagu_staff={}",
+        set_cookie(&res, "tsunagu_staff").unwrap()
+    );
+    let get_html = |path: String| {
+        let req = app
+            .client
+            .get(app.url(&path))
+            .header("cookie", cookie.clone());
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    let post_form = |path: String, pairs: Vec<(&'static str, String)>| {
+        let req = app
+            .client
+            .post(app.url(&path))
+            .header("cookie", cookie.clone())
+            .form(&pairs);
+        async move { req.send().await.unwrap() }
+    };
+    let page = get_html("/staff/professionals".into()).await;
+    let csrf = csrf_in(&page);
+    // Without the CSRF token: refused.
+    let forged = post_form(
+        "/staff/professionals".into(),
+        vec![
+            ("name", "心理 花子".into()),
+            ("profession", "psychologist".into()),
+        ],
+    )
+    .await;
+    assert_eq!(forged.status(), 403);
+    let res = post_form(
+        "/staff/professionals".into(),
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "心理 花子".into()),
+            ("profession", "psychologist".into()),
+            ("organisation", "宮城県臨床心理士会".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let list = app.state.store.professionals().await.unwrap();
+    let psych = list.iter().find(|p| p.name == "心理 花子").unwrap().id;
+    assert!(get_html("/staff/professionals".into())
+        .await
+        .contains("宮城県臨床心理士会"));
+
+    // Assign from the day sheet.
+    let sheet = get_html(format!("/staff/sessions/{}", session.id)).await;
+    assert!(sheet.contains("心理 花子（臨床心理士）"));
+    let res = post_form(
+        format!("/staff/sessions/{}/assign", session.id),
+        vec![("csrf", csrf.clone()), ("professional", psych.to_string())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert!(get_html(format!("/staff/sessions/{}", session.id))
+        .await
+        .contains("臨床心理士：心理 花子"));
+
+    // Move the evening a week later: the booking follows and is told.
+    let new_day =
+        tsunagu::domain::time::to_jst(session.starts_at).date_naive() + chrono::Duration::days(7);
+    let res = post_form(
+        format!("/staff/sessions/{}/move", session.id),
+        vec![
+            ("csrf", csrf.clone()),
+            ("date", new_day.to_string()),
+            ("start", "18:30".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    support::eventually(10, || async {
+        app.mails_to("f@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("変更"))
+    })
+    .await;
+
+    // A one-off evening, generation, then cancelling the first evening.
+    let extra = tsunagu::domain::time::jst_today(chrono::Utc::now()) + chrono::Duration::days(25);
+    let res = post_form(
+        "/staff/sessions".into(),
+        vec![
+            ("csrf", csrf.clone()),
+            ("date", extra.to_string()),
+            ("start", "".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let res = post_form(
+        "/staff/schedule/generate".into(),
+        vec![("csrf", csrf.clone()), ("months", "2".into())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let res = post_form(
+        format!("/staff/sessions/{}/cancel", session.id),
+        vec![("csrf", csrf.clone())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    support::eventually(10, || async {
+        app.mails_to("f@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("中止"))
+    })
+    .await;
+    let listed: Value = app.get_json("/api/v1/evening-sessions").await;
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["id"] != session.id));
+    let audit: Vec<String> = app
+        .state
+        .store
+        .audit_search("", 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    for action in [
+        "add_professional",
+        "assign",
+        "move_session",
+        "add_session",
+        "generate",
+        "cancel_session",
+    ] {
+        assert!(
+            audit.iter().any(|a| a == action),
+            "{action} not audited: {audit:?}"
+        );
+    }
+    app.stop().await;
+}

@@ -17,7 +17,9 @@ pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use schedule::SlotMove;
 pub use sessions::{SessionView, SlotView};
-pub use staff::{AuditEntry, ExportRow, RosterSession, SheetLine, StaffAccount, StaffMember};
+pub use staff::{
+    AuditEntry, ExportRow, ProfessionalRecord, RosterSession, SheetLine, StaffAccount, StaffMember,
+};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

@@ -471,3 +471,37 @@ impl Store {
         }))
     }
 }
+
+/// An entry of the list of professionals.
+#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
+pub struct ProfessionalRecord {
+    pub id: i64,
+    pub name: String,
+    pub profession: String,
+    pub organisation: String,
+    pub contact: String,
+    pub active: bool,
+}
+
+impl Store {
+    pub async fn professionals(&self) -> StoreResult<Vec<ProfessionalRecord>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as("SELECT id, name, profession, organisation, contact, active FROM professionals ORDER BY profession, name, id")
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Marks a professional active or not (kept for the history of assignments).
+    pub async fn set_professional_active(&self, id: i64, active: bool) -> StoreResult<bool> {
+        Ok(on_db!(self, pool => {
+            sqlx::query("UPDATE professionals SET active = $2 WHERE id = $1")
+                .bind(id)
+                .bind(active)
+                .execute(pool)
+                .await?
+                .rows_affected()
+                > 0
+        }))
+    }
+}

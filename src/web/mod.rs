@@ -50,6 +50,25 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/export.csv", get(pages::staff::export))
         .route("/staff/audit", get(pages::staff::audit))
+        .route("/staff/sessions", post(pages::staff::add_session))
+        .route("/staff/sessions/{id}/assign", post(pages::staff::assign))
+        .route(
+            "/staff/sessions/{id}/move",
+            post(pages::staff::move_session),
+        )
+        .route(
+            "/staff/sessions/{id}/cancel",
+            post(pages::staff::cancel_session),
+        )
+        .route("/staff/schedule/generate", post(pages::staff::generate))
+        .route(
+            "/staff/professionals",
+            get(pages::staff::professionals).post(pages::staff::add_professional),
+        )
+        .route(
+            "/staff/professionals/{id}/active",
+            post(pages::staff::professional_active),
+        )
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/evening-sessions", get(api::evening_sessions))

@@ -280,6 +280,9 @@ struct SheetPage {
     manages: bool,
     lines: Vec<SheetRow>,
     attendance_options: Vec<(&'static str, &'static str)>,
+    /// Active lawyers and psychologists: (id, "name（profession）").
+    assignable: Vec<(i64, String)>,
+    start: String,
 }
 
 /// `GET /staff/sessions/{id}`: the evening's day sheet, printable on A4.
@@ -343,6 +346,25 @@ pub async fn sheet(
             }),
         })
         .collect();
+    let assignable: Vec<(i64, String)> = if manages {
+        state
+            .store
+            .professionals()
+            .await?
+            .into_iter()
+            .filter_map(|p| {
+                let profession = Profession::parse(&p.profession).ok()?;
+                p.active.then(|| {
+                    (
+                        p.id,
+                        format!("{}（{}）", p.name, profession_label(profession, Lang::Ja)),
+                    )
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     state
         .store
         .audit(
@@ -371,6 +393,8 @@ pub async fn sheet(
                 ("no_show", "無断欠席"),
                 ("late_cancel", "直前キャンセル"),
             ],
+            assignable,
+            start: format_time(session.starts_at),
             csrf: caller.csrf.clone().unwrap_or_default(),
             who: who(&caller),
         },
@@ -562,4 +586,283 @@ pub async fn audit(
         },
         StatusCode::OK,
     ))
+}
+
+fn back_to(session: i64) -> Response {
+    Redirect::to(&format!("/staff/sessions/{session}")).into_response()
+}
+
+fn session_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
+/// `POST /staff/sessions/{id}/assign` (form): one professional to the evening.
+pub async fn assign(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = session_id(&id)?;
+    let professional: i64 = field(&pairs, "professional").parse().map_err(|_| {
+        crate::web::error::invalid("professional", crate::domain::FieldError::Choice)
+    })?;
+    let profession = state
+        .store
+        .professional_profession(professional)
+        .await?
+        .and_then(|p| Profession::parse(&p).ok())
+        .ok_or(crate::web::error::invalid(
+            "professional",
+            crate::domain::FieldError::Choice,
+        ))?;
+    state
+        .store
+        .roster_session(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    state.store.assign(id, profession, professional).await?;
+    let detail = format!("{} {professional}", profession.code());
+    state
+        .store
+        .audit(
+            &caller.member,
+            "assign",
+            &format!("session {id}"),
+            &detail,
+            state.clock.now(),
+        )
+        .await?;
+    Ok(back_to(id))
+}
+
+fn form_date(pairs: &[(String, String)]) -> Result<NaiveDate, AppError> {
+    NaiveDate::parse_from_str(field(pairs, "date").trim(), "%Y-%m-%d")
+        .map_err(|_| crate::web::error::invalid("date", crate::domain::FieldError::Choice))
+}
+
+fn form_time(pairs: &[(String, String)]) -> Result<Option<NaiveTime>, AppError> {
+    match field(pairs, "start").trim() {
+        "" => Ok(None),
+        t => NaiveTime::parse_from_str(t, "%H:%M")
+            .map(Some)
+            .map_err(|_| crate::web::error::invalid("start", crate::domain::FieldError::Choice)),
+    }
+}
+
+/// `POST /staff/sessions/{id}/move` (form): everyone booked is told.
+pub async fn move_session(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = session_id(&id)?;
+    let date = form_date(&pairs)?;
+    let start = match form_time(&pairs)? {
+        Some(t) => t,
+        None => state.settings.series.to_series()?.start,
+    };
+    crate::service::schedule::move_session(&state, id, date, start)
+        .await?
+        .ok_or(AppError::Conflict("session_not_movable"))?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "move_session",
+            &format!("session {id}"),
+            &format!("to {date} {start}"),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/sessions/{id}/cancel` (form): everyone booked is told.
+pub async fn cancel_session(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = session_id(&id)?;
+    let n = crate::service::schedule::cancel_session(&state, id, &caller.name)
+        .await?
+        .ok_or(AppError::Conflict("session_not_scheduled"))?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "cancel_session",
+            &format!("session {id}"),
+            &format!("{n} bookings"),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/sessions` (form): a one-off evening.
+pub async fn add_session(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let date = form_date(&pairs)?;
+    let id = crate::service::schedule::add_one_off(&state, date, form_time(&pairs)?)
+        .await?
+        .ok_or(crate::web::error::invalid(
+            "date",
+            crate::domain::FieldError::Choice,
+        ))?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "add_session",
+            &format!("session {id}"),
+            &date.to_string(),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(back_to(id))
+}
+
+/// `POST /staff/schedule/generate` (form).
+pub async fn generate(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let months: u32 = field(&pairs, "months")
+        .trim()
+        .parse()
+        .ok()
+        .filter(|m| (1..=24).contains(m))
+        .ok_or(crate::web::error::invalid(
+            "months",
+            crate::domain::FieldError::NotANumber,
+        ))?;
+    let done = crate::service::schedule::generate(&state, months).await?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "generate",
+            "schedule",
+            &format!("{} created", done.created.len()),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Redirect::to("/staff").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/professionals.html")]
+struct ProfessionalsPage {
+    who: Option<String>,
+    csrf: String,
+    list: Vec<crate::store::ProfessionalRecord>,
+}
+
+/// `GET /staff/professionals`: the list of professionals.
+pub async fn professionals(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+) -> Result<Response, AppError> {
+    let mut list = state.store.professionals().await?;
+    for p in &mut list {
+        p.profession = match p.profession.as_str() {
+            "lawyer" => "弁護士",
+            "psychologist" => "臨床心理士",
+            _ => "産業医",
+        }
+        .to_string();
+    }
+    Ok(page(
+        &ProfessionalsPage {
+            list,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/professionals` (form): adds one.
+pub async fn add_professional(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let name = crate::domain::values::PersonName::parse(&field(&pairs, "name"))
+        .map_err(|e| crate::web::error::invalid("name", e))?;
+    let profession = field(&pairs, "profession");
+    if !["lawyer", "psychologist", "doctor"].contains(&profession.as_str()) {
+        return Err(crate::web::error::invalid(
+            "profession",
+            crate::domain::FieldError::Choice,
+        ));
+    }
+    let text = |k: &str, max: usize| {
+        crate::domain::values::normalize_text(&field(&pairs, k))
+            .chars()
+            .take(max)
+            .collect::<String>()
+    };
+    let now = state.clock.now();
+    let id = state
+        .store
+        .create_professional(
+            name.as_str(),
+            &profession,
+            &text("organisation", 100),
+            &text("contact", 200),
+            now,
+        )
+        .await?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "add_professional",
+            &format!("professional {id}"),
+            &profession,
+            now,
+        )
+        .await?;
+    Ok(Redirect::to("/staff/professionals").into_response())
+}
+
+/// `POST /staff/professionals/{id}/active` (form): rests or restores one.
+pub async fn professional_active(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let active = field(&pairs, "active") == "yes";
+    if !state.store.set_professional_active(id, active).await? {
+        return Err(AppError::NotFound);
+    }
+    state
+        .store
+        .audit(
+            &caller.member,
+            "professional_active",
+            &format!("professional {id}"),
+            &active.to_string(),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Redirect::to("/staff/professionals").into_response())
 }
