@@ -884,3 +884,85 @@ async fn the_office_runs_the_schedule_from_its_pages() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn staff_take_a_phone_booking_from_the_day_sheet() {
+    let app = spawn_app().await;
+    staff(&app).await;
+    let session = app.add_session(10).await;
+    let res = sign_in(&app, "coord@city.example.jp", "a long enough password").await;
+    let cookie = format!(
+        "tsunagu_staff={}",
+        set_cookie(&res, "tsunagu_staff").unwrap()
+    );
+    let sheet = app
+        .client
+        .get(app.url(&format!("/staff/sessions/{}", session.id)))
+        .header("cookie", cookie.clone())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let slot = session.slots[2].id;
+    assert!(sheet.contains(&format!("href=\"/staff/book/{slot}\"")));
+    let form = app
+        .client
+        .get(app.url(&format!("/staff/book/{slot}")))
+        .header("cookie", cookie.clone())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains(&format!("action=\"/staff/book/{slot}\"")));
+    let csrf = csrf_in(&form);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("name", "電話 太郎"),
+        ("name_kana", "でんわ たろう"),
+        ("phone", "022-000-1111"),
+        ("email", "phone@example.jp"),
+        ("age_band", "50s"),
+        ("topic", "money"),
+        ("consent", "yes"),
+    ];
+    let res = app
+        .client
+        .post(app.url(&format!("/staff/book/{slot}")))
+        .header("cookie", cookie.clone())
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    assert_eq!(
+        app.state
+            .store
+            .booking_by_id(id)
+            .await
+            .unwrap()
+            .unwrap()
+            .acted_by
+            .as_deref(),
+        Some("事務 局")
+    );
+    support::eventually(10, || async {
+        app.mails_to("phone@example.jp").first().cloned()
+    })
+    .await;
+    // The public form cannot pose as staff.
+    let public = app
+        .client
+        .post(app.url(&format!("/staff/book/{}", session.slots[3].id)))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(public.status(), 303);
+    assert_eq!(public.headers()["location"], "/staff/login");
+    app.stop().await;
+}

@@ -50,6 +50,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/export.csv", get(pages::staff::export))
         .route("/staff/audit", get(pages::staff::audit))
+        .route(
+            "/staff/book/{slot_id}",
+            get(pages::staff::phone_form).post(pages::staff::phone_book),
+        )
         .route("/staff/sessions", post(pages::staff::add_session))
         .route("/staff/sessions/{id}/assign", post(pages::staff::assign))
         .route(

@@ -125,8 +125,12 @@ struct SlotSummary {
 
 #[derive(Template)]
 #[template(path = "book.html")]
-struct BookPage {
+pub(super) struct BookPage {
     c: Chrome,
+    /// Where the form posts: the public form, or the staff's phone booking.
+    pub(super) action: String,
+    /// The staff sign-in's CSRF token, on the staff's form.
+    pub(super) csrf: Option<String>,
     slot: SlotSummary,
     /// Free slots of the other profession that evening ("both" bookings).
     pair_label: &'static str,
@@ -142,7 +146,10 @@ struct BookPage {
 }
 
 /// Free slots of the other profession on the same evening.
-async fn pair_slots(state: &AppState, slot: &SlotView) -> Result<Vec<SlotView>, AppError> {
+pub(super) async fn pair_slots(
+    state: &AppState,
+    slot: &SlotView,
+) -> Result<Vec<SlotView>, AppError> {
     let sessions = state.store.upcoming_sessions(state.clock.now()).await?;
     Ok(sessions
         .into_iter()
@@ -156,7 +163,7 @@ async fn pair_slots(state: &AppState, slot: &SlotView) -> Result<Vec<SlotView>, 
         .unwrap_or_default())
 }
 
-fn book_page(
+pub(super) fn book_page(
     state: &AppState,
     slot: &SlotView,
     pair: &[SlotView],
@@ -195,6 +202,8 @@ fn book_page(
         Profession::Psychologist => Profession::Lawyer,
     };
     BookPage {
+        action: format!("/book/{}", slot.id),
+        csrf: None,
         pair_label: profession_label(other, lang),
         pair_none: !pair.iter().any(|p| chosen == Some(p.id)),
         pair_options: pair
@@ -305,12 +314,34 @@ fn book_page(
     }
 }
 
-async fn bookable_slot(state: &AppState, raw_id: &str) -> Result<SlotView, AppError> {
+pub(super) async fn bookable_slot(state: &AppState, raw_id: &str) -> Result<SlotView, AppError> {
     let slot = state
         .store
         .slot(parse_id(raw_id)?, state.clock.now())
         .await?;
     slot.ok_or(AppError::NotFound)
+}
+
+/// The booking form's fields, and the optional slot with the other professional.
+pub(super) fn form_input(pairs: &[(String, String)]) -> (BookingInput, Option<i64>) {
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let input = BookingInput {
+        name: field("name"),
+        name_kana: field("name_kana"),
+        phone: field("phone"),
+        email: field("email"),
+        age_band: field("age_band"),
+        topic: field("topic"),
+        note: field("note"),
+        consent: !field("consent").is_empty(),
+    };
+    (input, field("also_slot_id").parse().ok())
 }
 
 /// `GET /book/{slot_id}`: the booking form.
@@ -341,24 +372,7 @@ pub async fn book_submit(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     let slot = bookable_slot(&state, &slot_id).await?;
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let input = BookingInput {
-        name: field("name"),
-        name_kana: field("name_kana"),
-        phone: field("phone"),
-        email: field("email"),
-        age_band: field("age_band"),
-        topic: field("topic"),
-        note: field("note"),
-        consent: !field("consent").is_empty(),
-    };
-    let also: Option<i64> = field("also_slot_id").parse().ok();
+    let (input, also) = form_input(&pairs);
     let lang = RequestContext::current().lang;
     let request = BookRequest {
         slot_ids: std::iter::once(slot.id).chain(also).collect(),

@@ -261,6 +261,7 @@ struct SheetBooking {
 }
 
 struct SheetRow {
+    slot_id: i64,
     time: String,
     profession: &'static str,
     booking: Option<SheetBooking>,
@@ -320,6 +321,7 @@ pub async fn sheet(
         .into_iter()
         .filter(|l| own.contains(&l.profession.as_str()))
         .map(|l| SheetRow {
+            slot_id: l.slot_id,
             time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
             profession: Profession::parse(&l.profession)
                 .map(|p| profession_label(p, Lang::Ja))
@@ -865,4 +867,69 @@ pub async fn professional_active(
         )
         .await?;
     Ok(Redirect::to("/staff/professionals").into_response())
+}
+
+/// `GET /staff/book/{slot_id}`: the booking form, for a booking taken by phone.
+pub async fn phone_form(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(slot_id): Path<String>,
+) -> Result<Response, AppError> {
+    let slot = super::booking::bookable_slot(&state, &slot_id).await?;
+    crate::service::booking::check_bookable(&state, &slot, state.clock.now())?;
+    let pair = super::booking::pair_slots(&state, &slot).await?;
+    let mut form = super::booking::book_page(
+        &state,
+        &slot,
+        &pair,
+        None,
+        &Default::default(),
+        &Default::default(),
+    );
+    form.action = format!("/staff/book/{}", slot.id);
+    form.csrf = caller.csrf.clone();
+    Ok(page(&form, StatusCode::OK))
+}
+
+/// `POST /staff/book/{slot_id}`: books on the caller's behalf, recording who did.
+pub async fn phone_book(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(slot_id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let slot = super::booking::bookable_slot(&state, &slot_id).await?;
+    let (input, also) = super::booking::form_input(&pairs);
+    let request = crate::service::booking::BookRequest {
+        slot_ids: std::iter::once(slot.id).chain(also).collect(),
+        input: &input,
+        errors: Default::default(),
+        lang: Lang::Ja,
+        acted_by: Some(caller.name.clone()),
+    };
+    match crate::service::booking::book(&state, request).await {
+        Ok(booked) => {
+            let subject = format!("booking {}", booked.ids[0]);
+            state
+                .store
+                .audit(
+                    &caller.member,
+                    "book_for_caller",
+                    &subject,
+                    "",
+                    state.clock.now(),
+                )
+                .await?;
+            Ok(Redirect::to(&format!("/staff/sessions/{}", slot.session_id)).into_response())
+        }
+        Err(crate::service::booking::BookError::Invalid(errors)) => {
+            let pair = super::booking::pair_slots(&state, &slot).await?;
+            let mut form = super::booking::book_page(&state, &slot, &pair, also, &input, &errors);
+            form.action = format!("/staff/book/{}", slot.id);
+            form.csrf = caller.csrf.clone();
+            Ok(page(&form, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
