@@ -117,7 +117,6 @@ struct PairOption {
 }
 
 struct SlotSummary {
-    id: i64,
     when: String,
     profession: &'static str,
     venue: String,
@@ -215,7 +214,6 @@ pub(super) fn book_page(
             })
             .collect(),
         slot: SlotSummary {
-            id: slot.id,
             when: between(
                 format_datetime(slot.starts_at, lang),
                 format_time(slot.ends_at),
