@@ -3,6 +3,7 @@
 
 mod support;
 
+use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -964,5 +965,200 @@ async fn staff_take_a_phone_booking_from_the_day_sheet() {
         .unwrap();
     assert_eq!(public.status(), 303);
     assert_eq!(public.headers()["location"], "/staff/login");
+    app.stop().await;
+}
+
+/// Every form control that is not hidden has a label naming it.
+fn assert_labelled(html: &str, page: &str) {
+    let mut rest = html;
+    while let Some(i) = rest.find(['<'].as_ref()) {
+        rest = &rest[i..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let is_control =
+            tag.starts_with("<input") || tag.starts_with("<select") || tag.starts_with("<textarea");
+        if is_control && !tag.contains("type=\"hidden\"") {
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or("");
+            assert!(!id.is_empty(), "{page}: a control without an id: {tag}");
+            assert!(
+                html.contains(&format!("for=\"{id}\"")),
+                "{page}: no label for #{id}"
+            );
+        }
+        rest = &rest[1..];
+    }
+}
+
+#[tokio::test]
+async fn the_admin_manages_accounts_and_the_series_rule_and_every_control_is_labelled() {
+    let app = spawn_app().await;
+    let st = staff(&app).await;
+    let res = sign_in(&app, "admin@city.example.jp", "a long enough password").await;
+    let cookie = format!(
+        "tsunagu_staff={}",
+        set_cookie(&res, "tsunagu_staff").unwrap()
+    );
+    let get_html = |path: String| {
+        let req = app
+            .client
+            .get(app.url(&path))
+            .header("cookie", cookie.clone());
+        async move { req.send().await.unwrap().text().await.unwrap() }
+    };
+    let post_form = |path: &'static str, pairs: Vec<(&'static str, String)>| {
+        let req = app
+            .client
+            .post(app.url(path))
+            .header("cookie", cookie.clone())
+            .form(&pairs);
+        async move { req.send().await.unwrap() }
+    };
+    let session = app.add_session(10).await;
+    for path in [
+        "/staff".to_string(),
+        format!("/staff/sessions/{}", session.id),
+        "/staff/professionals".into(),
+        "/staff/accounts".into(),
+        "/staff/audit".into(),
+    ] {
+        assert_labelled(&get_html(path.clone()).await, &path);
+    }
+    assert_labelled(
+        &app.get("/staff/login").await.text().await.unwrap(),
+        "/staff/login",
+    );
+    assert_labelled(
+        &app.get(&format!("/book/{}", session.slots[0].id))
+            .await
+            .text()
+            .await
+            .unwrap(),
+        "/book",
+    );
+    assert_labelled(
+        &app.get("/waitlist").await.text().await.unwrap(),
+        "/waitlist",
+    );
+
+    let csrf = csrf_in(&get_html("/staff/accounts".into()).await);
+    let res = post_form(
+        "/staff/accounts",
+        vec![
+            ("csrf", csrf.clone()),
+            ("email", "new@city.example.jp".into()),
+            ("name", "新人 職員".into()),
+            ("role", "coordinator".into()),
+            ("password", "another long password".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let bad = post_form(
+        "/staff/accounts",
+        vec![
+            ("csrf", csrf.clone()),
+            ("email", "x@city.example.jp".into()),
+            ("name", "X".into()),
+            ("role", "coordinator".into()),
+            ("password", "short".into()),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    assert_eq!(
+        sign_in(&app, "new@city.example.jp", "another long password")
+            .await
+            .status(),
+        303
+    );
+    // Closing an account stops its tokens at once.
+    let coordinator_id = app
+        .state
+        .store
+        .staff_listing()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email == "coord@city.example.jp")
+        .unwrap()
+        .id;
+    let url = format!("/staff/accounts/{coordinator_id}/active");
+    let req = app
+        .client
+        .post(app.url(&url))
+        .header("cookie", cookie.clone())
+        .form(&[("csrf", csrf.as_str()), ("active", "no")]);
+    assert_eq!(req.send().await.unwrap().status(), 303);
+    assert_eq!(
+        get(
+            &app,
+            Some(&st.coordinator),
+            "/api/v1/staff/roster?month=2027-01"
+        )
+        .await
+        .status(),
+        401
+    );
+    assert_eq!(
+        get(&app, Some(&st.lawyer), "/api/v1/staff/roster?month=2027-01")
+            .await
+            .status(),
+        200
+    );
+
+    // The series rule: first Thursdays at 19:00 from now on.
+    let res = post_form(
+        "/staff/series",
+        vec![
+            ("csrf", csrf.clone()),
+            ("week_of_month", "1".into()),
+            ("weekday", "thu".into()),
+            ("start", "19:00".into()),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let bad = post_form(
+        "/staff/series",
+        vec![
+            ("csrf", csrf.clone()),
+            ("week_of_month", "1".into()),
+            ("weekday", "someday".into()),
+            ("start", "19:00".into()),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status(), 422);
+    let generated: Value = post(
+        &app,
+        Some(&st.admin),
+        "/api/v1/staff/schedule/generate",
+        json!({ "months": 4 }),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let dates: Vec<NaiveDate> = generated["created"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap().parse().unwrap())
+        .collect();
+    assert!(!dates.is_empty());
+    let firsts = dates
+        .iter()
+        .filter(|d| d.weekday() == chrono::Weekday::Thu && d.day() <= 7)
+        .count();
+    assert!(
+        firsts + 1 >= dates.len(),
+        "first Thursdays (one may move off a holiday): {dates:?}"
+    );
+    let roster = get_html("/staff".into()).await;
+    assert!(roster.contains("value=\"thu\" selected"));
     app.stop().await;
 }

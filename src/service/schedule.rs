@@ -14,10 +14,46 @@ pub struct Generated {
     pub existing: Vec<chrono::NaiveDate>,
 }
 
+/// The series rule in force: what staff set on the screens, else `config/`.
+pub async fn series(state: &AppState) -> anyhow::Result<crate::domain::series::EveningSeries> {
+    let mut settings = state.settings.series.clone();
+    if let Some(rule) = state.store.series_rule().await? {
+        settings.weekday = rule.weekday;
+        settings.week_of_month = u8::try_from(rule.week_of_month).unwrap_or(settings.week_of_month);
+        settings.start = rule.start;
+    }
+    settings.to_series()
+}
+
+/// Validates and stores a new series rule; sessions already created stay as they are.
+pub async fn set_series(
+    state: &AppState,
+    weekday: &str,
+    week_of_month: u8,
+    start: &str,
+    by: &str,
+) -> anyhow::Result<()> {
+    let mut check = state.settings.series.clone();
+    check.weekday = weekday.to_string();
+    check.week_of_month = week_of_month;
+    check.start = start.to_string();
+    check.to_series()?;
+    let rule = crate::store::SeriesRule {
+        weekday: weekday.into(),
+        week_of_month: week_of_month.into(),
+        start: start.into(),
+    };
+    state
+        .store
+        .set_series_rule(&rule, by, state.clock.now())
+        .await?;
+    Ok(())
+}
+
 /// Creates the sessions of the next `months` months; running it again
 /// creates nothing new (one session of the series per month, by a unique key).
 pub async fn generate(state: &AppState, months: u32) -> anyhow::Result<Generated> {
-    let series = state.settings.series.to_series()?;
+    let series = series(state).await?;
     let now = state.clock.now();
     let mut out = Generated::default();
     for plan in series.plan(jst_today(now), months) {
@@ -43,7 +79,7 @@ pub async fn add_one_off(
     date: chrono::NaiveDate,
     start: Option<chrono::NaiveTime>,
 ) -> anyhow::Result<Option<i64>> {
-    let mut series = state.settings.series.to_series()?;
+    let mut series = series(state).await?;
     if let Some(start) = start {
         series.start = start;
     }

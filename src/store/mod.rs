@@ -18,7 +18,8 @@ pub use reminders::ReminderCandidate;
 pub use schedule::SlotMove;
 pub use sessions::{SessionView, SlotView};
 pub use staff::{
-    AuditEntry, ExportRow, ProfessionalRecord, RosterSession, SheetLine, StaffAccount, StaffMember,
+    AuditEntry, ExportRow, ProfessionalRecord, RosterSession, SeriesRule, SheetLine, StaffAccount,
+    StaffListing, StaffMember,
 };
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 

@@ -505,3 +505,77 @@ impl Store {
         }))
     }
 }
+
+/// The series rule staff set on the screens.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SeriesRule {
+    pub weekday: String,
+    pub week_of_month: i32,
+    pub start: String,
+}
+
+/// A staff account as the admin sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffListing {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
+}
+
+impl Store {
+    pub async fn series_rule(&self) -> StoreResult<Option<SeriesRule>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as("SELECT weekday, week_of_month, start FROM series_rule WHERE id = 1")
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    pub async fn set_series_rule(
+        &self,
+        rule: &SeriesRule,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "INSERT INTO series_rule (id, weekday, week_of_month, start, updated_by, updated_at)
+                 VALUES (1, $1, $2, $3, $4, $5)
+                 ON CONFLICT (id) DO UPDATE SET weekday = excluded.weekday, week_of_month = excluded.week_of_month,
+                     start = excluded.start, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            )
+            .bind(&rule.weekday)
+            .bind(rule.week_of_month)
+            .bind(&rule.start)
+            .bind(by)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn staff_listing(&self) -> StoreResult<Vec<StaffListing>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as("SELECT id, email, name, role, active FROM staff ORDER BY role, name, id")
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Opens or closes an account; a closed one signs in no more, and its
+    /// tokens and sessions stop working at once.
+    pub async fn set_staff_active(&self, id: i64, active: bool) -> StoreResult<bool> {
+        Ok(on_db!(self, pool => {
+            sqlx::query("UPDATE staff SET active = $2 WHERE id = $1")
+                .bind(id)
+                .bind(active)
+                .execute(pool)
+                .await?
+                .rows_affected()
+                > 0
+        }))
+    }
+}

@@ -50,6 +50,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/export.csv", get(pages::staff::export))
         .route("/staff/audit", get(pages::staff::audit))
+        .route("/staff/series", post(pages::staff::set_series))
+        .route(
+            "/staff/accounts",
+            get(pages::staff::accounts).post(pages::staff::add_account),
+        )
+        .route(
+            "/staff/accounts/{id}/active",
+            post(pages::staff::account_active),
+        )
         .route(
             "/staff/book/{slot_id}",
             get(pages::staff::phone_form).post(pages::staff::phone_book),

@@ -384,7 +384,7 @@ pub async fn move_session(
     let date = date_field(&body, "date")?;
     let start = match time_field(&body, "start")? {
         Some(t) => t,
-        None => state.settings.series.to_series()?.start,
+        None => crate::service::schedule::series(&state).await?.start,
     };
     let n = crate::service::schedule::move_session(&state, id, date, start)
         .await?

@@ -167,7 +167,12 @@ struct RosterPage {
     from: String,
     to: String,
     manages: bool,
+    admin: bool,
     sessions: Vec<RosterLine>,
+    rule_weekday: String,
+    rule_week: u8,
+    rule_start: String,
+    weekdays: Vec<(&'static str, &'static str)>,
 }
 
 fn who(caller: &StaffCaller) -> Option<String> {
@@ -231,6 +236,7 @@ pub async fn roster(
             state.clock.now(),
         )
         .await?;
+    let rule = crate::service::schedule::series(&state).await?;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
@@ -240,7 +246,18 @@ pub async fn roster(
             from: first.to_string(),
             to: (first + Months::new(1)).to_string(),
             manages,
+            admin: caller.member.role == crate::domain::staff::Role::Admin,
             sessions: lines,
+            rule_weekday: rule.weekday.to_string().to_lowercase(),
+            rule_week: rule.week_of_month,
+            rule_start: rule.start.format("%H:%M").to_string(),
+            weekdays: vec![
+                ("mon", "月曜日"),
+                ("tue", "火曜日"),
+                ("wed", "水曜日"),
+                ("thu", "木曜日"),
+                ("fri", "金曜日"),
+            ],
             csrf: caller.csrf.clone().unwrap_or_default(),
             who: who(&caller),
         },
@@ -665,7 +682,7 @@ pub async fn move_session(
     let date = form_date(&pairs)?;
     let start = match form_time(&pairs)? {
         Some(t) => t,
-        None => state.settings.series.to_series()?.start,
+        None => crate::service::schedule::series(&state).await?.start,
     };
     crate::service::schedule::move_session(&state, id, date, start)
         .await?
@@ -932,4 +949,163 @@ pub async fn phone_book(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// `POST /staff/series` (form): the series rule for evenings created from now on.
+pub async fn set_series(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let week: u8 = field(&pairs, "week_of_month").trim().parse().map_err(|_| {
+        crate::web::error::invalid("week_of_month", crate::domain::FieldError::Choice)
+    })?;
+    let (weekday, start) = (field(&pairs, "weekday"), field(&pairs, "start"));
+    crate::service::schedule::set_series(&state, weekday.trim(), week, start.trim(), &caller.name)
+        .await
+        .map_err(|_| crate::web::error::invalid("weekday", crate::domain::FieldError::Choice))?;
+    let detail = format!("week {week} {weekday} {start}");
+    state
+        .store
+        .audit(
+            &caller.member,
+            "set_series",
+            "schedule",
+            &detail,
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Redirect::to("/staff").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "staff/accounts.html")]
+struct AccountsPage {
+    who: Option<String>,
+    csrf: String,
+    error: Option<String>,
+    accounts: Vec<crate::store::StaffListing>,
+    professionals: Vec<(i64, String)>,
+}
+
+async fn accounts_page(
+    state: &AppState,
+    caller: &StaffCaller,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let mut accounts = state.store.staff_listing().await?;
+    for a in &mut accounts {
+        a.role = role_label(
+            crate::domain::staff::Role::parse(&a.role)
+                .unwrap_or(crate::domain::staff::Role::Professional),
+        )
+        .to_string();
+    }
+    let professionals = state
+        .store
+        .professionals()
+        .await?
+        .into_iter()
+        .filter(|p| p.active)
+        .map(|p| (p.id, p.name))
+        .collect();
+    Ok(page(
+        &AccountsPage {
+            accounts,
+            professionals,
+            error,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(caller),
+        },
+        status,
+    ))
+}
+
+/// `GET /staff/accounts` (admin).
+pub async fn accounts(
+    State(state): State<AppState>,
+    crate::web::Admin(caller): crate::web::Admin,
+) -> Result<Response, AppError> {
+    accounts_page(&state, &caller, None, StatusCode::OK).await
+}
+
+/// `POST /staff/accounts` (admin, form): a new account.
+pub async fn add_account(
+    State(state): State<AppState>,
+    crate::web::Admin(caller): crate::web::Admin,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let role = crate::domain::staff::Role::parse(&field(&pairs, "role"));
+    let professional = field(&pairs, "professional").parse::<i64>().ok();
+    let result = match role {
+        Some(role) => {
+            crate::service::staff::add(
+                &state,
+                &field(&pairs, "email"),
+                &field(&pairs, "name"),
+                role,
+                professional,
+                &field(&pairs, "password"),
+            )
+            .await
+        }
+        None => Err(anyhow::anyhow!("role")),
+    };
+    match result {
+        Ok(id) => {
+            state
+                .store
+                .audit(
+                    &caller.member,
+                    "add_staff",
+                    &format!("staff {id}"),
+                    "",
+                    state.clock.now(),
+                )
+                .await?;
+            Ok(Redirect::to("/staff/accounts").into_response())
+        }
+        Err(e) => {
+            let message = format!("アカウントを追加できませんでした（{e}）。メールアドレス、12文字以上のパスワード、相談員の場合は名簿の相談員を確認してください。");
+            accounts_page(
+                &state,
+                &caller,
+                Some(message),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /staff/accounts/{id}/active` (admin, form).
+pub async fn account_active(
+    State(state): State<AppState>,
+    crate::web::Admin(caller): crate::web::Admin,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let active = field(&pairs, "active") == "yes";
+    if caller.member.id == Some(id) && !active {
+        return Err(AppError::Conflict("cannot_close_own_account"));
+    }
+    if !state.store.set_staff_active(id, active).await? {
+        return Err(AppError::NotFound);
+    }
+    state
+        .store
+        .audit(
+            &caller.member,
+            "staff_active",
+            &format!("staff {id}"),
+            &active.to_string(),
+            state.clock.now(),
+        )
+        .await?;
+    Ok(Redirect::to("/staff/accounts").into_response())
 }
