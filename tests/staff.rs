@@ -1162,3 +1162,94 @@ async fn the_admin_manages_accounts_and_the_series_rule_and_every_control_is_lab
     assert!(roster.contains("value=\"thu\" selected"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn every_staff_page_refuses_those_who_must_not_use_it() {
+    let app = spawn_app().await;
+    staff(&app).await;
+    let session = app.add_session(10).await;
+    let cookie_of = |email: &'static str| {
+        let app = &app;
+        async move {
+            let res = sign_in(app, email, "a long enough password").await;
+            format!(
+                "tsunagu_staff={}",
+                set_cookie(&res, "tsunagu_staff").unwrap()
+            )
+        }
+    };
+    let lawyer = cookie_of("lawyer@city.example.jp").await;
+    let coordinator = cookie_of("coord@city.example.jp").await;
+    let admin = cookie_of("admin@city.example.jp").await;
+    let id = session.id;
+    let slot = session.slots[5].id;
+    // (method, path, who may): S = any staff, M = admin + coordinator, A = admin only.
+    let pages: Vec<(&str, String, &str)> = vec![
+        ("GET", "/staff".into(), "S"),
+        ("GET", format!("/staff/sessions/{id}"), "M"),
+        (
+            "GET",
+            "/staff/export.csv?from=2020-01-01&to=2040-01-01".into(),
+            "M",
+        ),
+        ("GET", "/staff/professionals".into(), "M"),
+        ("GET", format!("/staff/book/{slot}"), "M"),
+        ("GET", "/staff/audit".into(), "A"),
+        ("GET", "/staff/accounts".into(), "A"),
+        ("POST", format!("/staff/sessions/{id}/assign"), "M"),
+        ("POST", format!("/staff/sessions/{id}/move"), "M"),
+        ("POST", format!("/staff/sessions/{id}/cancel"), "M"),
+        ("POST", "/staff/sessions".into(), "M"),
+        ("POST", "/staff/schedule/generate".into(), "M"),
+        ("POST", "/staff/series".into(), "M"),
+        ("POST", "/staff/professionals".into(), "M"),
+        ("POST", "/staff/professionals/1/active".into(), "M"),
+        ("POST", "/staff/bookings/1/attendance".into(), "M"),
+        ("POST", format!("/staff/book/{slot}"), "M"),
+        ("POST", "/staff/accounts".into(), "A"),
+        ("POST", "/staff/accounts/1/active".into(), "A"),
+    ];
+    for (method, path, who) in &pages {
+        let call = |cookie: Option<&str>| {
+            let mut req = if *method == "GET" {
+                app.client.get(app.url(path))
+            } else {
+                app.client.post(app.url(path)).form(&[("csrf", "x")])
+            };
+            if let Some(c) = cookie {
+                req = req.header("cookie", c.to_string());
+            }
+            async move { req.send().await.unwrap() }
+        };
+        let none = call(None).await;
+        assert_eq!(none.status(), 303, "{method} {path} without a sign-in");
+        assert_eq!(none.headers()["location"], "/staff/login");
+        let as_lawyer = call(Some(&lawyer)).await.status().as_u16();
+        if *who == "S" {
+            assert_eq!(as_lawyer, 200, "{path}");
+        } else {
+            assert_eq!(as_lawyer, 403, "{method} {path}: a professional may not");
+        }
+        let as_coordinator = call(Some(&coordinator)).await.status().as_u16();
+        if *who == "A" {
+            assert_eq!(as_coordinator, 403, "{method} {path}: only an admin");
+        } else if *method == "POST" {
+            assert_eq!(
+                as_coordinator, 403,
+                "{method} {path}: a forged form (wrong CSRF token) is refused"
+            );
+        } else {
+            assert_eq!(as_coordinator, 200, "{path}");
+        }
+        let as_admin = call(Some(&admin)).await.status().as_u16();
+        if *method == "GET" {
+            assert_eq!(as_admin, 200, "{path}");
+        } else {
+            assert_eq!(
+                as_admin, 403,
+                "{method} {path}: a forged form is refused even for an admin"
+            );
+        }
+    }
+    app.stop().await;
+}
