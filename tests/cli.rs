@@ -120,6 +120,9 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
         .env("TSUNAGU__SERVER__BIND", format!("127.0.0.1:{port}"))
         .env("TSUNAGU__MAIL__TRANSPORT", "smtp")
         .env("TSUNAGU__MAIL__SMTP_URL", smtp.url())
+        // Whatever today's date: every generated evening is open for booking.
+        .env("TSUNAGU__BOOKING__OPENS_DAYS_BEFORE", "200")
+        .env("TSUNAGU__BOOKING__CUTOFF", "1h")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -143,8 +146,18 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
         .json()
         .await
         .unwrap();
-    let slot = sessions[0]["slots"][0]["id"]
-        .as_i64()
+    // The first slot that starts more than two hours from now.
+    let slot = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["slots"].as_array().unwrap().iter())
+        .find(|x| {
+            let at =
+                chrono::DateTime::parse_from_rfc3339(x["starts_at"].as_str().unwrap()).unwrap();
+            at > chrono::Utc::now() + chrono::Duration::hours(2)
+        })
+        .and_then(|x| x["id"].as_i64())
         .expect("a generated session");
     let mut body = support::booking_body(slot);
     body["name"] = serde_json::json!("秘密 太郎");
