@@ -970,6 +970,16 @@ async fn staff_take_a_phone_booking_from_the_day_sheet() {
 
 /// Every form control that is not hidden has a label naming it.
 fn assert_labelled(html: &str, page: &str) {
+    // The page's title is text only.
+    let title = html
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("");
+    assert!(
+        !title.is_empty() && !title.contains('<'),
+        "{page}: the title holds markup: {title}"
+    );
     let mut rest = html;
     while let Some(i) = rest.find(['<'].as_ref()) {
         rest = &rest[i..];
