@@ -6,6 +6,7 @@ pub mod booking;
 pub mod demo;
 pub mod manage;
 pub mod offers;
+pub mod office;
 pub mod reminders;
 pub mod schedule;
 pub mod staff;

@@ -5,10 +5,11 @@
 
 use super::error::{invalid, AppError};
 use super::{Admin, JsonBody, Manager, StaffCaller};
-use crate::domain::staff::{Attendance, Role};
+use crate::domain::staff::Role;
 use crate::domain::time::{jst_instant, rfc3339_jst};
-use crate::domain::values::{normalize_text, Note};
+use crate::domain::values::normalize_text;
 use crate::domain::{FieldError, Profession};
+use crate::service::office;
 use crate::state::AppState;
 use crate::store::{RosterSession, SheetLine, StaffMember};
 use axum::extract::{Path, Query, State};
@@ -181,27 +182,15 @@ pub async fn attendance(
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let status = Attendance::parse(body.get("status").and_then(Value::as_str).unwrap_or(""))
-        .map_err(|e| invalid("status", e))?;
-    let note = Note::parse(body.get("note").and_then(Value::as_str).unwrap_or(""))
-        .map_err(|e| invalid("note", e))?;
-    if !state
-        .store
-        .set_attendance(id, status, note.as_str(), state.clock.now())
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    state
-        .store
-        .audit(
-            &staff.member,
-            "attendance",
-            &format!("booking {id}"),
-            status.code(),
-            state.clock.now(),
-        )
-        .await?;
+    let text = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let status =
+        office::record_attendance(&state, &staff.member, id, &text("status"), &text("note"))
+            .await?;
     Ok(Json(json!({ "id": id, "attendance": status.code() })))
 }
 
@@ -211,32 +200,21 @@ pub async fn add_professional(
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let text = |k: &str| normalize_text(body.get(k).and_then(Value::as_str).unwrap_or(""));
-    let name =
-        crate::domain::values::PersonName::parse(&text("name")).map_err(|e| invalid("name", e))?;
-    let profession = text("profession");
-    if !["lawyer", "psychologist", "doctor"].contains(&profession.as_str()) {
-        return Err(invalid("profession", FieldError::Choice));
-    }
-    let (organisation, contact) = (text("organisation"), text("contact"));
-    if organisation.chars().count() > 100 || contact.chars().count() > 200 {
-        return Err(invalid("organisation", FieldError::TooLong { max: 100 }));
-    }
-    let now = state.clock.now();
-    let id = state
-        .store
-        .create_professional(name.as_str(), &profession, &organisation, &contact, now)
-        .await?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "add_professional",
-            &format!("professional {id}"),
-            &profession,
-            now,
-        )
-        .await?;
+    let text = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let id = office::add_professional(
+        &state,
+        &staff.member,
+        &text("name"),
+        &text("profession"),
+        &text("organisation"),
+        &text("contact"),
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
@@ -248,11 +226,6 @@ pub async fn assign(
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
     let session: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    state
-        .store
-        .roster_session(session)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let profession =
         Profession::parse(body.get("profession").and_then(Value::as_str).unwrap_or(""))
             .map_err(|e| invalid("profession", e))?;
@@ -260,24 +233,14 @@ pub async fn assign(
         .get("professional_id")
         .and_then(Value::as_i64)
         .ok_or(invalid("professional_id", FieldError::NotANumber))?;
-    match state.store.professional_profession(professional).await? {
-        Some(p) if p == profession.code() => {}
-        _ => return Err(invalid("professional_id", FieldError::Choice)),
-    }
-    state
-        .store
-        .assign(session, profession, professional)
-        .await?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "assign",
-            &format!("session {session}"),
-            &format!("{} {professional}", profession.code()),
-            state.clock.now(),
-        )
-        .await?;
+    office::assign(
+        &state,
+        &staff.member,
+        session,
+        professional,
+        Some(profession),
+    )
+    .await?;
     Ok(Json(
         json!({ "session_id": session, "profession": profession, "professional_id": professional }),
     ))
@@ -330,21 +293,10 @@ pub async fn add_session(
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let date = date_field(&body, "date")?;
-    let start = time_field(&body, "start")?;
-    let id = crate::service::schedule::add_one_off(&state, date, start)
+    let (date, start) = (date_field(&body, "date")?, time_field(&body, "start")?);
+    let id = office::add_session(&state, &staff.member, date, start)
         .await?
         .ok_or(invalid("date", FieldError::Choice))?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "add_session",
-            &format!("session {id}"),
-            &date.to_string(),
-            state.clock.now(),
-        )
-        .await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
@@ -355,19 +307,9 @@ pub async fn cancel_session(
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let n = crate::service::schedule::cancel_session(&state, id, &staff.name)
+    let n = office::cancel_session(&state, &staff.member, id)
         .await?
         .ok_or(AppError::Conflict("session_not_scheduled"))?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "cancel_session",
-            &format!("session {id}"),
-            &format!("{n} bookings"),
-            state.clock.now(),
-        )
-        .await?;
     Ok(Json(
         json!({ "id": id, "status": "cancelled", "bookings_cancelled": n }),
     ))
@@ -381,26 +323,17 @@ pub async fn move_session(
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let date = date_field(&body, "date")?;
-    let start = match time_field(&body, "start")? {
-        Some(t) => t,
-        None => crate::service::schedule::series(&state).await?.start,
-    };
-    let n = crate::service::schedule::move_session(&state, id, date, start)
+    let (date, start) = (date_field(&body, "date")?, time_field(&body, "start")?);
+    let n = office::move_session(&state, &staff.member, id, date, start)
         .await?
         .ok_or(AppError::Conflict("session_not_movable"))?;
-    state
+    let session = state
         .store
-        .audit(
-            &staff.member,
-            "move_session",
-            &format!("session {id}"),
-            &format!("to {date} {start}"),
-            state.clock.now(),
-        )
-        .await?;
+        .roster_session(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(
-        json!({ "id": id, "starts_at": rfc3339_jst(jst_instant(date, start)), "bookings_moved": n }),
+        json!({ "id": id, "starts_at": rfc3339_jst(session.starts_at), "bookings_moved": n }),
     ))
 }
 
@@ -410,22 +343,8 @@ pub async fn generate(
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let months = body
-        .get("months")
-        .and_then(Value::as_u64)
-        .filter(|m| (1..=24).contains(m))
-        .ok_or(invalid("months", FieldError::NotANumber))?;
-    let done = crate::service::schedule::generate(&state, months as u32).await?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "generate",
-            "schedule",
-            &format!("{} created", done.created.len()),
-            state.clock.now(),
-        )
-        .await?;
+    let months = body.get("months").and_then(Value::as_u64).unwrap_or(0);
+    let done = office::generate(&state, &staff.member, u32::try_from(months).unwrap_or(0)).await?;
     Ok(Json(json!({
         "created": done.created.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
         "existing": done.existing.iter().map(|d| d.to_string()).collect::<Vec<_>>(),

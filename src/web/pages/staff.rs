@@ -3,10 +3,9 @@
 //! redirects to `/staff/login` and shows nothing; forms carry a CSRF token.
 
 use super::page;
-use crate::domain::staff::Attendance;
 use crate::domain::time::{format_date, format_datetime, format_time, jst_instant, to_jst};
-use crate::domain::values::Note;
 use crate::domain::{Lang, Profession};
+use crate::service::office;
 use crate::service::staff as accounts;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -430,27 +429,14 @@ pub async fn attendance(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let status = Attendance::parse(&field(&pairs, "status"))
-        .map_err(|e| crate::web::error::invalid("status", e))?;
-    let note =
-        Note::parse(&field(&pairs, "note")).map_err(|e| crate::web::error::invalid("note", e))?;
-    if !state
-        .store
-        .set_attendance(id, status, note.as_str(), state.clock.now())
-        .await?
-    {
-        return Err(AppError::NotFound);
-    }
-    state
-        .store
-        .audit(
-            &caller.member,
-            "attendance",
-            &format!("booking {id}"),
-            status.code(),
-            state.clock.now(),
-        )
-        .await?;
+    office::record_attendance(
+        &state,
+        &caller.member,
+        id,
+        &field(&pairs, "status"),
+        &field(&pairs, "note"),
+    )
+    .await?;
     let session = field(&pairs, "session_id");
     let back = if session.chars().all(|c| c.is_ascii_digit()) && !session.is_empty() {
         format!("/staff/sessions/{session}")
@@ -627,32 +613,7 @@ pub async fn assign(
     let professional: i64 = field(&pairs, "professional").parse().map_err(|_| {
         crate::web::error::invalid("professional", crate::domain::FieldError::Choice)
     })?;
-    let profession = state
-        .store
-        .professional_profession(professional)
-        .await?
-        .and_then(|p| Profession::parse(&p).ok())
-        .ok_or(crate::web::error::invalid(
-            "professional",
-            crate::domain::FieldError::Choice,
-        ))?;
-    state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    state.store.assign(id, profession, professional).await?;
-    let detail = format!("{} {professional}", profession.code());
-    state
-        .store
-        .audit(
-            &caller.member,
-            "assign",
-            &format!("session {id}"),
-            &detail,
-            state.clock.now(),
-        )
-        .await?;
+    office::assign(&state, &caller.member, id, professional, None).await?;
     Ok(back_to(id))
 }
 
@@ -679,24 +640,15 @@ pub async fn move_session(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id = session_id(&id)?;
-    let date = form_date(&pairs)?;
-    let start = match form_time(&pairs)? {
-        Some(t) => t,
-        None => crate::service::schedule::series(&state).await?.start,
-    };
-    crate::service::schedule::move_session(&state, id, date, start)
-        .await?
-        .ok_or(AppError::Conflict("session_not_movable"))?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "move_session",
-            &format!("session {id}"),
-            &format!("to {date} {start}"),
-            state.clock.now(),
-        )
-        .await?;
+    office::move_session(
+        &state,
+        &caller.member,
+        id,
+        form_date(&pairs)?,
+        form_time(&pairs)?,
+    )
+    .await?
+    .ok_or(AppError::Conflict("session_not_movable"))?;
     Ok(back_to(id))
 }
 
@@ -709,19 +661,9 @@ pub async fn cancel_session(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id = session_id(&id)?;
-    let n = crate::service::schedule::cancel_session(&state, id, &caller.name)
+    office::cancel_session(&state, &caller.member, id)
         .await?
         .ok_or(AppError::Conflict("session_not_scheduled"))?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "cancel_session",
-            &format!("session {id}"),
-            &format!("{n} bookings"),
-            state.clock.now(),
-        )
-        .await?;
     Ok(back_to(id))
 }
 
@@ -732,23 +674,17 @@ pub async fn add_session(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let date = form_date(&pairs)?;
-    let id = crate::service::schedule::add_one_off(&state, date, form_time(&pairs)?)
-        .await?
-        .ok_or(crate::web::error::invalid(
-            "date",
-            crate::domain::FieldError::Choice,
-        ))?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "add_session",
-            &format!("session {id}"),
-            &date.to_string(),
-            state.clock.now(),
-        )
-        .await?;
+    let id = office::add_session(
+        &state,
+        &caller.member,
+        form_date(&pairs)?,
+        form_time(&pairs)?,
+    )
+    .await?
+    .ok_or(crate::web::error::invalid(
+        "date",
+        crate::domain::FieldError::Choice,
+    ))?;
     Ok(back_to(id))
 }
 
@@ -759,26 +695,8 @@ pub async fn generate(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let months: u32 = field(&pairs, "months")
-        .trim()
-        .parse()
-        .ok()
-        .filter(|m| (1..=24).contains(m))
-        .ok_or(crate::web::error::invalid(
-            "months",
-            crate::domain::FieldError::NotANumber,
-        ))?;
-    let done = crate::service::schedule::generate(&state, months).await?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "generate",
-            "schedule",
-            &format!("{} created", done.created.len()),
-            state.clock.now(),
-        )
-        .await?;
+    let months = field(&pairs, "months").trim().parse().unwrap_or(0);
+    office::generate(&state, &caller.member, months).await?;
     Ok(Redirect::to("/staff").into_response())
 }
 
@@ -821,42 +739,16 @@ pub async fn add_professional(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let name = crate::domain::values::PersonName::parse(&field(&pairs, "name"))
-        .map_err(|e| crate::web::error::invalid("name", e))?;
-    let profession = field(&pairs, "profession");
-    if !["lawyer", "psychologist", "doctor"].contains(&profession.as_str()) {
-        return Err(crate::web::error::invalid(
-            "profession",
-            crate::domain::FieldError::Choice,
-        ));
-    }
-    let text = |k: &str, max: usize| {
-        crate::domain::values::normalize_text(&field(&pairs, k))
-            .chars()
-            .take(max)
-            .collect::<String>()
-    };
-    let now = state.clock.now();
-    let id = state
-        .store
-        .create_professional(
-            name.as_str(),
-            &profession,
-            &text("organisation", 100),
-            &text("contact", 200),
-            now,
-        )
-        .await?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "add_professional",
-            &format!("professional {id}"),
-            &profession,
-            now,
-        )
-        .await?;
+    let text = |k: &str| field(&pairs, k);
+    office::add_professional(
+        &state,
+        &caller.member,
+        &text("name"),
+        &text("profession"),
+        &text("organisation"),
+        &text("contact"),
+    )
+    .await?;
     Ok(Redirect::to("/staff/professionals").into_response())
 }
 
@@ -869,19 +761,7 @@ pub async fn professional_active(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-    let active = field(&pairs, "active") == "yes";
-    if !state.store.set_professional_active(id, active).await? {
-        return Err(AppError::NotFound);
-    }
-    state
-        .store
-        .audit(
-            &caller.member,
-            "professional_active",
-            &format!("professional {id}"),
-            &active.to_string(),
-            state.clock.now(),
-        )
+    office::set_professional_active(&state, &caller.member, id, field(&pairs, "active") == "yes")
         .await?;
     Ok(Redirect::to("/staff/professionals").into_response())
 }
