@@ -791,6 +791,27 @@ async fn the_office_runs_the_schedule_from_its_pages() {
     assert!(get_html("/staff/professionals".into())
         .await
         .contains("宮城県臨床心理士会"));
+    // Rest and restore a professional.
+    let res = post_form(
+        format!("/staff/professionals/{psych}/active"),
+        vec![("csrf", csrf.clone()), ("active", "no".into())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert!(get_html("/staff/professionals".into())
+        .await
+        .contains("休止中"));
+    let rested = get_html(format!("/staff/sessions/{}", session.id)).await;
+    assert!(
+        !rested.contains("心理 花子（臨床心理士）"),
+        "a resting professional is not offered"
+    );
+    let res = post_form(
+        format!("/staff/professionals/{psych}/active"),
+        vec![("csrf", csrf.clone()), ("active", "yes".into())],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
 
     // Assign from the day sheet.
     let sheet = get_html(format!("/staff/sessions/{}", session.id)).await;
