@@ -94,6 +94,17 @@ pub struct HealthSettings {
     pub checkup_opinion_months: u32,
     pub minutes: [u32; 4],
     pub warn_days: u32,
+    pub per_month: u32,
+    pub centre_name: String,
+    pub centre_name_en: String,
+    pub centre_phone: String,
+    pub centre_hours: String,
+    pub centre_hours_en: String,
+    pub centre_address: String,
+    pub centre_address_en: String,
+    pub refer_name: String,
+    pub refer_name_en: String,
+    pub refer_phone: String,
 }
 
 impl HealthSettings {

@@ -10,6 +10,9 @@
 
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
 
+pub mod figures;
+pub mod request;
+
 /// The four kinds of service (①–④).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ServiceKind {

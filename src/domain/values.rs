@@ -9,8 +9,12 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldError {
     Required,
-    TooLong { max: usize },
-    TooShort { min: usize },
+    TooLong {
+        max: usize,
+    },
+    TooShort {
+        min: usize,
+    },
     ControlCharacters,
     KanaOnly,
     Phone,
@@ -20,6 +24,23 @@ pub enum FieldError {
     NotANumber,
     WrongType,
     NoSuchSlot,
+    /// Not a date (YYYY-MM-DD).
+    Date,
+    /// A date that has not come yet.
+    FutureDate,
+    /// A number outside `min..=max`.
+    Range {
+        min: u32,
+        max: u32,
+    },
+    /// The same choice twice.
+    Duplicate,
+    /// 産業保健センター: the workplace is outside the area served.
+    OutsideArea,
+    /// 産業保健センター: the workplace has more than `max` workers.
+    TooManyWorkers {
+        max: u32,
+    },
 }
 
 /// NFKC folds full-width ASCII (`０２２`, `ｔａｒｏ＠…`) and half-width katakana;
@@ -29,7 +50,8 @@ pub fn normalize_text(raw: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn bounded(raw: &str, max: usize) -> Result<String, FieldError> {
+/// Required text of at most `max` characters, normalised.
+pub fn bounded(raw: &str, max: usize) -> Result<String, FieldError> {
     let value = normalize_text(raw);
     if value.is_empty() {
         return Err(FieldError::Required);

@@ -3,6 +3,7 @@
 //! refusal, or running out of attempts, marks it failed with the reason.
 
 use super::templates::render;
+use super::templates::Guard;
 use super::templates::Rendered;
 use super::transport::{SendError, Transport};
 use crate::config::Settings;
@@ -70,8 +71,12 @@ impl Dispatcher {
             }
             for mail in batch {
                 handled += 1;
-                if let Some((booking, starts_at)) = super::templates::while_booked(&mail.payload) {
-                    if !self.store.booking_unchanged(booking, starts_at).await? {
+                if let Some(guard) = super::templates::guard(&mail.kind, &mail.payload) {
+                    let holds = match guard {
+                        Guard::Booking(id, at) => self.store.booking_unchanged(id, at).await?,
+                        Guard::Interview(id, at) => self.store.interview_unchanged(id, at).await?,
+                    };
+                    if !holds {
                         self.store.mark_mail_skipped(mail.id).await?;
                         tracing::info!(mail_id = mail.id, kind = %mail.kind, "mail skipped: the booking changed");
                         continue;
@@ -121,8 +126,12 @@ impl Dispatcher {
             .recipient
             .parse()
             .map_err(|e| format!("recipient: {e}"))?;
+        let mut from = self.from.clone();
+        if let Some(name) = &rendered.from_name {
+            from.name = Some(name.clone());
+        }
         Message::builder()
-            .from(self.from.clone())
+            .from(from)
             .to(to)
             .subject(rendered.subject.clone())
             .message_id(Some(mail.message_id.clone()))

@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod dispatcher;
+pub mod health;
 pub mod templates;
 pub mod transport;
 

@@ -83,6 +83,8 @@ pub struct Rendered {
     pub html: String,
     /// A calendar entry: (method, .ics text).
     pub ics: Option<(String, String)>,
+    /// The sender's name, when not the configured one.
+    pub from_name: Option<String>,
 }
 
 /// A slot in words.
@@ -262,6 +264,7 @@ impl EveningMail {
             html: ConfirmedHtml { v: &v }.render().map_err(err)?,
             subject: v.subject,
             ics: self.ics(settings),
+            from_name: None,
         })
     }
 
@@ -443,29 +446,55 @@ impl EveningMail {
             office_hours: self.pick(&office.hours, &office.hours_en),
             contacts: self.contacts(settings),
         };
+        let mut rendered = v.render()?;
+        rendered.ics = self.ics(settings);
+        Ok(rendered)
+    }
+}
+
+impl NoticeFields {
+    /// Subject, text and HTML from the notice templates.
+    pub fn render(&self) -> Result<Rendered, String> {
         let err = |e: askama::Error| e.to_string();
         Ok(Rendered {
-            subject: NoticeSubject { v: &v }
+            subject: NoticeSubject { v: self }
                 .render()
                 .map_err(err)?
                 .trim()
                 .to_string(),
-            text: NoticeText { v: &v }.render().map_err(err)?,
-            html: NoticeHtml { v: &v }.render().map_err(err)?,
-            ics: self.ics(settings),
+            text: NoticeText { v: self }.render().map_err(err)?,
+            html: NoticeHtml { v: self }.render().map_err(err)?,
+            ics: None,
+            from_name: None,
         })
     }
 }
 
-/// The booking (and its start) a queued mail depends on, if any.
-pub fn while_booked(payload: &str) -> Option<(i64, DateTime<Utc>)> {
+/// What a queued mail depends on: sent only while it still holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// The booking is confirmed at this start.
+    Booking(i64, DateTime<Utc>),
+    /// The health interview is live at this start.
+    Interview(i64, DateTime<Utc>),
+}
+
+/// What a queued mail depends on, if anything.
+pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
+    if super::health::is_health(kind) {
+        return super::health::guard(payload);
+    }
     serde_json::from_str::<EveningMail>(payload)
         .ok()?
         .while_booked
+        .map(|(id, at)| Guard::Booking(id, at))
 }
 
 /// Renders a queued mail from its kind and payload.
 pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
+    if super::health::is_health(kind) {
+        return super::health::render(kind, payload, settings);
+    }
     let mail: EveningMail =
         serde_json::from_str(payload).map_err(|e| format!("payload of {kind}: {e}"))?;
     match kind {

@@ -4,6 +4,7 @@
 
 pub mod booking;
 pub mod demo;
+pub mod health;
 pub mod manage;
 pub mod offers;
 pub mod office;

@@ -4,8 +4,11 @@
 
 use crate::domain::reminders::ReminderOffset;
 use crate::domain::token::Token;
+use crate::domain::Lang;
+use crate::mail::health::{HealthMail, MailInterview, HEALTH_REMINDER};
 use crate::mail::templates::{EveningMail, MailSlot, REMINDER};
 use crate::state::AppState;
+use crate::store::request_number;
 use std::collections::HashSet;
 
 /// Queues the reminders due now; returns how many were queued.
@@ -51,8 +54,63 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<usize> {
             }
         }
     }
+    queued += sweep_interviews(state, &offsets, lead).await?;
     if queued > 0 {
         state.mail_wakeup.notify_one();
+    }
+    Ok(queued)
+}
+
+/// The same for the health centre's interviews (proposed or accepted):
+/// the business is reminded, with a fresh link to its status page.
+async fn sweep_interviews(
+    state: &AppState,
+    offsets: &[ReminderOffset],
+    lead: chrono::Duration,
+) -> anyhow::Result<usize> {
+    let now = state.clock.now();
+    let (candidates, done) = state
+        .store
+        .health_reminder_candidates(now, now + lead)
+        .await?;
+    let done: HashSet<(i64, String, i64)> = done
+        .into_iter()
+        .map(|(id, key, at)| (id, key, at.timestamp()))
+        .collect();
+    let mut queued = 0;
+    for i in &candidates {
+        for offset in offsets.iter().filter(|o| o.is_due(now, i.starts_at)) {
+            let key = offset.key();
+            if done.contains(&(i.id, key.clone(), i.starts_at.timestamp())) {
+                continue;
+            }
+            let link = Token::generate();
+            let mail = HealthMail {
+                lang: Lang::parse(&i.lang).unwrap_or(Lang::Ja),
+                business_name: i.business_name.clone(),
+                contact_name: i.contact_name.clone(),
+                number: request_number(i.received_on, i.request_id),
+                token: Some(link.as_str().to_string()),
+                interview: Some(MailInterview {
+                    id: i.id,
+                    starts_at: i.starts_at,
+                    ends_at: i.ends_at,
+                    visit: i.visit,
+                    doctor: i.doctor_name.clone(),
+                    proposed: i.status == "proposed",
+                }),
+                while_interview: Some((i.id, i.starts_at)),
+                ..Default::default()
+            }
+            .queue(HEALTH_REMINDER, &i.email, &state.settings);
+            if state
+                .store
+                .queue_health_reminder(i, &key, Some(&link.hash()), &mail, now)
+                .await?
+            {
+                queued += 1;
+            }
+        }
     }
     Ok(queued)
 }

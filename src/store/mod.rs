@@ -5,6 +5,7 @@
 //! (claiming outbox rows with `FOR UPDATE SKIP LOCKED`) say so explicitly.
 
 mod bookings;
+mod health;
 mod outbox;
 mod reminders;
 mod schedule;
@@ -13,6 +14,10 @@ mod staff;
 mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
+pub use health::{
+    queue_position, request_number, BlockRecord, HealthRequestRecord, HealthServiceRecord,
+    InterviewRecord, NewBlock, NewHealthRequest, NewInterview,
+};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use schedule::SlotMove;
@@ -74,6 +79,15 @@ const GUARDS: &[(&str, &str)] = &[
     ),
     ("waitlist_one_per_phone", "waitlist_one_per_phone"),
     ("bookings_offer_token", "bookings.offer_token_hash"),
+    (
+        "health_interviews_one_per_request",
+        "health_interviews.request_id",
+    ),
+    (
+        "health_interviews_one_per_time",
+        "health_interviews.block_id, health_interviews.starts_at",
+    ),
+    ("health_interviews_one_visit", "health_interviews.block_id"),
 ];
 
 fn guard_of(db: &dyn sqlx::error::DatabaseError) -> &'static str {

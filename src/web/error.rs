@@ -19,6 +19,10 @@ pub enum AppError {
     /// 422: fields that were refused, each with a reason.
     #[error("invalid input")]
     Invalid(FieldErrors),
+    /// 422: the workplace is not the health centre's to serve; the fields
+    /// say which, the reason where to go instead.
+    #[error("not eligible")]
+    NotEligible(FieldErrors, String),
     /// 400: the request could not be read at all.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -69,6 +73,23 @@ impl From<BookError> for AppError {
     }
 }
 
+impl From<crate::service::health::HealthError> for AppError {
+    fn from(e: crate::service::health::HealthError) -> Self {
+        use crate::service::health::HealthError;
+        match e {
+            HealthError::Invalid(fields) => AppError::Invalid(fields),
+            HealthError::Ineligible(fields, why, to) => {
+                let lang = RequestContext::current().lang;
+                AppError::NotEligible(fields, super::i18n::ineligible_reason(why, &to, lang))
+            }
+            HealthError::Conflict("forbidden") => AppError::Forbidden,
+            HealthError::Conflict(code) => AppError::Conflict(code),
+            HealthError::NotFound => AppError::NotFound,
+            HealthError::Internal(e) => AppError::Internal(e),
+        }
+    }
+}
+
 /// The cause of a 500, left on the response for the logging middleware.
 #[derive(Clone, Debug)]
 pub struct InternalCause(pub String);
@@ -76,7 +97,7 @@ pub struct InternalCause(pub String);
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::NotEligible(..) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
@@ -94,6 +115,7 @@ impl AppError {
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Invalid(_) => "invalid",
+            AppError::NotEligible(..) => "not_eligible",
             AppError::BadRequest(_) => "bad_request",
             AppError::NotFound => "not_found",
             AppError::Unauthorized => "unauthorized",
@@ -113,6 +135,7 @@ impl AppError {
         let t = texts(ctx.lang);
         let s = match self {
             AppError::Invalid(_) => t.errors_heading,
+            AppError::NotEligible(_, reason) => return reason.clone(),
             AppError::BadRequest(_) if en => "The request could not be read.",
             AppError::BadRequest(_) => "リクエストを読み取れませんでした。",
             AppError::NotFound => t.not_found,
@@ -121,6 +144,11 @@ impl AppError {
             AppError::Forbidden if en => "Your role does not allow this.",
             AppError::Forbidden => "この操作を行う権限がありません。",
             AppError::Conflict("slot_taken") => t.slot_gone,
+            AppError::Conflict(code)
+                if code.starts_with("health_") || HEALTH_CONFLICTS.contains(code) =>
+            {
+                return super::i18n::health_conflict(code, ctx.lang)
+            }
             AppError::Conflict(_) if en => {
                 "This slot is closed for booking. Please choose another one."
             }
@@ -140,6 +168,17 @@ impl AppError {
     }
 }
 
+/// Conflicts of the health centre's queue and schedule.
+const HEALTH_CONFLICTS: &[&str] = &[
+    "request_not_waiting",
+    "block_full",
+    "doctor_busy",
+    "place_mismatch",
+    "block_past",
+    "withdrawn",
+    "no_proposal",
+];
+
 /// A single refused field.
 pub fn invalid(field: &'static str, error: FieldError) -> AppError {
     AppError::Invalid(FieldErrors::from([(field, error)]))
@@ -158,12 +197,15 @@ impl IntoResponse for AppError {
             render_error_page(status, &message, &ctx)
         } else {
             let mut body = json!({ "error": self.code(), "message": message });
-            if let AppError::Invalid(fields) = &self {
+            if let AppError::Invalid(fields) | AppError::NotEligible(fields, _) = &self {
                 let words: serde_json::Map<_, _> = fields
                     .iter()
                     .map(|(k, e)| (k.to_string(), json!(field_message(k, e, ctx.lang))))
                     .collect();
                 body["fields"] = words.into();
+            }
+            if let AppError::NotEligible(_, reason) = &self {
+                body["reason"] = json!(reason);
             }
             if let AppError::BadRequest(detail) = &self {
                 body["detail"] = json!(detail);

@@ -195,6 +195,28 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
         FieldError::NotANumber => pick(en, "数値で指定してください。", "Please give a number."),
         FieldError::WrongType => pick(en, "文字列で指定してください。", "Please give text."),
         FieldError::NoSuchSlot => pick(en, "指定された相談枠はありません。", "There is no such slot."),
+        FieldError::Date => pick(en, "日付を「2027-01-13」の形で入力してください。", "Please give a date as 2027-01-13."),
+        FieldError::FutureDate => pick(en, "今日より後の日付は指定できません。", "This date cannot be later than today."),
+        FieldError::Range { min, max } => {
+            if en {
+                format!("Please give a number from {min} to {max}.")
+            } else {
+                format!("{min}から{max}までの数で入力してください。")
+            }
+        }
+        FieldError::Duplicate => pick(en, "同じものが2回指定されています。", "The same choice is given twice."),
+        FieldError::OutsideArea => pick(
+            en,
+            "所在地がセンターの対象地域にありません。所在地は市町村名から入力してください。",
+            "The address is outside the area the centre serves. Please give it including the city.",
+        ),
+        FieldError::TooManyWorkers { max } => {
+            if en {
+                format!("The centre serves workplaces of at most {max} workers. A workplace of {} or more must appoint its own occupational physician.", max + 1)
+            } else {
+                format!("このセンターの対象は、労働者数{max}人以下の事業場です。{}人以上の事業場は、産業医の選任が義務付けられています。", max + 1)
+            }
+        }
     }
 }
 
@@ -562,6 +584,79 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Ja => &JA,
         Lang::En => &EN,
+    }
+}
+
+/// Why the health centre's queue or schedule refused a step.
+pub fn health_conflict(code: &str, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    match code {
+        "request_not_waiting" => pick(
+            en,
+            "この申込みは待機中ではありません（日程の提案済み、確定済み、または取下げ済みです）。",
+            "This request is not waiting (a date is proposed or confirmed, or it is withdrawn).",
+        ),
+        "block_full" => pick(
+            en,
+            "この枠には、もう入りません。",
+            "This block has no room left for it.",
+        ),
+        "doctor_busy" => pick(
+            en,
+            "この医師は、その時間にすでに予定があります。",
+            "The doctor already has something at that time.",
+        ),
+        "place_mismatch" => pick(
+            en,
+            "実施場所（センター・訪問）が申込みと枠で異なります。",
+            "The block's place (centre or visit) differs from the request's.",
+        ),
+        "block_past" => pick(
+            en,
+            "過去の枠は指定できません。",
+            "This block is in the past.",
+        ),
+        "withdrawn" => pick(
+            en,
+            "このお申込みは取り下げられています。",
+            "This request has been withdrawn.",
+        ),
+        "no_proposal" => pick(
+            en,
+            "お返事をいただく日程の提案はありません。",
+            "There is no proposed date to answer.",
+        ),
+        _ => pick(
+            en,
+            "ほかの操作と重なったため、処理できませんでした。もう一度お試しください。",
+            "This clashed with another change. Please try again.",
+        ),
+    }
+}
+
+/// Why a workplace cannot ask the health centre, and where it can go instead.
+pub fn ineligible_reason(
+    why: crate::domain::health::request::Ineligible,
+    to: &crate::service::health::Referral,
+    lang: Lang,
+) -> String {
+    use crate::domain::health::request::Ineligible;
+    let en = lang == Lang::En;
+    match why {
+        Ineligible::TooManyWorkers => {
+            if en {
+                format!("Workplaces of 50 workers or more must appoint an occupational physician of their own (Industrial Safety and Health Act, art. 13) and are not served by the regional centre. For advice on occupational health, please contact the {} (phone {}).", to.name_en, to.phone)
+            } else {
+                format!("常時50人以上の労働者を使用する事業場は、産業医の選任が義務付けられており（労働安全衛生法第13条）、地域産業保健センターの対象ではありません。産業保健に関するご相談は、{}（電話 {}）へお問い合わせください。", to.name, to.phone)
+            }
+        }
+        Ineligible::OutsideArea => {
+            if en {
+                format!("This centre serves workplaces in its own area only. Workplaces elsewhere in Miyagi are served by the regional centre of their area; the {} (phone {}) can tell you which.", to.name_en, to.phone)
+            } else {
+                format!("このセンターは、担当地域内の事業場を対象としています。ほかの地域の事業場は、その地域を担当する地域産業保健センターをご利用ください。担当のセンターは{}（電話 {}）でご案内しています。", to.name, to.phone)
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod context;
 pub mod error;
+pub mod health_api;
 pub mod i18n;
 pub mod pages;
 pub mod staff_api;
@@ -138,6 +139,46 @@ pub fn router(state: AppState) -> Router {
             post(staff_api::move_session),
         )
         .route("/api/v1/staff/schedule/generate", post(staff_api::generate))
+        .route("/api/v1/health-requests", post(health_api::create_request))
+        .route(
+            "/api/v1/health-requests/manage/{token}",
+            get(health_api::managed),
+        )
+        .route(
+            "/api/v1/health-requests/manage/{token}/contact",
+            post(health_api::update_contact),
+        )
+        .route(
+            "/api/v1/health-requests/manage/{token}/withdraw",
+            post(health_api::withdraw),
+        )
+        .route(
+            "/api/v1/health-requests/manage/{token}/accept",
+            post(health_api::accept),
+        )
+        .route(
+            "/api/v1/health-requests/manage/{token}/decline",
+            post(health_api::decline),
+        )
+        .route("/api/v1/staff/health-queue", get(health_api::queue))
+        .route(
+            "/api/v1/staff/health-queue/{id}/move",
+            post(health_api::move_request),
+        )
+        .route(
+            "/api/v1/staff/health-availability",
+            get(health_api::blocks).post(health_api::add_block),
+        )
+        .route(
+            "/api/v1/staff/health-schedule/propose",
+            post(health_api::propose),
+        )
+        .route(
+            "/api/v1/staff/health-schedule/confirm",
+            post(health_api::confirm),
+        )
+        .route("/api/v1/staff/health-roster", get(health_api::roster))
+        .route("/api/v1/staff/health-figures", get(health_api::figures))
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))
