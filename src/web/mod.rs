@@ -37,6 +37,24 @@ pub fn router(state: AppState) -> Router {
         .route("/offers/{token}", get(pages::offer))
         .route("/offers/{token}/accept", post(pages::offer_accept))
         .route("/offers/{token}/decline", post(pages::offer_decline))
+        .route(
+            "/health",
+            get(pages::health::request_form).post(pages::health::request_submit),
+        )
+        .route("/health/manage/{token}", get(pages::health::status))
+        .route("/health/manage/{token}/accept", post(pages::health::accept))
+        .route(
+            "/health/manage/{token}/decline",
+            post(pages::health::decline),
+        )
+        .route(
+            "/health/manage/{token}/withdraw",
+            post(pages::health::withdraw),
+        )
+        .route(
+            "/health/manage/{token}/contact",
+            post(pages::health::contact),
+        )
         .route("/static/style.css", get(pages::stylesheet))
         .route("/staff", get(pages::staff::roster))
         .route(

@@ -374,3 +374,38 @@ where
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
 }
+
+/// Every form control that is not hidden has a label naming it.
+pub fn assert_labelled(html: &str, page: &str) {
+    // The page's title is text only.
+    let title = html
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap_or("");
+    assert!(
+        !title.is_empty() && !title.contains('<'),
+        "{page}: the title holds markup: {title}"
+    );
+    let mut rest = html;
+    while let Some(i) = rest.find(['<'].as_ref()) {
+        rest = &rest[i..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let is_control =
+            tag.starts_with("<input") || tag.starts_with("<select") || tag.starts_with("<textarea");
+        if is_control && !tag.contains("type=\"hidden\"") {
+            let id = tag
+                .split("id=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .unwrap_or("");
+            assert!(!id.is_empty(), "{page}: a control without an id: {tag}");
+            assert!(
+                html.contains(&format!("for=\"{id}\"")),
+                "{page}: no label for #{id}"
+            );
+        }
+        rest = &rest[1..];
+    }
+}
