@@ -155,3 +155,145 @@ async fn mistakes_are_shown_beside_each_field_and_large_workplaces_are_pointed_e
         .is_empty());
     app.stop().await;
 }
+
+async fn staff_page(app: &TestApp, token: &str, path: &str) -> reqwest::Response {
+    app.client
+        .get(app.url(path))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn staff_form(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
+    use tsunagu::domain::staff::Role;
+    let app = spawn_app().await;
+    let s = &app.state;
+    let now = chrono::Utc::now();
+    let doctor = s
+        .store
+        .create_professional("産業 医子", "doctor", "", "", now)
+        .await
+        .unwrap();
+    let pw = "a long enough password";
+    tsunagu::service::staff::add(
+        s,
+        "c@centre.example.jp",
+        "事務 局",
+        Role::Coordinator,
+        None,
+        pw,
+    )
+    .await
+    .unwrap();
+    tsunagu::service::staff::add(
+        s,
+        "d@centre.example.jp",
+        "産業 医子",
+        Role::Professional,
+        Some(doctor),
+        pw,
+    )
+    .await
+    .unwrap();
+    let coord = tsunagu::service::staff::new_token(s, "c@centre.example.jp")
+        .await
+        .unwrap();
+    let doc = tsunagu::service::staff::new_token(s, "d@centre.example.jp")
+        .await
+        .unwrap();
+    assert_eq!(submit(&app, &valid_form()).await.status(), 303);
+
+    let html = text(staff_page(&app, &coord, "/staff/health").await).await;
+    assert!(html.contains("株式会社 青葉製作所"));
+    assert!(html.contains("期限間近") || html.contains("期限超過") || html.contains("期限"));
+    assert_labelled(&html, "/staff/health");
+    let blocks = text(staff_page(&app, &coord, "/staff/health/blocks").await).await;
+    assert!(blocks.contains("産業 医子"));
+    assert_labelled(&blocks, "/staff/health/blocks");
+
+    // The request prefers Tuesday or Thursday afternoons.
+    let mut day = tsunagu::domain::time::jst_today(now) + chrono::Duration::days(1);
+    while chrono::Datelike::weekday(&day) != chrono::Weekday::Tue {
+        day += chrono::Duration::days(1);
+    }
+    let date = day.to_string();
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &date),
+            ("start", "14:00"),
+            ("end", "17:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+
+    let html = text(
+        staff_page(
+            &app,
+            &coord,
+            &format!("/staff/health/schedule?from={date}&to={date}"),
+        )
+        .await,
+    )
+    .await;
+    assert_labelled(&html, "/staff/health/schedule");
+    let start = html
+        .find("name=\"pick\" value=\"")
+        .expect("a proposed line")
+        + 19;
+    let pick: String = html[start..].chars().take_while(|c| *c != '"').collect();
+    let request_id = pick.split(':').next().unwrap().to_string();
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/schedule/confirm",
+        &[
+            ("pick", pick.as_str()),
+            (&format!("start_{request_id}"), "14:30"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let html = text(res).await;
+    assert!(html.contains("提案のメールを送った日程"), "{html}");
+    assert!(html.contains("14:30"));
+
+    // The doctor sees the interview on their roster and on the month's roster; not the queue.
+    let month = day.format("%Y-%m").to_string();
+    let html =
+        text(staff_page(&app, &doc, &format!("/staff/health/roster?month={month}")).await).await;
+    assert!(html.contains("株式会社 青葉製作所") && html.contains("回答待ち"));
+    let html = text(staff_page(&app, &doc, &format!("/staff?month={month}")).await).await;
+    assert!(html.contains("医師の面接日"));
+    assert_eq!(staff_page(&app, &doc, "/staff/health").await.status(), 403);
+    let html = text(staff_page(&app, &coord, "/staff/health/figures").await).await;
+    assert!(html.contains("産業保健センターの実績"));
+    assert_labelled(&html, "/staff/health/figures");
+    // Without a sign-in, the pages send to the sign-in page.
+    let res = app.get("/staff/health").await;
+    assert_eq!(res.status(), 303);
+    app.stop().await;
+}

@@ -55,6 +55,22 @@ pub fn router(state: AppState) -> Router {
             "/health/manage/{token}/contact",
             post(pages::health::contact),
         )
+        .route("/staff/health", get(pages::staff_health::queue))
+        .route(
+            "/staff/health/requests/{id}/move",
+            post(pages::staff_health::move_request),
+        )
+        .route(
+            "/staff/health/blocks",
+            get(pages::staff_health::blocks).post(pages::staff_health::add_block),
+        )
+        .route("/staff/health/schedule", get(pages::staff_health::schedule))
+        .route(
+            "/staff/health/schedule/confirm",
+            post(pages::staff_health::confirm),
+        )
+        .route("/staff/health/roster", get(pages::staff_health::roster))
+        .route("/staff/health/figures", get(pages::staff_health::figures))
         .route("/static/style.css", get(pages::stylesheet))
         .route("/staff", get(pages::staff::roster))
         .route(

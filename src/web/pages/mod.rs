@@ -5,6 +5,7 @@ mod booking;
 pub mod health;
 mod manage;
 pub mod staff;
+pub mod staff_health;
 
 pub use booking::{book_form, book_submit, index};
 pub use manage::{

@@ -43,7 +43,7 @@ fn set_cookie(response: &mut Response, value: String) {
     }
 }
 
-fn field(pairs: &[(String, String)], name: &str) -> String {
+pub(super) fn field(pairs: &[(String, String)], name: &str) -> String {
     pairs
         .iter()
         .find(|(k, _)| k == name)
@@ -52,7 +52,7 @@ fn field(pairs: &[(String, String)], name: &str) -> String {
 }
 
 /// A state-changing staff form must carry the sign-in's CSRF token.
-fn check_csrf(caller: &StaffCaller, pairs: &[(String, String)]) -> Result<(), AppError> {
+pub(super) fn check_csrf(caller: &StaffCaller, pairs: &[(String, String)]) -> Result<(), AppError> {
     match &caller.csrf {
         Some(expected) if *expected == field(pairs, "csrf") => Ok(()),
         Some(_) => Err(AppError::Forbidden),
@@ -172,9 +172,12 @@ struct RosterPage {
     rule_week: u8,
     rule_start: String,
     weekdays: Vec<(&'static str, &'static str)>,
+    month: String,
+    /// 産業保健センター: (day, doctor, interviews) of the month.
+    doctor_days: Vec<(String, String, usize)>,
 }
 
-fn who(caller: &StaffCaller) -> Option<String> {
+pub(super) fn who(caller: &StaffCaller) -> Option<String> {
     Some(format!(
         "{}（{}）",
         caller.name,
@@ -239,6 +242,8 @@ pub async fn roster(
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
+            month: month.clone(),
+            doctor_days: super::staff_health::doctor_days(&state, &caller.member, from, to).await?,
             month_label: format!("{}年{}月", first.year(), first.month()),
             prev: ym(first - Months::new(1)),
             next: ym(first + Months::new(1)),

@@ -1,0 +1,560 @@
+//! Staff pages of the health centre (事務局): the queue with due dates and
+//! moves, doctors' availability blocks, the scheduling assistant (propose,
+//! adjust, confirm), the doctors' roster and the figures. Forms carry the
+//! sign-in's CSRF token; roles are decided by the extractors.
+
+use super::page;
+use super::staff::{check_csrf, field, who};
+use crate::domain::health::{DueFlag, ServiceKind};
+use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::Lang;
+use crate::service::health::{self as service, Appointment, BlockInput};
+use crate::state::AppState;
+use crate::store::StaffMember;
+use crate::web::error::AppError;
+use crate::web::staff_api::month_bounds;
+use crate::web::{FormBody, Manager, StaffCaller};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
+use std::collections::HashMap;
+
+fn short_kind(kind: ServiceKind) -> &'static str {
+    match kind {
+        ServiceKind::Consultation => "①相談",
+        ServiceKind::CheckupOpinion => "②意見聴取",
+        ServiceKind::LongHours => "③長時間",
+        ServiceKind::HighStress => "④高ストレス",
+    }
+}
+
+fn this_month(state: &AppState) -> String {
+    to_jst(state.clock.now()).format("%Y-%m").to_string()
+}
+
+/// The doctors' interview days of a month, as the roster shows them: every
+/// doctor's for the office, a doctor's own for a doctor.
+pub async fn doctor_days(
+    state: &AppState,
+    member: &StaffMember,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<(String, String, usize)>, AppError> {
+    if !member.role.manages() && member.professional_id.is_none() {
+        return Ok(Vec::new());
+    }
+    let (interviews, _) = service::roster(state, member, from, to).await?;
+    let mut days: Vec<(NaiveDate, String, usize)> = Vec::new();
+    for i in &interviews {
+        let day = to_jst(i.starts_at).date_naive();
+        match days
+            .iter_mut()
+            .find(|(d, n, _)| *d == day && *n == i.doctor_name)
+        {
+            Some(entry) => entry.2 += 1,
+            None => days.push((day, i.doctor_name.clone(), 1)),
+        }
+    }
+    Ok(days
+        .into_iter()
+        .map(|(d, n, c)| (format_date(d, Lang::Ja), n, c))
+        .collect())
+}
+
+struct QueueRow {
+    id: i64,
+    number: String,
+    business: String,
+    services: String,
+    place: &'static str,
+    received: String,
+    due: String,
+    flag: &'static str,
+    status: &'static str,
+    position: String,
+    moved: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/health_queue.html")]
+struct QueuePage {
+    who: Option<String>,
+    csrf: String,
+    rows: Vec<QueueRow>,
+}
+
+/// `GET /staff/health`: the queue in order, with due dates and flags.
+pub async fn queue(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+) -> Result<Response, AppError> {
+    let lines = service::queue(&state).await?;
+    state
+        .store
+        .audit(
+            &caller.member,
+            "view_health_queue",
+            "health_queue",
+            "",
+            state.clock.now(),
+        )
+        .await?;
+    let rows = lines
+        .iter()
+        .map(|v| {
+            let r = &v.request;
+            QueueRow {
+                id: r.id,
+                number: r.number(),
+                business: r.business_name.clone(),
+                services: v
+                    .services
+                    .iter()
+                    .map(|s| format!("{} {}人", short_kind(s.kind()), s.workers))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                place: if r.place == "visit" {
+                    "訪問"
+                } else {
+                    "来所"
+                },
+                received: format_date(r.received_on, Lang::Ja),
+                due: r
+                    .due_on
+                    .map(|d| format_date(d, Lang::Ja))
+                    .unwrap_or_else(|| "期限なし".into()),
+                flag: match v.flag {
+                    DueFlag::Overdue => "期限超過",
+                    DueFlag::DueSoon => "期限間近",
+                    DueFlag::None => "",
+                },
+                status: match r.status.as_str() {
+                    "waiting" => "待機中",
+                    "proposed" => "日程提案中",
+                    _ => "日程確定",
+                },
+                position: v.position.map(|p| p.to_string()).unwrap_or_default(),
+                moved: match (&r.moved_to, &r.move_reason) {
+                    (Some(d), Some(reason)) => {
+                        format!("{}扱い（{}）", format_date(*d, Lang::Ja), reason)
+                    }
+                    _ => String::new(),
+                },
+            }
+        })
+        .collect();
+    Ok(page(
+        &QueuePage {
+            who: who(&caller),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            rows,
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/health/requests/{id}/move`.
+pub async fn move_request(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = super::parse_id(&id)?;
+    service::move_request(
+        &state,
+        &caller.member,
+        id,
+        &field(&pairs, "to"),
+        &field(&pairs, "reason"),
+    )
+    .await?;
+    Ok(Redirect::to("/staff/health").into_response())
+}
+
+struct BlockRow {
+    when: String,
+    doctor: String,
+    place: &'static str,
+    used: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/health_blocks.html")]
+struct BlocksPage {
+    who: Option<String>,
+    csrf: String,
+    month_label: String,
+    prev: String,
+    next: String,
+    rows: Vec<BlockRow>,
+    doctors: Vec<(i64, String)>,
+}
+
+fn month_of(
+    state: &AppState,
+    q: &HashMap<String, String>,
+) -> Result<(String, NaiveDate, DateTime<Utc>, DateTime<Utc>), AppError> {
+    let month = q.get("month").cloned().unwrap_or_else(|| this_month(state));
+    let (from, to) = month_bounds(&month)?;
+    Ok((month, to_jst(from).date_naive(), from, to))
+}
+
+/// `GET /staff/health/blocks?month=`: the doctors' blocks and the form to add one.
+pub async fn blocks(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (_, first, _, _) = month_of(&state, &q)?;
+    let last = first + Months::new(1) - chrono::Duration::days(1);
+    let rows = state
+        .store
+        .health_blocks(first, last)
+        .await?
+        .iter()
+        .map(|b| BlockRow {
+            when: format!(
+                "{}〜{}",
+                format_datetime(b.starts_at, Lang::Ja),
+                format_time(b.ends_at)
+            ),
+            doctor: b.doctor_name.clone(),
+            place: if b.place == "visit" {
+                "訪問"
+            } else {
+                "センター"
+            },
+            used: format!(
+                "{}/{}人（{}分使用）",
+                b.used_interviews, b.capacity, b.used_minutes
+            ),
+        })
+        .collect();
+    let doctors = state
+        .store
+        .professionals()
+        .await?
+        .into_iter()
+        .filter(|p| p.profession == "doctor" && p.active)
+        .map(|p| (p.id, p.name))
+        .collect();
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    Ok(page(
+        &BlocksPage {
+            who: who(&caller),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            month_label: format!("{}年{}月", first.year(), first.month()),
+            prev: ym(first - Months::new(1)),
+            next: ym(first + Months::new(1)),
+            rows,
+            doctors,
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/health/blocks`.
+pub async fn add_block(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let input = BlockInput {
+        doctor_id: field(&pairs, "doctor_id"),
+        date: field(&pairs, "date"),
+        start: field(&pairs, "start"),
+        end: field(&pairs, "end"),
+        place: field(&pairs, "place"),
+        capacity: field(&pairs, "capacity"),
+    };
+    service::add_block(&state, &caller.member, &input).await?;
+    let month = input.date.get(..7).unwrap_or_default().to_string();
+    Ok(Redirect::to(&format!("/staff/health/blocks?month={month}")).into_response())
+}
+
+struct ProposalRow {
+    request_id: i64,
+    block_id: i64,
+    number: String,
+    business: String,
+    due: String,
+    when: String,
+    start: String,
+    doctor: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/health_schedule.html")]
+struct SchedulePage {
+    who: Option<String>,
+    csrf: String,
+    from: String,
+    to: String,
+    proposed: bool,
+    rows: Vec<ProposalRow>,
+    unassigned: Vec<(String, String, String)>,
+    confirmed: Vec<String>,
+    refused: Vec<String>,
+}
+
+/// `GET /staff/health/schedule?from=&to=`: the assistant's proposal for a
+/// period, each line to keep or drop, its start to adjust.
+pub async fn schedule(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let today = to_jst(state.clock.now()).date_naive();
+    let from = q.get("from").cloned().unwrap_or_else(|| today.to_string());
+    let to = q
+        .get("to")
+        .cloned()
+        .unwrap_or_else(|| (today + Months::new(1)).to_string());
+    let mut p = SchedulePage {
+        who: who(&caller),
+        csrf: caller.csrf.clone().unwrap_or_default(),
+        from: from.clone(),
+        to: to.clone(),
+        proposed: false,
+        rows: Vec::new(),
+        unassigned: Vec::new(),
+        confirmed: Vec::new(),
+        refused: Vec::new(),
+    };
+    if q.contains_key("from") {
+        let (f, t) = service::period(&from, &to)?;
+        let view = service::propose(&state, f, t).await?;
+        p.proposed = true;
+        p.rows = view
+            .proposal
+            .assignments
+            .iter()
+            .map(|a| {
+                let r = &view.requests[&a.request_id];
+                ProposalRow {
+                    request_id: a.request_id,
+                    block_id: a.block_id,
+                    number: r.number(),
+                    business: r.business_name.clone(),
+                    due: r
+                        .due_on
+                        .map(|d| format_date(d, Lang::Ja))
+                        .unwrap_or_else(|| "期限なし".into()),
+                    when: format!(
+                        "{}〜{}",
+                        format_date(a.date, Lang::Ja),
+                        a.end.format("%H:%M")
+                    ),
+                    start: a.start.format("%H:%M").to_string(),
+                    doctor: view
+                        .blocks
+                        .get(&a.block_id)
+                        .map(|b| b.doctor_name.clone())
+                        .unwrap_or_default(),
+                }
+            })
+            .collect();
+        p.unassigned = view
+            .proposal
+            .unassigned
+            .iter()
+            .map(|id| {
+                let r = &view.requests[id];
+                (
+                    r.number(),
+                    r.business_name.clone(),
+                    r.due_on
+                        .map(|d| format_date(d, Lang::Ja))
+                        .unwrap_or_else(|| "期限なし".into()),
+                )
+            })
+            .collect();
+    }
+    Ok(page(&p, StatusCode::OK))
+}
+
+/// `POST /staff/health/schedule/confirm`: the lines kept (`pick` =
+/// `request:block`), each with its start (`start_<request>`).
+pub async fn confirm(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let appointments: Vec<Appointment> = pairs
+        .iter()
+        .filter(|(k, _)| k == "pick")
+        .filter_map(|(_, v)| {
+            let (r, b) = v.split_once(':')?;
+            let request_id: i64 = r.parse().ok()?;
+            let start = NaiveTime::parse_from_str(
+                field(&pairs, &format!("start_{request_id}")).trim(),
+                "%H:%M",
+            )
+            .ok();
+            Some(Appointment {
+                request_id,
+                block_id: b.parse().ok()?,
+                start,
+            })
+        })
+        .collect();
+    let (confirmed, refused) = service::confirm(&state, &caller.member, &appointments).await?;
+    let p = SchedulePage {
+        who: who(&caller),
+        csrf: caller.csrf.clone().unwrap_or_default(),
+        from: field(&pairs, "from"),
+        to: field(&pairs, "to"),
+        proposed: false,
+        rows: Vec::new(),
+        unassigned: Vec::new(),
+        confirmed: confirmed
+            .iter()
+            .map(|c| {
+                format!(
+                    "申込み {}：{}〜{}",
+                    c.request_id,
+                    format_datetime(c.starts_at, Lang::Ja),
+                    format_time(c.ends_at)
+                )
+            })
+            .collect(),
+        refused: refused
+            .iter()
+            .map(|(id, why)| {
+                format!(
+                    "申込み {id}：{}",
+                    crate::web::i18n::health_conflict(why, Lang::Ja)
+                )
+            })
+            .collect(),
+    };
+    Ok(page(&p, StatusCode::OK))
+}
+
+struct InterviewRow {
+    when: String,
+    doctor: String,
+    business: String,
+    place: String,
+    workers: i64,
+    status: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "staff/health_roster.html")]
+struct RosterPage {
+    who: Option<String>,
+    csrf: String,
+    month_label: String,
+    prev: String,
+    next: String,
+    manages: bool,
+    rows: Vec<InterviewRow>,
+}
+
+/// `GET /staff/health/roster?month=`: the doctors' interviews; a doctor sees their own only.
+pub async fn roster(
+    State(state): State<AppState>,
+    caller: StaffCaller,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let (month, first, from, to) = month_of(&state, &q)?;
+    let manages = caller.member.role.manages();
+    let rows = if manages || caller.member.professional_id.is_some() {
+        let (interviews, _) = service::roster(&state, &caller.member, from, to).await?;
+        interviews
+            .iter()
+            .map(|i| InterviewRow {
+                when: format!(
+                    "{}〜{}",
+                    format_datetime(i.starts_at, Lang::Ja),
+                    format_time(i.ends_at)
+                ),
+                doctor: i.doctor_name.clone(),
+                business: i.business_name.clone(),
+                place: if i.visit {
+                    format!("訪問：{}", i.address)
+                } else {
+                    "センター".into()
+                },
+                workers: i.interviews,
+                status: if i.status == "accepted" {
+                    "確定"
+                } else {
+                    "回答待ち"
+                },
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    state
+        .store
+        .audit(
+            &caller.member,
+            "view_health_roster",
+            &format!("month {month}"),
+            "",
+            state.clock.now(),
+        )
+        .await?;
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    Ok(page(
+        &RosterPage {
+            who: who(&caller),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            month_label: format!("{}年{}月", first.year(), first.month()),
+            prev: ym(first - Months::new(1)),
+            next: ym(first + Months::new(1)),
+            manages,
+            rows,
+        },
+        StatusCode::OK,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "staff/health_figures.html")]
+struct FiguresPage {
+    who: Option<String>,
+    csrf: String,
+    from: String,
+    to: String,
+    rows: Vec<crate::domain::health::figures::MonthFigures>,
+}
+
+/// `GET /staff/health/figures?from=YYYY-MM&to=YYYY-MM`.
+pub async fn figures(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let today = to_jst(state.clock.now()).date_naive();
+    let from = q
+        .get("from")
+        .cloned()
+        .unwrap_or_else(|| (today - Months::new(11)).format("%Y-%m").to_string());
+    let to = q
+        .get("to")
+        .cloned()
+        .unwrap_or_else(|| today.format("%Y-%m").to_string());
+    let (f, _) = month_bounds(&from)?;
+    let (t, _) = month_bounds(&to)?;
+    let rows = service::figures(&state, to_jst(f).date_naive(), to_jst(t).date_naive()).await?;
+    Ok(page(
+        &FiguresPage {
+            who: who(&caller),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            from,
+            to,
+            rows,
+        },
+        StatusCode::OK,
+    ))
+}
