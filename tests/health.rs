@@ -8,7 +8,7 @@ mod support;
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 use std::sync::Arc;
-use support::{eventually, spawn_app, spawn_app_on, TestApp, TestDb};
+use support::{eventually, spawn_app, spawn_app_on, spawn_app_with, TestApp, TestDb};
 use tsunagu::domain::staff::Role;
 use tsunagu::domain::time::{jst_today, ManualClock};
 
@@ -907,5 +907,38 @@ async fn a_business_updates_its_contact_and_withdraws() {
             .then_some(())
     })
     .await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_estimate_follows_the_doctors_blocks_then_the_throughput() {
+    let app = spawn_app_with(|s| s.health.per_month = 1).await;
+    let o = office(&app).await;
+    // A block two months ahead with room for one request of two workers.
+    let later = today() + chrono::Months::new(2);
+    add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        later,
+        "09:00",
+        "10:00",
+        "centre",
+        2,
+    )
+    .await;
+    let first = submit(&app, &request_body("一番目", "one@example.jp")).await;
+    assert_eq!(first["estimated_month"], later.format("%Y-%m").to_string());
+    // The next one does not fit any block: one a month after the last block's month.
+    let second = submit(&app, &request_body("二番目", "two@example.jp")).await;
+    let after = later + chrono::Months::new(1);
+    assert_eq!(second["estimated_month"], after.format("%Y-%m").to_string());
+    let status = app
+        .get_json(&format!(
+            "/api/v1/health-requests/manage/{}",
+            token_of(second["manage_url"].as_str().unwrap())
+        ))
+        .await;
+    assert_eq!(status["estimated_month"], second["estimated_month"]);
     app.stop().await;
 }

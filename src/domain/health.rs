@@ -181,6 +181,41 @@ pub fn estimate_month(
     (first.year(), first.month())
 }
 
+/// The month a request can expect its turn, from the doctors' blocks
+/// already entered and, beyond them, the centre's throughput: the
+/// assistant places every waiting request (queue order, preferences) into
+/// the blocks from `today`; a request it places gets that block's month.
+/// The rest follow, in queue order, at `per_month` a month from the month
+/// after the last block (or this month, without blocks).
+pub fn forecast(
+    subject: i64,
+    pending: &[Pending],
+    blocks: &[Block],
+    today: NaiveDate,
+    per_month: u32,
+) -> (i32, u32) {
+    let horizon = blocks.iter().map(|b| b.date).max().unwrap_or(today);
+    let proposal = propose(pending, blocks, today, horizon);
+    if let Some(a) = proposal
+        .assignments
+        .iter()
+        .find(|a| a.request_id == subject)
+    {
+        return (a.date.year(), a.date.month());
+    }
+    let place = proposal
+        .unassigned
+        .iter()
+        .position(|id| *id == subject)
+        .map_or(1, |p| p + 1);
+    let start = if blocks.is_empty() {
+        today
+    } else {
+        horizon.with_day(1).expect("day 1") + Months::new(1)
+    };
+    estimate_month(place, per_month, 0, start)
+}
+
 /// Where interviews happen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {

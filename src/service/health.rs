@@ -92,22 +92,53 @@ pub struct Submitted {
     pub manage_url: String,
 }
 
-/// The month a request at `position` can expect its turn (`YYYY-MM`):
-/// the last three months' throughput (or the configured one), after
-/// what is already booked this month.
-pub async fn estimate(state: &AppState, position: usize) -> Result<String, HealthError> {
-    let today = today(state);
-    let this_month = month_start(today);
-    let starts: Vec<DateTime<Utc>> = (0..=4)
+/// Workplaces the centre serves in a month: the last three months'
+/// average, or the configured figure without history.
+async fn per_month(state: &AppState) -> Result<u32, HealthError> {
+    let this_month = month_start(today(state));
+    let starts: Vec<DateTime<Utc>> = (1..=3)
         .rev()
-        .map(|back| this_month - Months::new(back) + Months::new(1))
+        .map(|back| this_month - Months::new(back))
+        .chain([this_month])
         .map(|d| jst_instant(d, NaiveTime::MIN))
         .collect();
-    // [m-3, m-2, m-1, m, m+1): the last three months, then this one.
     let served = state.store.health_served_per_month(&starts).await?;
-    let per_month = figures::throughput(&served[..3], state.settings.health.per_month);
-    let (y, m) = health::estimate_month(position.max(1), per_month, served[3], today);
+    Ok(figures::throughput(
+        &served,
+        state.settings.health.per_month,
+    ))
+}
+
+/// The month (`YYYY-MM`) request `subject` can expect its turn, among the
+/// waiting requests `pending` (see [`health::forecast`]: the doctors'
+/// blocks already entered, then the recent throughput).
+pub async fn estimate(
+    state: &AppState,
+    subject: i64,
+    pending: &[health::Pending],
+) -> Result<String, HealthError> {
+    let today = today(state);
+    let blocks: Vec<health::Block> = state
+        .store
+        .health_blocks(today, today + Months::new(12))
+        .await?
+        .iter()
+        .map(BlockRecord::free)
+        .collect();
+    let (y, m) = health::forecast(subject, pending, &blocks, today, per_month(state).await?);
     Ok(format!("{y:04}-{m:02}"))
+}
+
+/// The waiting requests as the assistant sees them.
+async fn waiting_pending(state: &AppState) -> Result<Vec<health::Pending>, HealthError> {
+    Ok(state
+        .store
+        .health_requests_open()
+        .await?
+        .iter()
+        .filter(|r| r.status == "waiting")
+        .map(HealthRequestRecord::pending)
+        .collect())
 }
 
 /// A business's request: checked, given its due date, position and
@@ -160,19 +191,24 @@ pub async fn submit(
         minutes,
         services: details.services.clone(),
     };
-    // The estimate for the place the request is about to take; the exact
-    // place is decided inside the store's transaction.
-    let waiting = state.store.health_waiting().await?;
-    let mut probe = waiting.clone();
-    probe.push(health::Queued {
-        id: i64::MAX,
-        seq: i64::MAX,
-        due: request.due_on,
-        moved_to: None,
+    // The estimate for the place the request is about to take (the exact
+    // place is decided inside the store's transaction).
+    let mut pending = waiting_pending(state).await?;
+    let (weekdays, time_of_day) = (details.weekdays.clone(), details.time_of_day);
+    pending.push(health::Pending {
+        queued: health::Queued {
+            id: i64::MAX,
+            seq: i64::MAX,
+            due: request.due_on,
+            moved_to: None,
+        },
+        place: details.place,
+        weekdays,
+        time_of_day,
+        interviews,
+        minutes,
     });
-    health::order(&mut probe);
-    let guess = probe.iter().position(|q| q.id == i64::MAX).unwrap_or(0) + 1;
-    let estimated_month = estimate(state, guess).await?;
+    let estimated_month = estimate(state, i64::MAX, &pending).await?;
     let settings = state.settings.clone();
     let month = estimated_month.clone();
     let mail = |id: i64, position: usize| {
@@ -218,10 +254,13 @@ async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestV
     let services = state.store.health_services(Some(request.id)).await?;
     let interview = state.store.live_interview(request.id).await?;
     let (position, estimated_month) = if request.status == "waiting" {
-        let waiting = state.store.health_waiting().await?;
-        let rows: Vec<_> = waiting.iter().map(|q| (q.id, q.due, q.moved_to)).collect();
+        let pending = waiting_pending(state).await?;
+        let rows: Vec<_> = pending
+            .iter()
+            .map(|p| (p.queued.id, p.queued.due, p.queued.moved_to))
+            .collect();
         let p = crate::store::queue_position(&rows, request.id);
-        (Some(p), Some(estimate(state, p).await?))
+        (Some(p), Some(estimate(state, request.id, &pending).await?))
     } else {
         (None, None)
     };

@@ -420,24 +420,6 @@ impl Store {
         }))
     }
 
-    /// The ids, due dates and moves of the waiting requests.
-    pub async fn health_waiting(&self) -> StoreResult<Vec<Queued>> {
-        let rows: Vec<(i64, Option<NaiveDate>, Option<NaiveDate>)> = on_db!(read self, pool => {
-            sqlx::query_as("SELECT id, due_on, moved_to FROM health_requests WHERE status = 'waiting'")
-                .fetch_all(pool)
-                .await?
-        });
-        Ok(rows
-            .into_iter()
-            .map(|(id, due, moved_to)| Queued {
-                id,
-                seq: id,
-                due,
-                moved_to,
-            })
-            .collect())
-    }
-
     /// New contact details. False if the request is withdrawn or unknown.
     pub async fn update_health_contact(
         &self,

@@ -432,3 +432,41 @@ fn a_year_of_a_centre_is_proposed_quickly() {
     assert!(started.elapsed() < std::time::Duration::from_secs(1));
     assert!(p.assignments.len() > 600);
 }
+
+#[test]
+fn the_forecast_follows_the_blocks_then_the_throughput() {
+    let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+    let t = |h: u32| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+    let pending = |id: i64| Pending {
+        queued: Queued {
+            id,
+            seq: id,
+            due: None,
+            moved_to: None,
+        },
+        place: Place::Centre,
+        weekdays: Vec::new(),
+        time_of_day: TimeOfDay::Any,
+        interviews: 1,
+        minutes: 30,
+    };
+    let queue: Vec<Pending> = (1..=4).map(pending).collect();
+    // One block in March takes two requests.
+    let blocks = vec![Block {
+        id: 1,
+        doctor_id: 1,
+        date: d(3, 10),
+        start: t(9),
+        end: t(10),
+        place: Place::Centre,
+        capacity: 2,
+    }];
+    let today = d(1, 20);
+    assert_eq!(forecast(1, &queue, &blocks, today, 1), (2027, 3));
+    assert_eq!(forecast(2, &queue, &blocks, today, 1), (2027, 3));
+    // Beyond the blocks, one a month from April.
+    assert_eq!(forecast(3, &queue, &blocks, today, 1), (2027, 4));
+    assert_eq!(forecast(4, &queue, &blocks, today, 1), (2027, 5));
+    // Without blocks, from this month.
+    assert_eq!(forecast(4, &queue, &[], today, 2), (2027, 2));
+}
