@@ -165,6 +165,12 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         if booked > 0 {
             println!("demo: three months of sessions, {booked} slots booked by fictional people");
         }
+        let queued = service::demo::seed_health(app.state()).await?;
+        if queued > 0 {
+            println!(
+                "demo: {queued} workplaces waiting for the health centre (/health, /staff/health)"
+            );
+        }
         println!(
             "mail is written as .eml files under {}",
             app.state().settings.mail.file_dir.display()

@@ -211,3 +211,72 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
         assert!(!log.contains(secret), "{secret} appears in the log:\n{log}");
     }
 }
+
+#[tokio::test]
+async fn demo_serves_evenings_and_a_health_queue() {
+    let db = TestDb::new().await;
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = tsunagu(&db, dir.path())
+        .arg("demo")
+        .env("TSUNAGU__SERVER__BIND", format!("127.0.0.1:{port}"))
+        .env(
+            "TSUNAGU__STAFF__API_TOKEN",
+            "demo-office-token-for-the-test",
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    support::eventually(60, || async {
+        client
+            .get(format!("{base}/healthz"))
+            .send()
+            .await
+            .ok()
+            .filter(|r| r.status() == 200)
+    })
+    .await;
+    let sessions: serde_json::Value = client
+        .get(format!("{base}/api/v1/evening-sessions"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(!sessions.as_array().unwrap().is_empty());
+    let queue: serde_json::Value = client
+        .get(format!("{base}/api/v1/staff/health-queue"))
+        .bearer_auth("demo-office-token-for-the-test")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(queue.as_array().unwrap().len(), 8, "{queue}");
+    assert_eq!(
+        client
+            .get(format!("{base}/health"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(printed.contains("health centre"), "{printed}");
+    assert!(
+        printed.contains(&format!("http://127.0.0.1:{port}/")),
+        "{printed}"
+    );
+}
