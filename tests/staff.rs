@@ -166,6 +166,49 @@ async fn every_staff_route_refuses_those_who_must_not_use_it() {
             json!({"date": "2099-01-06"}),
             "M",
         ),
+        ("GET", "/api/v1/staff/health-queue".into(), Value::Null, "M"),
+        (
+            "POST",
+            "/api/v1/staff/health-queue/999999/move".into(),
+            json!({"to": "", "reason": "確認"}),
+            "M",
+        ),
+        (
+            "GET",
+            "/api/v1/staff/health-availability?from=2099-01-01&to=2099-02-01".into(),
+            Value::Null,
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/health-availability".into(),
+            json!({}),
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/health-schedule/propose".into(),
+            json!({"from": "2099-01-01", "to": "2099-02-01"}),
+            "M",
+        ),
+        (
+            "POST",
+            "/api/v1/staff/health-schedule/confirm".into(),
+            json!({"assignments": []}),
+            "M",
+        ),
+        (
+            "GET",
+            format!("/api/v1/staff/health-roster?month={month}"),
+            Value::Null,
+            "S",
+        ),
+        (
+            "GET",
+            "/api/v1/staff/health-figures".into(),
+            Value::Null,
+            "M",
+        ),
     ];
     for (method, path, body, who) in &routes {
         let call = |token: Option<&str>| {
@@ -1204,6 +1247,14 @@ async fn every_staff_page_refuses_those_who_must_not_use_it() {
         ("POST", format!("/staff/book/{slot}"), "M"),
         ("POST", "/staff/accounts".into(), "A"),
         ("POST", "/staff/accounts/1/active".into(), "A"),
+        ("GET", "/staff/health".into(), "M"),
+        ("GET", "/staff/health/blocks".into(), "M"),
+        ("GET", "/staff/health/schedule".into(), "M"),
+        ("GET", "/staff/health/roster".into(), "S"),
+        ("GET", "/staff/health/figures".into(), "M"),
+        ("POST", "/staff/health/requests/1/move".into(), "M"),
+        ("POST", "/staff/health/blocks".into(), "M"),
+        ("POST", "/staff/health/schedule/confirm".into(), "M"),
     ];
     for (method, path, who) in &pages {
         let call = |cookie: Option<&str>| {
