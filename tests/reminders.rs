@@ -274,6 +274,8 @@ async fn due_bookings(db: &TestDb, n: usize) {
             slot_id: slot.id,
             session_id: slot.session_id,
             profession: slot.profession,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
             details: input.validate().unwrap(),
             token_hash: tsunagu::domain::token::Token::generate().hash(),
             lang: tsunagu::domain::Lang::Ja,

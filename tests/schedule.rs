@@ -174,3 +174,63 @@ async fn one_off_evenings_and_generation_from_the_staff_api() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_booking_sees_an_evening_another_instance_moved_or_cancelled() {
+    // Two instances on one database: `here` knows the evening's slots from
+    // memory; `there` moves the evening, then cancels it.
+    let here = app().await;
+    let there = support::spawn_app_on(
+        here.db.same(),
+        |s| s.staff.api_token = Secret::new("office-token"),
+        std::sync::Arc::new(tsunagu::domain::time::SystemClock),
+    )
+    .await;
+    let session = here.add_session(10).await;
+    here.book_as(session.slots[0].id, "first@example.jp", "090-1800-0001")
+        .await;
+    let new_day = tsunagu::domain::time::to_jst(session.starts_at).date_naive() + Duration::days(7);
+    let res = staff_post(
+        &there,
+        &format!("/api/v1/staff/sessions/{}/move", session.id),
+        json!({ "date": new_day.to_string(), "start": "19:00" }),
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    // Booked through `here`, the second slot has its new time, in the booking and the mail.
+    let token = here
+        .book_as(session.slots[1].id, "second@example.jp", "090-1800-0002")
+        .await;
+    let seen: Value = here.get_json(&format!("/api/v1/manage/{token}")).await;
+    let expected = tsunagu::domain::time::jst_instant(
+        new_day,
+        chrono::NaiveTime::from_hms_opt(20, 0, 0).unwrap(),
+    );
+    assert_eq!(
+        seen["starts_at"],
+        tsunagu::domain::time::rfc3339_jst(expected)
+    );
+    let mail = support::eventually(10, || async {
+        here.mails_to("second@example.jp").into_iter().next()
+    })
+    .await;
+    let words = tsunagu::domain::time::format_datetime(expected, tsunagu::domain::Lang::Ja);
+    assert!(mail.1.contains(&words), "{words} in {}", mail.1);
+    // Cancelled by `there`: `here` refuses the booking and writes nothing.
+    let res = staff_post(
+        &there,
+        &format!("/api/v1/staff/sessions/{}/cancel", session.id),
+        json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let mut body = support::booking_body(session.slots[2].id);
+    body["email"] = json!("third@example.jp");
+    body["phone"] = json!("090-1800-0003");
+    let res = here.post_booking(&body).await;
+    assert_eq!(res.status(), 409, "{}", res.text().await.unwrap());
+    let ids = here.state.store.all_booking_ids().await.unwrap();
+    assert_eq!(ids.len(), 2, "nothing written for the cancelled evening");
+    there.stop().await;
+    here.stop().await;
+}

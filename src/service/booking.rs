@@ -110,9 +110,10 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
     } = req;
     let details = input.validate().map_err(|e| errors.extend(e)).ok();
     let now = state.clock.now();
+    // The slots as the store knows them (from memory, usually: no read).
     let mut slots = Vec::new();
     for id in &slot_ids {
-        match state.store.slot(*id, now).await? {
+        match state.store.slot_to_book(*id, now).await? {
             Some(slot) => slots.push(slot),
             None => {
                 errors.entry("slot_id").or_insert(FieldError::NoSuchSlot);
@@ -125,6 +126,58 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
     let (Some(details), true) = (details, errors.is_empty()) else {
         return Err(BookError::Invalid(errors));
     };
+    let order = Order {
+        details: &details,
+        lang,
+        acted_by,
+        now,
+    };
+    if let Written::Done(booked) = write(state, slots, &order).await? {
+        return Ok(booked);
+    }
+    // The evening was moved or cancelled since the slots were known: read
+    // them afresh and check again, once.
+    state.store.forget_slots();
+    let mut fresh = Vec::new();
+    for id in &slot_ids {
+        fresh.push(
+            state
+                .store
+                .slot(*id, now)
+                .await?
+                .ok_or(BookError::SlotClosed)?,
+        );
+    }
+    match write(state, fresh, &order).await? {
+        Written::Done(booked) => Ok(booked),
+        Written::Stale => Err(BookError::SlotClosed),
+    }
+}
+
+/// What became of one attempt to write.
+enum Written {
+    Done(Booked),
+    /// The slots are no longer as they were read: nothing was written.
+    Stale,
+}
+
+/// Who books, with what, and when.
+struct Order<'a> {
+    details: &'a BookingDetails,
+    lang: Lang,
+    acted_by: Option<String>,
+    now: DateTime<Utc>,
+}
+
+/// Checks the slots against the rules and writes the bookings with their mail.
+async fn write(
+    state: &AppState,
+    mut slots: Vec<SlotView>,
+    order: &Order<'_>,
+) -> Result<Written, BookError> {
+    let Order {
+        details, lang, now, ..
+    } = *order;
     if slots.len() > 2
         || (slots.len() == 2
             && (slots[0].session_id != slots[1].session_id
@@ -155,7 +208,7 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
     .queue(BOOKING_CONFIRMED, details.email.as_str(), &state.settings);
     let bookings: Vec<NewBooking> = slots
         .iter()
-        .map(|slot| new_booking(slot, &details, &token, lang, acted_by.clone()))
+        .map(|slot| new_booking(slot, details, &token, lang, order.acted_by.clone()))
         .collect();
     let written = if bookings.len() == 1 {
         let id = state
@@ -175,15 +228,16 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
         Err(StoreError::Conflict(_)) if slot_taken_meanwhile(state, &slots).await => {
             return Err(BookError::SlotTaken)
         }
+        Err(StoreError::NotFound) => return Ok(Written::Stale),
         Err(e) => return Err(e.into()),
     };
     state.mail_wakeup.notify_one();
-    Ok(Booked {
+    Ok(Written::Done(Booked {
         ids,
         manage_url: manage_url(&state.settings, token.as_str()),
         token,
         slots,
-    })
+    }))
 }
 
 async fn slot_taken_meanwhile(state: &AppState, slots: &[SlotView]) -> bool {
@@ -208,6 +262,8 @@ fn new_booking(
         slot_id: slot.id,
         session_id: slot.session_id,
         profession: slot.profession,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
         details: details.clone(),
         token_hash: token.hash(),
         lang,

@@ -50,6 +50,8 @@ pub async fn seed(state: &AppState) -> anyhow::Result<usize> {
             slot_id,
             session_id: slot.session_id,
             profession: slot.profession,
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
             details,
             token_hash: Token::generate().hash(),
             lang: Lang::Ja,

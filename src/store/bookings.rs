@@ -11,6 +11,11 @@ pub struct NewBooking {
     pub slot_id: i64,
     pub session_id: i64,
     pub profession: Profession,
+    /// The slot's times the booking rules were checked against: the insert
+    /// writes nothing unless the slot still has them and its session is
+    /// scheduled (a session moved or cancelled meanwhile gives `NotFound`).
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub details: BookingDetails,
     pub token_hash: String,
     pub lang: Lang,
@@ -75,10 +80,13 @@ const INSERT_BOOKING: &str =
     "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
                            age_band, topic, note, lang, created_at, updated_at,
                            session_id, profession, phone_digits, acted_by)
-     VALUES ($1, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15)
+     SELECT s.id, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, s.session_id, s.profession, $14, $15
+     FROM slots s JOIN evening_sessions e ON e.id = s.session_id
+     WHERE s.id = $1 AND s.session_id = $12 AND s.profession = $13 AND s.starts_at = $16 AND s.ends_at = $17
+       AND e.status = 'scheduled'
      RETURNING id";
 
-/// Binds `$1`–`$15` of [`INSERT_BOOKING`].
+/// Binds `$1`–`$17` of [`INSERT_BOOKING`].
 macro_rules! bind_booking {
     ($query:expr, $booking:expr, $now:expr) => {{
         let b: &NewBooking = $booking;
@@ -99,6 +107,8 @@ macro_rules! bind_booking {
             .bind(b.profession.code())
             .bind(d.phone.digits())
             .bind(b.acted_by.as_deref())
+            .bind(b.starts_at)
+            .bind(b.ends_at)
     }};
 }
 
@@ -129,7 +139,7 @@ impl Store {
                 "WITH b AS ({INSERT_BOOKING})
                  INSERT INTO outbox (kind, booking_id, message_id, recipient, payload,
                                      next_attempt_at, created_at)
-                 SELECT $16, b.id, $17, $18, $19, $11, $11 FROM b
+                 SELECT $18, b.id, $19, $20, $21, $11, $11 FROM b
                  RETURNING booking_id"
             );
             let id: i64 = bind_booking!(sqlx::query_scalar(&sql), booking, now)

@@ -105,6 +105,9 @@ fn guard_of(db: &dyn sqlx::error::DatabaseError) -> &'static str {
 #[derive(Clone, Debug)]
 pub struct Store {
     backend: Backend,
+    /// Slots of the evenings to come, so that a booking need not read its
+    /// slot first (see [`Store::slot_to_book`]).
+    slots: std::sync::Arc<sessions::SlotCache>,
 }
 
 #[derive(Clone, Debug)]
@@ -198,7 +201,10 @@ impl Store {
             }
             None => anyhow::bail!("database URL must start with sqlite:// or postgres://"),
         };
-        Ok(Store { backend })
+        Ok(Store {
+            backend,
+            slots: Default::default(),
+        })
     }
 
     pub fn kind(&self) -> Kind {

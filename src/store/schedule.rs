@@ -57,6 +57,7 @@ impl Store {
                 insert_mail!(&mut *tx, mail, Some(*booking_id), now)?;
             }
             tx.commit().await?;
+            self.forget_slots();
             Ok(true)
         })
     }
@@ -101,6 +102,7 @@ impl Store {
                 insert_mail!(&mut *tx, mail, Some(*booking_id), now)?;
             }
             tx.commit().await?;
+            self.forget_slots();
             Ok(true)
         })
     }

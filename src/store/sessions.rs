@@ -76,7 +76,88 @@ pub(super) const SLOT_COLUMNS: &str =
         WHERE b.slot_id = s.id AND b.status IN ('confirmed', 'held'))) AS available
     FROM slots s JOIN evening_sessions e ON e.id = s.session_id";
 
+/// The slots of the scheduled evenings to come, as last read. A booking
+/// takes its slot from here; the booking's insert then checks that the slot
+/// still has these times and its evening is still scheduled, so a stale
+/// entry (another instance moved or cancelled the evening) writes nothing
+/// and the booking reads the slot afresh. The whole list is read again on a
+/// miss, at most once a second.
+#[derive(Debug, Default)]
+pub(super) struct SlotCache {
+    slots: std::sync::RwLock<std::collections::HashMap<i64, SlotView>>,
+    filled_at: std::sync::Mutex<Option<std::time::Instant>>,
+}
+
+impl SlotCache {
+    fn get(&self, id: i64) -> Option<SlotView> {
+        self.slots.read().ok()?.get(&id).cloned()
+    }
+
+    /// Whether a refill is due (and, if so, claims it).
+    fn may_refill(&self) -> bool {
+        let Ok(mut at) = self.filled_at.lock() else {
+            return false;
+        };
+        let due = at.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(1));
+        if due {
+            *at = Some(std::time::Instant::now());
+        }
+        due
+    }
+
+    fn fill(&self, slots: Vec<SlotView>) {
+        if let Ok(mut map) = self.slots.write() {
+            *map = slots.into_iter().map(|s| (s.id, s)).collect();
+        }
+    }
+
+    fn clear(&self) {
+        if let Ok(mut map) = self.slots.write() {
+            map.clear();
+        }
+        if let Ok(mut at) = self.filled_at.lock() {
+            *at = None;
+        }
+    }
+}
+
 impl Store {
+    /// A slot to book, usually from memory without a read. Its `available`
+    /// then only says it was not known to be taken: the partial unique index
+    /// decides, as always. A slot not among the evenings to come is read.
+    pub async fn slot_to_book(&self, id: i64, now: DateTime<Utc>) -> StoreResult<Option<SlotView>> {
+        if let Some(slot) = self.slots.get(id).filter(|s| s.starts_at > now) {
+            return Ok(Some(slot));
+        }
+        if self.slots.may_refill() {
+            let rows: Vec<SlotRow> = on_db!(read self, pool => {
+                sqlx::query_as(&format!(
+                    "SELECT {SLOT_COLUMNS} WHERE e.status = 'scheduled' AND s.starts_at > $1"
+                ))
+                .bind(now)
+                .fetch_all(pool)
+                .await?
+            });
+            self.slots.fill(
+                rows.into_iter()
+                    .map(|r| SlotView {
+                        available: true,
+                        ..r.into_view(now)
+                    })
+                    .collect(),
+            );
+            if let Some(slot) = self.slots.get(id) {
+                return Ok(Some(slot));
+            }
+        }
+        self.slot(id, now).await
+    }
+
+    /// Forgets the slots kept in memory (an evening was added, moved or cancelled).
+    pub fn forget_slots(&self) {
+        self.slots.clear();
+    }
+
     /// Stores a planned session unless the series already has one that
     /// month. Returns whether it was created.
     #[tracing::instrument(skip_all)]
@@ -113,6 +194,7 @@ impl Store {
                 .await?;
             }
             tx.commit().await?;
+            self.forget_slots();
             Ok(true)
         })
     }

@@ -70,6 +70,18 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// Another handle on the same database (for a second instance); it
+    /// deletes nothing when dropped.
+    pub fn same(&self) -> TestDb {
+        TestDb {
+            url: self.url.clone(),
+            dir: None,
+            pg_name: None,
+        }
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         let Some(name) = self.pg_name.take() else {
