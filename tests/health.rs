@@ -8,7 +8,7 @@ mod support;
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
 use std::sync::Arc;
-use support::{eventually, spawn_app, spawn_app_on, spawn_app_with, TestApp, TestDb};
+use support::{eventually, spawn_app, spawn_app_on, spawn_app_with, staff_token, TestApp, TestDb};
 use tsunagu::domain::staff::Role;
 use tsunagu::domain::time::{jst_today, ManualClock};
 
@@ -52,34 +52,23 @@ async fn office(app: &TestApp) -> Office {
         .create_professional("健康 守", "doctor", "仙台市医師会", "", now)
         .await
         .unwrap();
-    let pw = "a long enough password";
-    tsunagu::service::staff::add(
-        s,
-        "coord@centre.example.jp",
-        "事務 局",
-        Role::Coordinator,
-        None,
-        pw,
-    )
-    .await
-    .unwrap();
-    tsunagu::service::staff::add(
-        s,
-        "doc@centre.example.jp",
-        "産業 医子",
-        Role::Professional,
-        Some(doctor_id),
-        pw,
-    )
-    .await
-    .unwrap();
     Office {
-        coordinator: tsunagu::service::staff::new_token(s, "coord@centre.example.jp")
-            .await
-            .unwrap(),
-        doctor_token: tsunagu::service::staff::new_token(s, "doc@centre.example.jp")
-            .await
-            .unwrap(),
+        coordinator: staff_token(
+            app,
+            "coord@centre.example.jp",
+            "事務 局",
+            Role::Coordinator,
+            None,
+        )
+        .await,
+        doctor_token: staff_token(
+            app,
+            "doc@centre.example.jp",
+            "産業 医子",
+            Role::Professional,
+            Some(doctor_id),
+        )
+        .await,
         doctor_id,
         other_doctor_id,
     }
@@ -100,6 +89,15 @@ async fn staff_get(app: &TestApp, token: &str, path: &str) -> reqwest::Response 
         .get(app.url(path))
         .bearer_auth(token)
         .send()
+        .await
+        .unwrap()
+}
+
+/// `POST /api/v1/staff/health-schedule/confirm` and its answer.
+async fn confirm(app: &TestApp, token: &str, body: &Value) -> Value {
+    staff_post(app, token, "/api/v1/staff/health-schedule/confirm", body)
+        .await
+        .json()
         .await
         .unwrap()
 }
@@ -532,16 +530,7 @@ async fn the_assistant_proposes_staff_confirm_and_businesses_answer() {
     let done: Value = res.json().await.unwrap();
     assert_eq!(done["confirmed"].as_array().unwrap().len(), 1, "{done}");
     // Confirming it again refuses: the request is no longer waiting.
-    let again: Value = staff_post(
-        &app,
-        &o.coordinator,
-        "/api/v1/staff/health-schedule/confirm",
-        &proposal,
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let again: Value = confirm(&app, &o.coordinator, &proposal).await;
     assert_eq!(again["refused"][0]["reason"], "request_not_waiting");
 
     // The business gets the proposed date and a link; its status shows it.
@@ -583,16 +572,7 @@ async fn the_assistant_proposes_staff_confirm_and_businesses_answer() {
     .await;
     let block: Value = res.json().await.unwrap();
     let body = json!({"assignments": [{"request_id": urgent["id"], "block_id": block["id"], "start": "10:30"}]});
-    let done: Value = staff_post(
-        &app,
-        &o.coordinator,
-        "/api/v1/staff/health-schedule/confirm",
-        &body,
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let done: Value = confirm(&app, &o.coordinator, &body).await;
     assert_eq!(
         done["confirmed"][0]["starts_at"],
         format!("{}T10:30:00+09:00", day + Duration::days(1))
@@ -614,16 +594,7 @@ async fn the_assistant_proposes_staff_confirm_and_businesses_answer() {
 
     // A place mismatch is refused with its reason.
     let body = json!({"assignments": [{"request_id": visit["id"], "block_id": block["id"]}]});
-    let done: Value = staff_post(
-        &app,
-        &o.coordinator,
-        "/api/v1/staff/health-schedule/confirm",
-        &body,
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let done: Value = confirm(&app, &o.coordinator, &body).await;
     assert_eq!(done["refused"][0]["reason"], "place_mismatch");
     app.stop().await;
 }
@@ -738,16 +709,7 @@ async fn each_doctor_sees_only_their_own_interviews() {
     )
     .await;
     let period = json!({"from": day.to_string(), "to": day.to_string()});
-    let done: Value = staff_post(
-        &app,
-        &o.coordinator,
-        "/api/v1/staff/health-schedule/confirm",
-        &period,
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let done: Value = confirm(&app, &o.coordinator, &period).await;
     assert_eq!(done["confirmed"].as_array().unwrap().len(), 2, "{done}");
     let month = day.format("%Y-%m");
     let all: Value = staff_get(
@@ -811,16 +773,7 @@ async fn reminders_come_once_and_figures_count_what_was_seen() {
     )
     .await;
     let period = json!({"from": day.to_string(), "to": day.to_string()});
-    let done: Value = staff_post(
-        &app,
-        &o.coordinator,
-        "/api/v1/staff/health-schedule/confirm",
-        &period,
-    )
-    .await
-    .json()
-    .await
-    .unwrap();
+    let done: Value = confirm(&app, &o.coordinator, &period).await;
     assert_eq!(done["confirmed"].as_array().unwrap().len(), 1, "{done}");
     let token = token_in_mail(&app, "r@example.jp", "日程のご提案").await;
     app.post_empty(&format!("/api/v1/health-requests/manage/{token}/accept"))

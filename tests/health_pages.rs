@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{assert_labelled, spawn_app, TestApp};
+use support::{assert_labelled, spawn_app, staff_token, TestApp};
 
 fn valid_form() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -191,33 +191,22 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
         .create_professional("産業 医子", "doctor", "", "", now)
         .await
         .unwrap();
-    let pw = "a long enough password";
-    tsunagu::service::staff::add(
-        s,
+    let coord = staff_token(
+        &app,
         "c@centre.example.jp",
         "事務 局",
         Role::Coordinator,
         None,
-        pw,
     )
-    .await
-    .unwrap();
-    tsunagu::service::staff::add(
-        s,
+    .await;
+    let doc = staff_token(
+        &app,
         "d@centre.example.jp",
         "産業 医子",
         Role::Professional,
         Some(doctor),
-        pw,
     )
-    .await
-    .unwrap();
-    let coord = tsunagu::service::staff::new_token(s, "c@centre.example.jp")
-        .await
-        .unwrap();
-    let doc = tsunagu::service::staff::new_token(s, "d@centre.example.jp")
-        .await
-        .unwrap();
+    .await;
     assert_eq!(submit(&app, &valid_form()).await.status(), 303);
 
     let html = text(staff_page(&app, &coord, "/staff/health").await).await;

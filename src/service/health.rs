@@ -391,7 +391,9 @@ pub async fn answer(state: &AppState, token: &str, accept: bool) -> Result<(), H
 }
 
 /// The queue as staff see it: open requests in order (waiting ones numbered).
-pub async fn queue(state: &AppState) -> Result<Vec<RequestView>, HealthError> {
+/// The view is written to the audit log.
+pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestView>, HealthError> {
+    audit(state, who, "view_health_queue", "health_queue", "").await?;
     let open = state.store.health_requests_open().await?;
     let services = state.store.health_services(None).await?;
     let mut by_request: HashMap<i64, Vec<HealthServiceRecord>> = HashMap::new();
@@ -781,7 +783,8 @@ async fn try_confirm(
 }
 
 /// The doctors' interviews of `[from, to)`: every doctor's for the office,
-/// a doctor's own for a doctor (none for other professionals).
+/// a doctor's own for a doctor (none for other professionals). The view is
+/// written to the audit log.
 pub async fn roster(
     state: &AppState,
     who: &StaffMember,
@@ -796,6 +799,15 @@ pub async fn roster(
                 .ok_or(HealthError::Conflict("forbidden"))?,
         )
     };
+    let month = to_jst(from).format("%Y-%m");
+    audit(
+        state,
+        who,
+        "view_health_roster",
+        &format!("month {month}"),
+        "",
+    )
+    .await?;
     let interviews = state.store.health_interviews(from, to, doctor).await?;
     let blocks = state
         .store

@@ -259,17 +259,7 @@ pub async fn queue(
     State(state): State<AppState>,
     Manager(staff): Manager,
 ) -> Result<Json<Value>, AppError> {
-    let lines = service::queue(&state).await?;
-    state
-        .store
-        .audit(
-            &staff.member,
-            "view_health_queue",
-            "health_queue",
-            "",
-            state.clock.now(),
-        )
-        .await?;
+    let lines = service::queue(&state, &staff.member).await?;
     Ok(Json(Value::Array(
         lines
             .iter()
@@ -491,16 +481,6 @@ pub async fn roster(
         .unwrap_or_else(|| to_jst(state.clock.now()).format("%Y-%m").to_string());
     let (from, to) = super::staff_api::month_bounds(&month)?;
     let (interviews, blocks) = service::roster(&state, &caller.member, from, to).await?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "view_health_roster",
-            &format!("month {month}"),
-            "",
-            state.clock.now(),
-        )
-        .await?;
     let manages = caller.member.role.manages();
     Ok(Json(json!({
         "month": month,

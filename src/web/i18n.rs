@@ -159,7 +159,15 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
     let en = lang == Lang::En;
     let choice_field = matches!(
         field,
-        "age_band" | "topic" | "profession" | "slot_id" | "slot_ids"
+        "age_band"
+            | "topic"
+            | "profession"
+            | "slot_id"
+            | "slot_ids"
+            | "place"
+            | "services"
+            | "preferred.time"
+            | "doctor_id"
     );
     match error {
         FieldError::Required if choice_field => pick(en, "選択してください。", "Please choose one."),

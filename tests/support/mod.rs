@@ -421,3 +421,25 @@ pub fn assert_labelled(html: &str, page: &str) {
         rest = &rest[1..];
     }
 }
+
+/// A staff account (password "a long enough password") and an API token for it.
+pub async fn staff_token(
+    app: &TestApp,
+    email: &str,
+    name: &str,
+    role: tsunagu::domain::staff::Role,
+    professional_id: Option<i64>,
+) -> String {
+    let s = &app.state;
+    tsunagu::service::staff::add(
+        s,
+        email,
+        name,
+        role,
+        professional_id,
+        "a long enough password",
+    )
+    .await
+    .unwrap();
+    tsunagu::service::staff::new_token(s, email).await.unwrap()
+}

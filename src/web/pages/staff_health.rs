@@ -90,17 +90,7 @@ pub async fn queue(
     State(state): State<AppState>,
     Manager(caller): Manager,
 ) -> Result<Response, AppError> {
-    let lines = service::queue(&state).await?;
-    state
-        .store
-        .audit(
-            &caller.member,
-            "view_health_queue",
-            "health_queue",
-            "",
-            state.clock.now(),
-        )
-        .await?;
+    let lines = service::queue(&state, &caller.member).await?;
     let rows = lines
         .iter()
         .map(|v| {
@@ -464,7 +454,7 @@ pub async fn roster(
     caller: StaffCaller,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (month, first, from, to) = month_of(&state, &q)?;
+    let (_, first, from, to) = month_of(&state, &q)?;
     let manages = caller.member.role.manages();
     let rows = if manages || caller.member.professional_id.is_some() {
         let (interviews, _) = service::roster(&state, &caller.member, from, to).await?;
@@ -494,16 +484,6 @@ pub async fn roster(
     } else {
         Vec::new()
     };
-    state
-        .store
-        .audit(
-            &caller.member,
-            "view_health_roster",
-            &format!("month {month}"),
-            "",
-            state.clock.now(),
-        )
-        .await?;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
