@@ -238,12 +238,36 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     )
     .await;
     assert_eq!(res.status(), 303);
+    // A second block a week later, 15:00–17:00.
+    let later = (day + chrono::Duration::days(7)).to_string();
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &later),
+            ("start", "15:00"),
+            ("end", "17:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let blocks = app
+        .state
+        .store
+        .health_blocks(day, day + chrono::Duration::days(7))
+        .await
+        .unwrap();
+    let second = blocks.iter().find(|b| b.day != day).unwrap().id.to_string();
 
     let html = text(
         staff_page(
             &app,
             &coord,
-            &format!("/staff/health/schedule?from={date}&to={date}"),
+            &format!("/staff/health/schedule?from={date}&to={later}"),
         )
         .await,
     )
@@ -261,17 +285,29 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
         "/staff/health/schedule/confirm",
         &[
             ("pick", pick.as_str()),
-            (&format!("start_{request_id}"), "14:30"),
+            (&format!("block_{request_id}"), second.as_str()),
+            (&format!("start_{request_id}"), "14:00"),
+            (&format!("proposed_{request_id}"), "14:00"),
         ],
     )
     .await;
     assert_eq!(res.status(), 200);
     let html = text(res).await;
     assert!(html.contains("提案のメールを送った日程"), "{html}");
-    assert!(html.contains("14:30"));
+    // Staff moved it to the later block: its first free time, not the proposed one.
+    let words = tsunagu::domain::time::format_date(
+        day + chrono::Duration::days(7),
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(
+        html.contains(&format!("{words} 15:00")),
+        "{words} in {html}"
+    );
 
     // The doctor sees the interview on their roster and on the month's roster; not the queue.
-    let month = day.format("%Y-%m").to_string();
+    let month = (day + chrono::Duration::days(7))
+        .format("%Y-%m")
+        .to_string();
     let html =
         text(staff_page(&app, &doc, &format!("/staff/health/roster?month={month}")).await).await;
     assert!(html.contains("株式会社 青葉製作所") && html.contains("回答待ち"));

@@ -267,6 +267,17 @@ pub async fn add_block(
     Ok(Redirect::to(&format!("/staff/health/blocks?month={month}")).into_response())
 }
 
+/// A block as the schedule's choice shows it.
+fn block_words(b: &crate::store::BlockRecord) -> String {
+    format!(
+        "{}〜{} {}（残り{}人）",
+        format_datetime(b.free_from(), Lang::Ja),
+        format_time(b.ends_at),
+        b.doctor_name,
+        (b.capacity - b.used_interviews).max(0)
+    )
+}
+
 struct ProposalRow {
     request_id: i64,
     block_id: i64,
@@ -276,6 +287,8 @@ struct ProposalRow {
     when: String,
     start: String,
     doctor: String,
+    /// Blocks of the period with the request's place: (id, words, chosen).
+    blocks: Vec<(i64, String, bool)>,
 }
 
 #[derive(Template)]
@@ -320,6 +333,8 @@ pub async fn schedule(
         let (f, t) = service::period(&from, &to)?;
         let view = service::propose(&state, f, t).await?;
         p.proposed = true;
+        let mut choices: Vec<&crate::store::BlockRecord> = view.blocks.values().collect();
+        choices.sort_by_key(|b| (b.starts_at, b.id));
         p.rows = view
             .proposal
             .assignments
@@ -346,6 +361,11 @@ pub async fn schedule(
                         .get(&a.block_id)
                         .map(|b| b.doctor_name.clone())
                         .unwrap_or_default(),
+                    blocks: choices
+                        .iter()
+                        .filter(|b| b.place == r.place)
+                        .map(|b| (b.id, block_words(b), b.id == a.block_id))
+                        .collect(),
                 }
             })
             .collect();
@@ -382,14 +402,21 @@ pub async fn confirm(
         .filter_map(|(_, v)| {
             let (r, b) = v.split_once(':')?;
             let request_id: i64 = r.parse().ok()?;
-            let start = NaiveTime::parse_from_str(
-                field(&pairs, &format!("start_{request_id}")).trim(),
-                "%H:%M",
-            )
-            .ok();
+            let proposed: i64 = b.parse().ok()?;
+            // Another block chosen: its first free time, unless a start was typed.
+            let block_id = field(&pairs, &format!("block_{request_id}"))
+                .parse()
+                .unwrap_or(proposed);
+            let typed = field(&pairs, &format!("start_{request_id}"));
+            let start = NaiveTime::parse_from_str(typed.trim(), "%H:%M")
+                .ok()
+                .filter(|_| {
+                    block_id == proposed
+                        || typed != field(&pairs, &format!("proposed_{request_id}"))
+                });
             Some(Appointment {
                 request_id,
-                block_id: b.parse().ok()?,
+                block_id,
                 start,
             })
         })
