@@ -779,6 +779,17 @@ async fn reminders_come_once_and_figures_count_what_was_seen() {
     app.post_empty(&format!("/api/v1/health-requests/manage/{token}/accept"))
         .await;
 
+    // Attendance can be recorded only once the interview has begun.
+    let interview = done["confirmed"][0]["interview_id"].as_i64().unwrap();
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &format!("/api/v1/staff/health-interviews/{interview}/attendance"),
+        &json!({"status": "attended"}),
+    )
+    .await;
+    assert_eq!(res.status(), 404);
+
     // Two days before (72 h by default), the reminder is queued once, however often the sweep runs.
     clock.set(start + Duration::days(3));
     let first = tsunagu::service::reminders::sweep(&app.state)
@@ -817,6 +828,50 @@ async fn reminders_come_once_and_figures_count_what_was_seen() {
     assert_eq!(rows[0]["workers"]["checkup_opinion"], 3);
     assert_eq!(rows[0]["median_wait_days"], 5);
     assert_eq!(rows[0]["seen_after_due"], 0);
+    // Staff record that it did not take place: it no longer counts.
+    let interview = done["confirmed"][0]["interview_id"].as_i64().unwrap();
+    let path = format!("/api/v1/staff/health-interviews/{interview}/attendance");
+    let res = staff_post(&app, &o.coordinator, &path, &json!({"status": "no_show"})).await;
+    assert_eq!(res.status(), 200);
+    let figures: Value = staff_get(
+        &app,
+        &o.coordinator,
+        &format!("/api/v1/staff/health-figures?from={from}&to={to}"),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(figures, json!([]));
+    // From the roster page's form, it is corrected: it took place after all.
+    let res = app
+        .client
+        .post(app.url(&format!("/staff/health/interviews/{interview}/attendance")))
+        .bearer_auth(&o.coordinator)
+        .form(&[
+            ("status", "attended"),
+            ("month", &day.format("%Y-%m").to_string()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let html = app
+        .client
+        .get(app.url(&format!(
+            "/staff/health/roster?month={}",
+            day.format("%Y-%m")
+        )))
+        .bearer_auth(&o.coordinator)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("（実施）"), "{html}");
+    let res = staff_post(&app, &o.coordinator, &path, &json!({"status": "maybe"})).await;
+    assert_eq!(res.status(), 422);
     let _ = urgent;
     app.stop().await;
 }

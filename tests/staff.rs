@@ -209,6 +209,12 @@ async fn every_staff_route_refuses_those_who_must_not_use_it() {
             Value::Null,
             "M",
         ),
+        (
+            "POST",
+            "/api/v1/staff/health-interviews/999999/attendance".into(),
+            json!({"status": "attended"}),
+            "M",
+        ),
     ];
     for (method, path, body, who) in &routes {
         let call = |token: Option<&str>| {
@@ -1255,6 +1261,7 @@ async fn every_staff_page_refuses_those_who_must_not_use_it() {
         ("POST", "/staff/health/requests/1/move".into(), "M"),
         ("POST", "/staff/health/blocks".into(), "M"),
         ("POST", "/staff/health/schedule/confirm".into(), "M"),
+        ("POST", "/staff/health/interviews/1/attendance".into(), "M"),
     ];
     for (method, path, who) in &pages {
         let call = |cookie: Option<&str>| {

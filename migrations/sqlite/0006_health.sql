@@ -107,6 +107,9 @@ CREATE TABLE health_interviews (
     -- asked for another date (it keeps its place); cancelled.
     status          TEXT NOT NULL CHECK (status IN ('proposed', 'accepted', 'declined', 'cancelled')),
     confirmed_by    TEXT NOT NULL,
+    -- Recorded by staff after the day: TRUE seen, FALSE did not take place
+    -- (not counted in the figures); NULL not recorded (counted once past).
+    attended        BOOLEAN,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
     CHECK (ends_at > starts_at)

@@ -819,6 +819,37 @@ pub async fn roster(
     Ok((interviews, blocks))
 }
 
+/// Records after the day whether an accepted interview took place
+/// (`attended` or `no_show`); a no-show is not counted in the figures.
+pub async fn record_attendance(
+    state: &AppState,
+    who: &StaffMember,
+    interview_id: i64,
+    status: &str,
+) -> Result<(), HealthError> {
+    let attended = match normalize_text(status).as_str() {
+        "attended" => true,
+        "no_show" => false,
+        "" => return Err(invalid("status", FieldError::Required)),
+        _ => return Err(invalid("status", FieldError::Choice)),
+    };
+    if !state
+        .store
+        .set_interview_attended(interview_id, attended, state.clock.now())
+        .await?
+    {
+        return Err(HealthError::NotFound);
+    }
+    audit(
+        state,
+        who,
+        "health_attendance",
+        &format!("interview {interview_id}"),
+        if attended { "attended" } else { "no_show" },
+    )
+    .await
+}
+
 /// The figures of the months from `from` to `to` (first days of months).
 pub async fn figures(
     state: &AppState,

@@ -198,6 +198,8 @@ pub struct InterviewRecord {
     pub interviews: i64,
     pub visit: bool,
     pub status: String,
+    /// Recorded after the day: seen, or did not take place.
+    pub attended: Option<bool>,
     pub business_name: String,
     pub address: String,
     pub contact_name: String,
@@ -267,7 +269,7 @@ const BLOCK: &str =
     FROM health_blocks b JOIN professionals p ON p.id = b.doctor_id";
 
 const INTERVIEW: &str = "SELECT i.id, i.request_id, i.block_id, i.doctor_id, p.name AS doctor_name, i.starts_at,
-        i.ends_at, i.interviews, i.visit, i.status, r.business_name, r.address, r.contact_name, r.phone,
+        i.ends_at, i.interviews, i.visit, i.status, i.attended, r.business_name, r.address, r.contact_name, r.phone,
         r.email, r.lang, r.received_on, r.due_on, r.token_hash
     FROM health_interviews i JOIN health_requests r ON r.id = i.request_id
     JOIN professionals p ON p.id = i.doctor_id";
@@ -697,7 +699,8 @@ impl Store {
     ) -> StoreResult<Vec<(InterviewRecord, Vec<HealthServiceRecord>)>> {
         let (interviews, services): (Vec<InterviewRecord>, Vec<HealthServiceRecord>) = on_db!(read self, pool => {
             let interviews = sqlx::query_as(&format!(
-                "{INTERVIEW} WHERE i.starts_at >= $1 AND i.starts_at < $2 AND i.status = 'accepted' ORDER BY i.starts_at"
+                "{INTERVIEW} WHERE i.starts_at >= $1 AND i.starts_at < $2 AND i.status = 'accepted'
+                 AND (i.attended IS NULL OR i.attended) ORDER BY i.starts_at"
             ))
             .bind(from)
             .bind(to)
@@ -706,7 +709,8 @@ impl Store {
             let services = sqlx::query_as(
                 "SELECT s.request_id, s.kind, s.workers, s.requested_on, s.checked_on
                  FROM health_services s JOIN health_interviews i ON i.request_id = s.request_id
-                 WHERE i.starts_at >= $1 AND i.starts_at < $2 AND i.status = 'accepted'",
+                 WHERE i.starts_at >= $1 AND i.starts_at < $2 AND i.status = 'accepted'
+                   AND (i.attended IS NULL OR i.attended)",
             )
             .bind(from)
             .bind(to)
@@ -786,6 +790,29 @@ impl Store {
             tx.commit().await?;
             Ok(true)
         })
+    }
+
+    /// Records whether an accepted interview that has begun took place.
+    /// False if there is no such interview.
+    pub async fn set_interview_attended(
+        &self,
+        id: i64,
+        attended: bool,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        Ok(on_db!(self, pool => {
+            sqlx::query(
+                "UPDATE health_interviews SET attended = $2, updated_at = $3
+                 WHERE id = $1 AND status = 'accepted' AND starts_at <= $3",
+            )
+            .bind(id)
+            .bind(attended)
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected()
+                == 1
+        }))
     }
 
     /// Whether an interview is still live at this start time.

@@ -160,6 +160,7 @@ pub fn interview_json(i: &InterviewRecord) -> Value {
         "doctor": i.doctor_name,
         "doctor_id": i.doctor_id,
         "block_id": i.block_id,
+        "attended": i.attended,
     })
 }
 
@@ -500,6 +501,21 @@ pub async fn roster(
             v
         }).collect::<Vec<_>>(),
     })))
+}
+
+/// `POST /api/v1/staff/health-interviews/{id}/attendance` with `{status:
+/// "attended" | "no_show"}`, after the interview's start.
+pub async fn attendance(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let obj = object(body)?;
+    let status = text_of(obj.get("status")).map_err(|e| invalid("status", e))?;
+    service::record_attendance(&state, &staff.member, id, &status).await?;
+    Ok(Json(json!({"id": id, "status": normalize_text(&status)})))
 }
 
 /// `GET /api/v1/staff/health-figures?from=YYYY-MM&to=YYYY-MM`: per month,

@@ -71,6 +71,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/staff/health/roster", get(pages::staff_health::roster))
         .route("/staff/health/figures", get(pages::staff_health::figures))
+        .route(
+            "/staff/health/interviews/{id}/attendance",
+            post(pages::staff_health::attendance),
+        )
         .route("/static/style.css", get(pages::stylesheet))
         .route("/staff", get(pages::staff::roster))
         .route(
@@ -213,6 +217,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/api/v1/staff/health-roster", get(health_api::roster))
         .route("/api/v1/staff/health-figures", get(health_api::figures))
+        .route(
+            "/api/v1/staff/health-interviews/{id}/attendance",
+            post(health_api::attendance),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn(context::request_context))

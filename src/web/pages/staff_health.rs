@@ -455,6 +455,10 @@ pub async fn confirm(
 }
 
 struct InterviewRow {
+    id: i64,
+    /// Begun and accepted: staff record whether it took place.
+    recordable: bool,
+    attended: &'static str,
     when: String,
     doctor: String,
     business: String,
@@ -468,6 +472,7 @@ struct InterviewRow {
 struct RosterPage {
     who: Option<String>,
     csrf: String,
+    month: String,
     month_label: String,
     prev: String,
     next: String,
@@ -481,13 +486,20 @@ pub async fn roster(
     caller: StaffCaller,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let (_, first, from, to) = month_of(&state, &q)?;
+    let (month, first, from, to) = month_of(&state, &q)?;
     let manages = caller.member.role.manages();
     let rows = if manages || caller.member.professional_id.is_some() {
         let (interviews, _) = service::roster(&state, &caller.member, from, to).await?;
         interviews
             .iter()
             .map(|i| InterviewRow {
+                id: i.id,
+                recordable: manages && i.status == "accepted" && i.starts_at <= state.clock.now(),
+                attended: match i.attended {
+                    Some(true) => "実施",
+                    Some(false) => "実施されず",
+                    None => "",
+                },
                 when: format!(
                     "{}〜{}",
                     format_datetime(i.starts_at, Lang::Ja),
@@ -516,6 +528,7 @@ pub async fn roster(
         &RosterPage {
             who: who(&caller),
             csrf: caller.csrf.clone().unwrap_or_default(),
+            month,
             month_label: format!("{}年{}月", first.year(), first.month()),
             prev: ym(first - Months::new(1)),
             next: ym(first + Months::new(1)),
@@ -524,6 +537,25 @@ pub async fn roster(
         },
         StatusCode::OK,
     ))
+}
+
+/// `POST /staff/health/interviews/{id}/attendance` (`status`, `month` to return to).
+pub async fn attendance(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = super::parse_id(&id)?;
+    service::record_attendance(&state, &caller.member, id, &field(&pairs, "status")).await?;
+    let month = field(&pairs, "month");
+    let month = if month_bounds(&month).is_ok() {
+        month
+    } else {
+        this_month(&state)
+    };
+    Ok(Redirect::to(&format!("/staff/health/roster?month={month}")).into_response())
 }
 
 #[derive(Template)]
