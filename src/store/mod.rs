@@ -6,6 +6,7 @@
 
 mod bookings;
 mod health;
+mod health_schedule;
 mod outbox;
 mod reminders;
 mod schedule;
@@ -15,9 +16,9 @@ mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use health::{
-    queue_position, request_number, BlockRecord, HealthRequestRecord, HealthServiceRecord,
-    InterviewRecord, NewBlock, NewHealthRequest, NewInterview,
+    queue_position, request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest,
 };
+pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use schedule::SlotMove;

@@ -1,0 +1,394 @@
+//! 産業保健センター: a business's request and its status page; what the
+//! centre's staff do with the queue, the doctors' blocks and the scheduling
+//! assistant is in [`office`] (each step with its audit line).
+
+use crate::config::Settings;
+use crate::domain::booking::keep;
+use crate::domain::health::figures::{self, MonthFigures, Seen};
+use crate::domain::health::request::{
+    parse_count, parse_date, weekday_code, Eligibility, HealthInput, Ineligible,
+};
+use crate::domain::health::{self, DueFlag, Place, Proposal, ServiceKind};
+use crate::domain::time::{jst_instant, to_jst};
+use crate::domain::token::Token;
+use crate::domain::values::{bounded, normalize_text, Email, PersonName, PhoneNumber};
+use crate::domain::{FieldError, FieldErrors, Lang};
+use crate::mail::health::{
+    status_url, HealthMail, MailInterview, HEALTH_ACCEPTED, HEALTH_DECLINED, HEALTH_PROPOSED,
+    HEALTH_RECEIVED, HEALTH_WITHDRAWN,
+};
+use crate::state::AppState;
+use crate::store::{
+    request_number, BlockRecord, HealthRequestRecord, HealthServiceRecord, InterviewRecord,
+    NewBlock, NewHealthRequest, NewInterview, StaffMember, StoreError,
+};
+use chrono::{DateTime, Datelike, Months, NaiveDate, NaiveTime, Utc};
+use std::collections::HashMap;
+
+#[derive(Debug, thiserror::Error)]
+pub enum HealthError {
+    #[error("invalid input")]
+    Invalid(FieldErrors),
+    /// The workplace is not the centre's to serve; where to go instead.
+    #[error("not eligible")]
+    Ineligible(FieldErrors, Ineligible, Referral),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<StoreError> for HealthError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => HealthError::NotFound,
+            StoreError::Conflict(what) => HealthError::Conflict(match what {
+                "health_blocks_no_overlap" | "health_interviews_no_overlap" => "doctor_busy",
+                "health_interviews_one_per_time" | "health_interviews_one_visit" => "block_full",
+                "health_interviews_one_per_request" => "request_not_waiting",
+                other => other,
+            }),
+            other => HealthError::Internal(other.into()),
+        }
+    }
+}
+
+/// Where a workplace the centre cannot serve is pointed to.
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub name: String,
+    pub name_en: String,
+    pub phone: String,
+}
+
+fn invalid(field: &'static str, e: FieldError) -> HealthError {
+    HealthError::Invalid(FieldErrors::from([(field, e)]))
+}
+
+pub fn eligibility(settings: &Settings) -> Eligibility {
+    Eligibility {
+        area: settings.health.area.clone(),
+        max_workers: settings.health.max_workers,
+    }
+}
+
+fn today(state: &AppState) -> NaiveDate {
+    to_jst(state.clock.now()).date_naive()
+}
+
+fn month_start(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).expect("day 1")
+}
+
+/// A request just received.
+#[derive(Debug)]
+pub struct Submitted {
+    pub id: i64,
+    pub number: String,
+    pub position: usize,
+    pub estimated_month: String,
+    pub manage_url: String,
+}
+
+/// Workplaces the centre serves in a month: the last three months'
+/// average, or the configured figure without history.
+async fn per_month(state: &AppState) -> Result<u32, HealthError> {
+    let this_month = month_start(today(state));
+    let starts: Vec<DateTime<Utc>> = (1..=3)
+        .rev()
+        .map(|back| this_month - Months::new(back))
+        .chain([this_month])
+        .map(|d| jst_instant(d, NaiveTime::MIN))
+        .collect();
+    let served = state.store.health_served_per_month(&starts).await?;
+    Ok(figures::throughput(
+        &served,
+        state.settings.health.per_month,
+    ))
+}
+
+/// The month (`YYYY-MM`) request `subject` can expect its turn, among the
+/// waiting requests `pending` (see [`health::forecast`]: the doctors'
+/// blocks already entered, then the recent throughput).
+pub async fn estimate(
+    state: &AppState,
+    subject: i64,
+    pending: &[health::Pending],
+) -> Result<String, HealthError> {
+    let today = today(state);
+    let blocks: Vec<health::Block> = state
+        .store
+        .health_blocks(today, today + Months::new(12))
+        .await?
+        .iter()
+        .map(BlockRecord::free)
+        .collect();
+    let (y, m) = health::forecast(subject, pending, &blocks, today, per_month(state).await?);
+    Ok(format!("{y:04}-{m:02}"))
+}
+
+/// The waiting requests as the assistant sees them.
+async fn waiting_pending(state: &AppState) -> Result<Vec<health::Pending>, HealthError> {
+    Ok(state
+        .store
+        .health_requests_open()
+        .await?
+        .iter()
+        .filter(|r| r.status == "waiting")
+        .map(HealthRequestRecord::pending)
+        .collect())
+}
+
+/// A business's request: checked, given its due date, position and
+/// estimate, stored with its mail.
+pub async fn submit(
+    state: &AppState,
+    input: &HealthInput,
+    lang: Lang,
+) -> Result<Submitted, HealthError> {
+    let today = today(state);
+    let details = input
+        .validate(&eligibility(&state.settings), today)
+        .map_err(|r| match r.ineligible {
+            Some(why) => {
+                let h = &state.settings.health;
+                let to = Referral {
+                    name: h.refer_name.clone(),
+                    name_en: h.refer_name_en.clone(),
+                    phone: h.refer_phone.clone(),
+                };
+                HealthError::Ineligible(r.fields, why, to)
+            }
+            None => HealthError::Invalid(r.fields),
+        })?;
+    let rules = state.settings.health.rules();
+    let (interviews, minutes) = rules.workload(&details.services);
+    let token = Token::generate();
+    let request = NewHealthRequest {
+        token_hash: token.hash(),
+        business_name: details.business_name.clone(),
+        address: details.address.clone(),
+        workers: details.workers,
+        industry: details.industry.clone(),
+        contact_name: details.contact_name.as_str().to_string(),
+        phone: details.phone.as_str().to_string(),
+        email: details.email.as_str().to_string(),
+        place: details.place,
+        weekdays: details
+            .weekdays
+            .iter()
+            .map(|d| weekday_code(*d))
+            .collect::<Vec<_>>()
+            .join(","),
+        time_of_day: details.time_of_day,
+        preferred_note: details.preferred_note.clone(),
+        lang: lang.code().to_string(),
+        received_on: today,
+        due_on: rules.request_due(&details.services, today),
+        interviews,
+        minutes,
+        services: details.services.clone(),
+    };
+    // The estimate for the place the request is about to take (the exact
+    // place is decided inside the store's transaction).
+    let mut pending = waiting_pending(state).await?;
+    let (weekdays, time_of_day) = (details.weekdays.clone(), details.time_of_day);
+    pending.push(health::Pending {
+        queued: health::Queued {
+            id: i64::MAX,
+            seq: i64::MAX,
+            due: request.due_on,
+            moved_to: None,
+        },
+        place: details.place,
+        weekdays,
+        time_of_day,
+        interviews,
+        minutes,
+    });
+    let estimated_month = estimate(state, i64::MAX, &pending).await?;
+    let settings = state.settings.clone();
+    let month = estimated_month.clone();
+    let mail = |id: i64, position: usize| {
+        HealthMail {
+            lang,
+            business_name: request.business_name.clone(),
+            contact_name: request.contact_name.clone(),
+            number: request_number(today, id),
+            token: Some(token.as_str().to_string()),
+            position: Some(position),
+            estimated_month: Some(month),
+            ..Default::default()
+        }
+        .queue(HEALTH_RECEIVED, &request.email, &settings)
+    };
+    let (id, position) = state
+        .store
+        .create_health_request(&request, mail, state.clock.now())
+        .await?;
+    state.mail_wakeup.notify_one();
+    Ok(Submitted {
+        id,
+        number: request_number(today, id),
+        position,
+        estimated_month,
+        manage_url: status_url(&state.settings, token.as_str()),
+    })
+}
+
+/// A request as its status page and the staff queue show it.
+#[derive(Debug, Clone)]
+pub struct RequestView {
+    pub request: HealthRequestRecord,
+    pub services: Vec<HealthServiceRecord>,
+    /// Place in the queue, while waiting.
+    pub position: Option<usize>,
+    pub estimated_month: Option<String>,
+    pub interview: Option<InterviewRecord>,
+    pub flag: DueFlag,
+}
+
+async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestView, HealthError> {
+    let services = state.store.health_services(Some(request.id)).await?;
+    let interview = state.store.live_interview(request.id).await?;
+    let (position, estimated_month) = if request.status == "waiting" {
+        let pending = waiting_pending(state).await?;
+        let rows: Vec<_> = pending
+            .iter()
+            .map(|p| (p.queued.id, p.queued.due, p.queued.moved_to))
+            .collect();
+        let p = crate::store::queue_position(&rows, request.id);
+        (Some(p), Some(estimate(state, request.id, &pending).await?))
+    } else {
+        (None, None)
+    };
+    let flag = if matches!(request.status.as_str(), "waiting" | "proposed") {
+        state
+            .settings
+            .health
+            .rules()
+            .flag(request.due_on, today(state))
+    } else {
+        DueFlag::None
+    };
+    Ok(RequestView {
+        request,
+        services,
+        position,
+        estimated_month,
+        interview,
+        flag,
+    })
+}
+
+/// The request a status-page token opens.
+pub async fn status(state: &AppState, token: &str) -> Result<RequestView, HealthError> {
+    let token = Token::parse(token).ok_or(HealthError::NotFound)?;
+    let request = state.store.health_request_by_token(&token.hash()).await?;
+    view(state, request).await
+}
+
+fn mail_of(
+    r: &HealthRequestRecord,
+    link: Option<&Token>,
+    interview: Option<MailInterview>,
+) -> HealthMail {
+    HealthMail {
+        lang: Lang::parse(&r.lang).unwrap_or(Lang::Ja),
+        business_name: r.business_name.clone(),
+        contact_name: r.contact_name.clone(),
+        number: r.number(),
+        token: link.map(|t| t.as_str().to_string()),
+        interview,
+        ..Default::default()
+    }
+}
+
+fn mail_interview(i: &InterviewRecord, proposed: bool) -> MailInterview {
+    MailInterview {
+        id: i.id,
+        starts_at: i.starts_at,
+        ends_at: i.ends_at,
+        visit: i.visit,
+        doctor: i.doctor_name.clone(),
+        proposed,
+    }
+}
+
+/// New contact details from the status page.
+pub async fn update_contact(
+    state: &AppState,
+    token: &str,
+    contact_name: &str,
+    phone: &str,
+    email: &str,
+) -> Result<(), HealthError> {
+    let current = status(state, token).await?;
+    let mut errors = FieldErrors::new();
+    let name = keep(&mut errors, "contact_name", PersonName::parse(contact_name));
+    let phone = keep(&mut errors, "phone", PhoneNumber::parse(phone));
+    let email = keep(&mut errors, "email", Email::parse(email));
+    let (Some(name), Some(phone), Some(email)) = (name, phone, email) else {
+        return Err(HealthError::Invalid(errors));
+    };
+    if !state
+        .store
+        .update_health_contact(
+            current.request.id,
+            name.as_str(),
+            phone.as_str(),
+            email.as_str(),
+            state.clock.now(),
+        )
+        .await?
+    {
+        return Err(HealthError::Conflict("withdrawn"));
+    }
+    Ok(())
+}
+
+/// The business withdraws its request.
+pub async fn withdraw(state: &AppState, token: &str) -> Result<(), HealthError> {
+    let current = status(state, token).await?;
+    let r = &current.request;
+    let mail = mail_of(r, None, None).queue(HEALTH_WITHDRAWN, &r.email, &state.settings);
+    if !state
+        .store
+        .withdraw_health_request(r.id, &mail, state.clock.now())
+        .await?
+    {
+        return Err(HealthError::Conflict("withdrawn"));
+    }
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+/// The business accepts the proposed date, or asks for another (keeping its place).
+pub async fn answer(state: &AppState, token: &str, accept: bool) -> Result<(), HealthError> {
+    let current = status(state, token).await?;
+    let r = &current.request;
+    let Some(interview) = current.interview.filter(|i| i.status == "proposed") else {
+        return Err(HealthError::Conflict("no_proposal"));
+    };
+    let link = Token::generate();
+    let (kind, shown) = if accept {
+        (HEALTH_ACCEPTED, Some(mail_interview(&interview, false)))
+    } else {
+        (HEALTH_DECLINED, None)
+    };
+    let mail = mail_of(r, Some(&link), shown).queue(kind, &r.email, &state.settings);
+    if !state
+        .store
+        .answer_interview(r.id, accept, Some(&link.hash()), &mail, state.clock.now())
+        .await?
+    {
+        return Err(HealthError::Conflict("no_proposal"));
+    }
+    state.mail_wakeup.notify_one();
+    Ok(())
+}
+
+mod office;
+pub use office::*;
