@@ -311,6 +311,23 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     let html =
         text(staff_page(&app, &doc, &format!("/staff/health/roster?month={month}")).await).await;
     assert!(html.contains("株式会社 青葉製作所") && html.contains("回答待ち"));
+    // The business answers by phone; the office records it from the queue.
+    let queue = text(staff_page(&app, &coord, "/staff/health").await).await;
+    assert!(queue.contains("電話で了承を受けた"));
+    let res = staff_form(
+        &app,
+        &coord,
+        &format!("/staff/health/requests/{request_id}/answer"),
+        &[("answer", "accept")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let html =
+        text(staff_page(&app, &doc, &format!("/staff/health/roster?month={month}")).await).await;
+    assert!(
+        html.contains("確定") && !html.contains("回答待ち"),
+        "{html}"
+    );
     let html = text(staff_page(&app, &doc, &format!("/staff?month={month}")).await).await;
     assert!(html.contains("医師の面接日"));
     assert_eq!(staff_page(&app, &doc, "/staff/health").await.status(), 403);

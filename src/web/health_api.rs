@@ -503,6 +503,24 @@ pub async fn roster(
     })))
 }
 
+/// `POST /api/v1/staff/health-requests/{id}/accept` (or `…/decline`): the
+/// business answered the proposed date by phone.
+pub async fn answer_for(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path((id, answer)): Path<(String, String)>,
+) -> Result<Json<Value>, AppError> {
+    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let accept = match answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    service::answer_for(&state, &staff.member, id, accept).await?;
+    let request = state.store.health_request(id).await?;
+    Ok(Json(json!({"id": id, "status": request.status})))
+}
+
 /// `POST /api/v1/staff/health-interviews/{id}/attendance` with `{status:
 /// "attended" | "no_show"}`, after the interview's start.
 pub async fn attendance(

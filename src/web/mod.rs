@@ -75,6 +75,10 @@ pub fn router(state: AppState) -> Router {
             "/staff/health/interviews/{id}/attendance",
             post(pages::staff_health::attendance),
         )
+        .route(
+            "/staff/health/requests/{id}/answer",
+            post(pages::staff_health::answer_for),
+        )
         .route("/static/style.css", get(pages::stylesheet))
         .route("/staff", get(pages::staff::roster))
         .route(
@@ -220,6 +224,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/staff/health-interviews/{id}/attendance",
             post(health_api::attendance),
+        )
+        .route(
+            "/api/v1/staff/health-requests/{id}/{answer}",
+            post(health_api::answer_for),
         )
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))

@@ -368,6 +368,15 @@ pub async fn withdraw(state: &AppState, token: &str) -> Result<(), HealthError> 
 /// The business accepts the proposed date, or asks for another (keeping its place).
 pub async fn answer(state: &AppState, token: &str, accept: bool) -> Result<(), HealthError> {
     let current = status(state, token).await?;
+    answer_request(state, current, accept).await
+}
+
+/// Accepts or releases a request's proposed interview, with its mail.
+async fn answer_request(
+    state: &AppState,
+    current: RequestView,
+    accept: bool,
+) -> Result<(), HealthError> {
     let r = &current.request;
     let Some(interview) = current.interview.filter(|i| i.status == "proposed") else {
         return Err(HealthError::Conflict("no_proposal"));

@@ -433,6 +433,31 @@ pub async fn roster(
     Ok((interviews, blocks))
 }
 
+/// The business answered by phone: staff accept the proposed date for it,
+/// or release it (the request keeps its place). Audited.
+pub async fn answer_for(
+    state: &AppState,
+    who: &StaffMember,
+    request_id: i64,
+    accept: bool,
+) -> Result<(), HealthError> {
+    let request = state.store.health_request(request_id).await?;
+    let current = view(state, request).await?;
+    answer_request(state, current, accept).await?;
+    audit(
+        state,
+        who,
+        if accept {
+            "health_accept_for"
+        } else {
+            "health_decline_for"
+        },
+        &format!("health_request {request_id}"),
+        "",
+    )
+    .await
+}
+
 /// Records after the day whether an accepted interview took place
 /// (`attended` or `no_show`); a no-show is not counted in the figures.
 pub async fn record_attendance(

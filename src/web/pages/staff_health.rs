@@ -65,6 +65,8 @@ pub async fn doctor_days(
 
 struct QueueRow {
     id: i64,
+    /// A date is proposed: staff may take the business's answer by phone.
+    proposed: bool,
     number: String,
     business: String,
     services: String,
@@ -97,6 +99,7 @@ pub async fn queue(
             let r = &v.request;
             QueueRow {
                 id: r.id,
+                proposed: r.status == "proposed",
                 number: r.number(),
                 business: r.business_name.clone(),
                 services: v
@@ -162,6 +165,30 @@ pub async fn move_request(
         &field(&pairs, "reason"),
     )
     .await?;
+    Ok(Redirect::to("/staff/health").into_response())
+}
+
+/// `POST /staff/health/requests/{id}/answer` (`answer`: `accept` or
+/// `decline`): the business answered the proposed date by phone.
+pub async fn answer_for(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = super::parse_id(&id)?;
+    let accept = match field(&pairs, "answer").as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => {
+            return Err(crate::web::error::invalid(
+                "answer",
+                crate::domain::FieldError::Choice,
+            ))
+        }
+    };
+    service::answer_for(&state, &caller.member, id, accept).await?;
     Ok(Redirect::to("/staff/health").into_response())
 }
 
