@@ -950,3 +950,68 @@ async fn the_estimate_follows_the_doctors_blocks_then_the_throughput() {
     assert_eq!(status["estimated_month"], second["estimated_month"]);
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_accepted_date_goes_into_the_calendar_and_a_withdrawal_takes_it_out() {
+    let app = spawn_app().await;
+    let o = office(&app).await;
+    let mut body = request_body("カレンダー 株式会社", "cal@example.jp");
+    body["services"] =
+        json!([{"kind": "high_stress", "workers": 1, "requested_on": today().to_string()}]);
+    submit(&app, &body).await;
+    let day = today() + Duration::days(9);
+    add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        day,
+        "10:00",
+        "12:00",
+        "centre",
+        2,
+    )
+    .await;
+    let period = json!({"from": day.to_string(), "to": day.to_string()});
+    let done = confirm(&app, &o.coordinator, &period).await;
+    assert_eq!(done["confirmed"].as_array().unwrap().len(), 1, "{done}");
+    let token = token_in_mail(&app, "cal@example.jp", "日程のご提案").await;
+    assert!(
+        app.calendar_in("cal@example.jp", "日程のご提案").is_none(),
+        "not before it is accepted"
+    );
+    app.post_empty(&format!("/api/v1/health-requests/manage/{token}/accept"))
+        .await;
+    let request = eventually(15, || async {
+        app.calendar_in("cal@example.jp", "日程が確定しました")
+    })
+    .await;
+    let field = |ics: &str, name: &str| {
+        ics.lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l[name.len()..].trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(field(&request, "METHOD:"), "REQUEST");
+    assert_eq!(
+        field(&request, "DTSTART;TZID=Asia/Tokyo:"),
+        format!("{}T100000", day.format("%Y%m%d"))
+    );
+    let summary = field(&request, "SUMMARY:");
+    assert!(summary.contains("産業保健センター"), "{summary}");
+    for word in ["ストレス", "面接指導", "長時間"] {
+        assert!(!summary.contains(word), "{summary}");
+    }
+    app.post_empty(&format!("/api/v1/health-requests/manage/{token}/withdraw"))
+        .await;
+    let cancel = eventually(15, || async {
+        app.calendar_in("cal@example.jp", "取下げ")
+    })
+    .await;
+    assert_eq!(field(&cancel, "METHOD:"), "CANCEL");
+    assert_eq!(
+        field(&cancel, "UID:"),
+        field(&request, "UID:"),
+        "the same entry is taken out"
+    );
+    app.stop().await;
+}

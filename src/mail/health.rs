@@ -4,7 +4,8 @@
 //! when sent. Subjects name the centre and the request number, never the
 //! kinds of interview (a mailbox may be shared).
 
-use super::templates::{new_message_id, Guard, NoticeFields, Rendered};
+use super::calendar::{self, Calendar};
+use super::templates::{new_message_id, Guard, MailSlot, NoticeFields, Rendered};
 use crate::config::Settings;
 use crate::domain::time::{format_datetime, format_time};
 use crate::domain::Lang;
@@ -49,6 +50,9 @@ pub struct HealthMail {
     pub interview: Option<MailInterview>,
     /// A reminder is sent only while its interview is live at this start.
     pub while_interview: Option<(i64, DateTime<Utc>)>,
+    /// The calendar entry of the interview (accepted: REQUEST; withdrawn: CANCEL).
+    #[serde(default)]
+    pub calendar: Option<Calendar>,
 }
 
 /// The link a business follows to its request's status page.
@@ -132,6 +136,35 @@ impl HealthMail {
             ),
             (self.pick("担当医師", "Doctor"), i.doctor.clone()),
         ]
+    }
+
+    /// The .ics of the interview, if the mail carries one. Its SUMMARY
+    /// names the centre only, never the kind of interview.
+    fn ics(&self, settings: &Settings) -> Option<(String, String)> {
+        let (cal, i) = (self.calendar.as_ref()?, self.interview.as_ref()?);
+        let h = &settings.health;
+        let location = if i.visit {
+            self.pick("事業場（医師が訪問）", "Your workplace (the doctor visits)")
+        } else {
+            self.pick(&h.centre_address, &h.centre_address_en)
+        };
+        let slot = MailSlot {
+            profession: Default::default(),
+            starts_at: i.starts_at,
+            ends_at: i.ends_at,
+        };
+        let text = calendar::render(
+            cal,
+            &[slot],
+            &self.pick(
+                "産業保健センター 医師との面談",
+                "Occupational health centre: appointment with the doctor",
+            ),
+            &location,
+            &settings.mail.from_address,
+            Utc::now(),
+        );
+        Some((cal.method.clone(), text))
     }
 
     fn render(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
@@ -278,6 +311,7 @@ impl HealthMail {
             contacts: Vec::new(),
         };
         let mut rendered = v.render()?;
+        rendered.ics = self.ics(settings);
         rendered.from_name = Some(centre);
         Ok(rendered)
     }
@@ -324,6 +358,7 @@ mod tests {
                         proposed: true,
                     }),
                     while_interview: None,
+                    calendar: Some(Calendar::request(vec!["uid-1@example.jp".into()], now)),
                 };
                 let payload = serde_json::to_string(&m).unwrap();
                 let r = render(kind, &payload, &settings).unwrap();
@@ -332,6 +367,9 @@ mod tests {
                     assert!(!r.subject.contains(word), "{kind}: {}", r.subject);
                 }
                 assert!(!r.text.contains("今すぐ誰かに"), "{kind}");
+                let (method, ics) = r.ics.expect("a calendar entry");
+                assert_eq!(method, "REQUEST");
+                assert!(!ics.contains("ストレス") && !ics.contains("stress"), "{ics}");
                 assert!(r.from_name.is_some());
             }
         }

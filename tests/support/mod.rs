@@ -288,6 +288,24 @@ impl TestApp {
             .collect()
     }
 
+    /// The calendar entry (invite.ics) of the mail to `recipient` whose
+    /// subject holds `subject`, if that mail was written and has one.
+    pub fn calendar_in(&self, recipient: &str, subject: &str) -> Option<String> {
+        use mail_parser::MimeHeaders;
+        self.mail_files().iter().find_map(|path| {
+            let raw = std::fs::read(path).ok()?;
+            let m = mail_parser::MessageParser::default().parse(&raw)?;
+            let to = m.to()?.first()?.address()?.to_string();
+            if to != recipient || !m.subject()?.contains(subject) {
+                return None;
+            }
+            let ics = m
+                .attachments()
+                .find(|a| a.attachment_name() == Some("invite.ics"))?;
+            String::from_utf8(ics.contents().to_vec()).ok()
+        })
+    }
+
     /// Waits for a mail to `recipient` with a link under `prefix` (e.g.
     /// `/offers/`) and returns the token in it.
     pub async fn link_token(&self, recipient: &str, prefix: &str) -> String {

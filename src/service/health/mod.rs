@@ -13,6 +13,7 @@ use crate::domain::time::{jst_instant, to_jst};
 use crate::domain::token::Token;
 use crate::domain::values::{bounded, normalize_text, Email, PersonName, PhoneNumber};
 use crate::domain::{FieldError, FieldErrors, Lang};
+use crate::mail::calendar::Calendar;
 use crate::mail::health::{
     status_url, HealthMail, MailInterview, HEALTH_ACCEPTED, HEALTH_DECLINED, HEALTH_PROPOSED,
     HEALTH_RECEIVED, HEALTH_WITHDRAWN,
@@ -306,6 +307,18 @@ fn mail_of(
     }
 }
 
+/// The calendar UID of an interview: from the request's token hash and the
+/// interview's id, stable and meaningless to anyone else.
+fn interview_uid(state: &AppState, r: &HealthRequestRecord, i: &InterviewRecord) -> String {
+    let domain = state
+        .settings
+        .mail
+        .from_address
+        .rsplit_once('@')
+        .map_or("tsunagu.invalid", |(_, d)| d);
+    crate::mail::calendar::uid(&r.token_hash, i.id as usize, domain)
+}
+
 fn mail_interview(i: &InterviewRecord, proposed: bool) -> MailInterview {
     MailInterview {
         id: i.id,
@@ -353,7 +366,20 @@ pub async fn update_contact(
 pub async fn withdraw(state: &AppState, token: &str) -> Result<(), HealthError> {
     let current = status(state, token).await?;
     let r = &current.request;
-    let mail = mail_of(r, None, None).queue(HEALTH_WITHDRAWN, &r.email, &state.settings);
+    let mut mail = mail_of(r, None, None);
+    // An accepted date was in the business's calendar: take it out.
+    if let Some(i) = current
+        .interview
+        .as_ref()
+        .filter(|i| i.status == "accepted")
+    {
+        mail.interview = Some(mail_interview(i, false));
+        mail.calendar = Some(Calendar::cancel(
+            vec![interview_uid(state, r, i)],
+            state.clock.now(),
+        ));
+    }
+    let mail = mail.queue(HEALTH_WITHDRAWN, &r.email, &state.settings);
     if !state
         .store
         .withdraw_health_request(r.id, &mail, state.clock.now())
@@ -387,7 +413,14 @@ async fn answer_request(
     } else {
         (HEALTH_DECLINED, None)
     };
-    let mail = mail_of(r, Some(&link), shown).queue(kind, &r.email, &state.settings);
+    let mut mail = mail_of(r, Some(&link), shown);
+    if accept {
+        mail.calendar = Some(Calendar::request(
+            vec![interview_uid(state, r, &interview)],
+            state.clock.now(),
+        ));
+    }
+    let mail = mail.queue(kind, &r.email, &state.settings);
     if !state
         .store
         .answer_interview(r.id, accept, Some(&link.hash()), &mail, state.clock.now())
