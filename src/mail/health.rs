@@ -369,7 +369,10 @@ mod tests {
                 assert!(!r.text.contains("今すぐ誰かに"), "{kind}");
                 let (method, ics) = r.ics.expect("a calendar entry");
                 assert_eq!(method, "REQUEST");
-                assert!(!ics.contains("ストレス") && !ics.contains("stress"), "{ics}");
+                assert!(
+                    !ics.contains("ストレス") && !ics.contains("stress"),
+                    "{ics}"
+                );
                 assert!(r.from_name.is_some());
             }
         }
