@@ -44,6 +44,8 @@ async fn a_business_requests_through_the_form_and_manages_it_on_its_page() {
     let html = text(form).await;
     assert!(html.contains("産業医による相談・面接指導のお申込み"));
     assert!(html.contains("仙台市・富谷市"));
+    // Each service's fields say which service they belong to.
+    assert!(html.contains("④ 対象の人数") && html.contains("③ 労働者が面接指導を申し出た日"));
     assert_labelled(&html, "/health");
     assert_labelled(
         &text(app.get("/health?lang=en").await).await,

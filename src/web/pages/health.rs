@@ -51,6 +51,8 @@ pub struct HField {
 
 pub struct ServiceRow {
     code: &'static str,
+    /// ①–④ (1.–4. in English), so that each field's label names its kind.
+    mark: &'static str,
     label: String,
     checked: bool,
     workers_id: &'static str,
@@ -240,6 +242,17 @@ fn form_page(
             let date_field = format!("{date_name}_{code}");
             ServiceRow {
                 code,
+                mark: {
+                    let i = ServiceKind::ALL
+                        .iter()
+                        .position(|k| *k == kind)
+                        .unwrap_or(0);
+                    if en {
+                        ["1.", "2.", "3.", "4."][i]
+                    } else {
+                        ["①", "②", "③", "④"][i]
+                    }
+                },
                 label: kind_label(kind, en).to_string(),
                 checked: !v(&format!("kind_{code}")).is_empty(),
                 workers_id,
