@@ -88,6 +88,9 @@ impl ReminderSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct HealthSettings {
     pub area: Vec<String>,
+    /// The area's names on the English pages (display only).
+    #[serde(default)]
+    pub area_en: Vec<String>,
     pub max_workers: u32,
     pub long_hours_months: u32,
     pub high_stress_months: u32,

@@ -40,6 +40,9 @@ pub struct HealthInput {
 pub struct Eligibility {
     /// Municipalities served; the address must name one.
     pub area: Vec<String>,
+    /// The same in English, in the same order (`Sendai City`), for an
+    /// address written in Latin letters (`… Aoba-ku, Sendai`).
+    pub area_en: Vec<String>,
     pub max_workers: u32,
 }
 
@@ -226,10 +229,26 @@ impl Eligibility {
     /// The municipality the address names, if it is served.
     pub fn municipality(&self, address: &str) -> Option<&str> {
         let folded = normalize_text(address);
-        self.area
+        if let Some(m) = self.area.iter().find(|m| folded.contains(m.as_str())) {
+            return Some(m);
+        }
+        // Latin letters: the name without "City", as a whole word.
+        let lower = folded.to_lowercase();
+        self.area_en
             .iter()
-            .find(|m| folded.contains(m.as_str()))
-            .map(String::as_str)
+            .zip(&self.area)
+            .find(|(en, _)| {
+                let name = en.to_lowercase().replace(" city", "");
+                let name = name.trim();
+                !name.is_empty()
+                    && lower.match_indices(name).any(|(i, _)| {
+                        let before = lower[..i].chars().next_back();
+                        let after = lower[i + name.len()..].chars().next();
+                        !before.is_some_and(char::is_alphabetic)
+                            && !after.is_some_and(char::is_alphabetic)
+                    })
+            })
+            .map(|(_, ja)| ja.as_str())
     }
 }
 
@@ -420,6 +439,7 @@ mod tests {
     fn rules() -> Eligibility {
         Eligibility {
             area: vec!["仙台市".into(), "富谷市".into()],
+            area_en: vec!["Sendai City".into(), "Tomiya City".into()],
             max_workers: 49,
         }
     }
@@ -492,6 +512,13 @@ mod tests {
         let mut i = input();
         i.address = "宮城県富谷市富谷坂松田３０".into();
         assert!(i.validate(&rules(), today()).is_ok());
+        // Written in Latin letters: the city as a whole word.
+        assert_eq!(
+            rules().municipality("1-2-3 Ichibancho, Aoba-ku, Sendai"),
+            Some("仙台市")
+        );
+        assert_eq!(rules().municipality("Tomiya City, Miyagi"), Some("富谷市"));
+        assert_eq!(rules().municipality("1-1 Satsumasendai, Kagoshima"), None);
     }
 
     #[test]

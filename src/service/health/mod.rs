@@ -71,6 +71,7 @@ fn invalid(field: &'static str, e: FieldError) -> HealthError {
 pub fn eligibility(settings: &Settings) -> Eligibility {
     Eligibility {
         area: settings.health.area.clone(),
+        area_en: settings.health.area_en.clone(),
         max_workers: settings.health.max_workers,
     }
 }

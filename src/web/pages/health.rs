@@ -300,11 +300,14 @@ fn form_page(
         en,
         centre: centre(state, en),
         lang_switch: switch_url(&ctx.path, if en { "ja" } else { "en" }),
-        area: state
-            .settings
-            .health
-            .area
-            .join(if en { " and " } else { "・" }),
+        area: {
+            let h = &state.settings.health;
+            if en && h.area_en.len() == h.area.len() {
+                h.area_en.join(" and ")
+            } else {
+                h.area.join(if en { " and " } else { "・" })
+            }
+        },
         ineligible,
         errors: summary,
         business: text_fields(
