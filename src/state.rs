@@ -3,7 +3,7 @@
 use crate::config::Settings;
 use crate::domain::rules::BookingRules;
 use crate::domain::time::Clock;
-use crate::store::Store;
+use crate::store::{StaffMember, Store, StoreResult};
 use std::sync::Arc;
 use tokio::sync::Notify;
 
@@ -31,5 +31,20 @@ impl AppState {
             clock,
             mail_wakeup: Arc::new(Notify::new()),
         })
+    }
+}
+
+impl AppState {
+    /// Writes a line to the audit log: who did or saw what, now.
+    pub async fn audit(
+        &self,
+        who: &StaffMember,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> StoreResult<()> {
+        self.store
+            .audit(who, action, subject, detail, self.clock.now())
+            .await
     }
 }

@@ -162,6 +162,12 @@ pub fn order(queue: &mut [Queued]) {
     queue.sort_by_key(Queued::sort_key);
 }
 
+/// The 1-based place of request `id` in the queue (0 if it is not in it).
+pub fn position(mut queue: Vec<Queued>, id: i64) -> usize {
+    order(&mut queue);
+    queue.iter().position(|q| q.id == id).map_or(0, |p| p + 1)
+}
+
 /// The month a business can expect its turn: `position` (1 = next) against
 /// the centre's monthly throughput, after what is already booked this month.
 pub fn estimate_month(

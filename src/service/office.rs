@@ -15,20 +15,6 @@ fn invalid(field: &'static str, e: FieldError) -> BookError {
     BookError::Invalid(FieldErrors::from([(field, e)]))
 }
 
-async fn audit(
-    state: &AppState,
-    who: &StaffMember,
-    action: &str,
-    subject: &str,
-    detail: &str,
-) -> Result<(), BookError> {
-    state
-        .store
-        .audit(who, action, subject, detail, state.clock.now())
-        .await?;
-    Ok(())
-}
-
 /// Records attendance of a confirmed booking. `NotFound` if there is none.
 pub async fn record_attendance(
     state: &AppState,
@@ -46,14 +32,14 @@ pub async fn record_attendance(
     {
         return Err(BookError::NotFound);
     }
-    audit(
-        state,
-        who,
-        "attendance",
-        &format!("booking {booking}"),
-        status.code(),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "attendance",
+            &format!("booking {booking}"),
+            status.code(),
+        )
+        .await?;
     Ok(status)
 }
 
@@ -88,14 +74,14 @@ pub async fn add_professional(
             state.clock.now(),
         )
         .await?;
-    audit(
-        state,
-        who,
-        "add_professional",
-        &format!("professional {id}"),
-        &profession,
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "add_professional",
+            &format!("professional {id}"),
+            &profession,
+        )
+        .await?;
     Ok(id)
 }
 
@@ -109,14 +95,15 @@ pub async fn set_professional_active(
     if !state.store.set_professional_active(id, active).await? {
         return Err(BookError::NotFound);
     }
-    audit(
-        state,
-        who,
-        "professional_active",
-        &format!("professional {id}"),
-        &active.to_string(),
-    )
-    .await
+    state
+        .audit(
+            who,
+            "professional_active",
+            &format!("professional {id}"),
+            &active.to_string(),
+        )
+        .await?;
+    Ok(())
 }
 
 /// Assigns an active professional to an evening, as the profession they
@@ -144,14 +131,14 @@ pub async fn assign(
         .store
         .assign(session, profession, professional)
         .await?;
-    audit(
-        state,
-        who,
-        "assign",
-        &format!("session {session}"),
-        &format!("{} {professional}", profession.code()),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "assign",
+            &format!("session {session}"),
+            &format!("{} {professional}", profession.code()),
+        )
+        .await?;
     Ok(profession)
 }
 
@@ -165,14 +152,14 @@ pub async fn add_session(
     let Some(id) = schedule::add_one_off(state, date, start).await? else {
         return Ok(None);
     };
-    audit(
-        state,
-        who,
-        "add_session",
-        &format!("session {id}"),
-        &date.to_string(),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "add_session",
+            &format!("session {id}"),
+            &date.to_string(),
+        )
+        .await?;
     Ok(Some(id))
 }
 
@@ -192,14 +179,14 @@ pub async fn move_session(
     let Some(n) = schedule::move_session(state, session, date, start).await? else {
         return Ok(None);
     };
-    audit(
-        state,
-        who,
-        "move_session",
-        &format!("session {session}"),
-        &format!("to {date} {start}"),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "move_session",
+            &format!("session {session}"),
+            &format!("to {date} {start}"),
+        )
+        .await?;
     Ok(Some(n))
 }
 
@@ -212,14 +199,14 @@ pub async fn cancel_session(
     let Some(n) = schedule::cancel_session(state, session, &who.name).await? else {
         return Ok(None);
     };
-    audit(
-        state,
-        who,
-        "cancel_session",
-        &format!("session {session}"),
-        &format!("{n} bookings"),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "cancel_session",
+            &format!("session {session}"),
+            &format!("{n} bookings"),
+        )
+        .await?;
     Ok(Some(n))
 }
 
@@ -233,13 +220,13 @@ pub async fn generate(
         return Err(invalid("months", FieldError::NotANumber));
     }
     let done = schedule::generate(state, months).await?;
-    audit(
-        state,
-        who,
-        "generate",
-        "schedule",
-        &format!("{} created", done.created.len()),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "generate",
+            "schedule",
+            &format!("{} created", done.created.len()),
+        )
+        .await?;
     Ok(done)
 }

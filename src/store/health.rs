@@ -224,7 +224,11 @@ impl Store {
             )
             .fetch_all(&mut *tx)
             .await?;
-            let position = queue_position(&waiting, id);
+            let queue = waiting
+                .into_iter()
+                .map(|(id, due, moved_to)| Queued { id, seq: id, due, moved_to })
+                .collect();
+            let position = health::position(queue, id);
             insert_mail!(&mut *tx, &mail(id, position), None::<i64>, now)?;
             tx.commit().await?;
             Ok((id, position))
@@ -363,19 +367,4 @@ impl Store {
             Ok(true)
         })
     }
-}
-
-/// The 1-based place of `id` among the waiting requests, in queue order.
-pub fn queue_position(waiting: &[(i64, Option<NaiveDate>, Option<NaiveDate>)], id: i64) -> usize {
-    let mut queue: Vec<Queued> = waiting
-        .iter()
-        .map(|(id, due, moved_to)| Queued {
-            id: *id,
-            seq: *id,
-            due: *due,
-            moved_to: *moved_to,
-        })
-        .collect();
-    health::order(&mut queue);
-    queue.iter().position(|q| q.id == id).map_or(0, |p| p + 1)
 }

@@ -123,35 +123,12 @@ const INTERVIEW: &str = "SELECT i.id, i.request_id, i.block_id, i.doctor_id, p.n
     FROM health_interviews i JOIN health_requests r ON r.id = i.request_id
     JOIN professionals p ON p.id = i.doctor_id";
 
-/// What refused an interview, in the terms staff act on.
-fn interview_conflict(e: StoreError) -> StoreError {
-    match e {
-        StoreError::Conflict(_) | StoreError::NotFound => e,
-        StoreError::Database(ref db) => match db.as_database_error() {
-            Some(d)
-                if d.message().contains("health_blocks_capacity")
-                    || d.constraint() == Some("health_blocks_capacity") =>
-            {
-                StoreError::Conflict("block_full")
-            }
-            Some(d)
-                if d.message().contains("health_blocks_length")
-                    || d.constraint() == Some("health_blocks_length") =>
-            {
-                StoreError::Conflict("block_full")
-            }
-            _ => e,
-        },
-        other => other,
-    }
-}
-
 impl Store {
     /// Adds a doctor's block. `Conflict("health_blocks_no_overlap")` if the
     /// doctor already has a block at that time.
     pub async fn add_health_block(&self, b: &NewBlock, now: DateTime<Utc>) -> StoreResult<i64> {
         let minutes = (b.ends_at - b.starts_at).num_minutes();
-        let result: StoreResult<i64> = on_db!(self, pool => {
+        Ok(on_db!(self, pool => {
             sqlx::query_scalar(
                 "INSERT INTO health_blocks (doctor_id, day, starts_at, ends_at, minutes, place, capacity, created_by, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -166,10 +143,8 @@ impl Store {
             .bind(&b.created_by)
             .bind(now)
             .fetch_one(pool)
-            .await
-            .map_err(StoreError::from)
-        });
-        result.map_err(|e| overlap("health_blocks_no_overlap", e))
+            .await?
+        }))
     }
 
     /// Blocks dated `from..=to`, by date and time.
@@ -199,7 +174,7 @@ impl Store {
     /// Writes one proposed interview and queues the mail that offers it,
     /// in one transaction: the request must be waiting, the block must
     /// have room (its checks), the doctor must be free (exclusion).
-    /// Conflicts: `request_not_waiting`, `block_full`,
+    /// Conflicts: `request_not_waiting`, `health_blocks_capacity`, `health_blocks_length`,
     /// `health_interviews_no_overlap`, `health_interviews_one_per_time`,
     /// `health_interviews_one_visit`.
     #[tracing::instrument(skip_all)]
@@ -210,7 +185,7 @@ impl Store {
         mail: impl FnOnce(i64) -> OutgoingMail,
         now: DateTime<Utc>,
     ) -> StoreResult<i64> {
-        let result: StoreResult<i64> = on_db!(self, pool => { async {
+        on_db!(self, pool => {
             let mut tx = pool.begin().await?;
             let waiting = sqlx::query(
                 "UPDATE health_requests SET status = 'proposed', updated_at = $2 WHERE id = $1 AND status = 'waiting'",
@@ -232,7 +207,7 @@ impl Store {
             .bind(i64::from(i.minutes))
             .fetch_one(&mut *tx)
             .await
-            .map_err(|e| interview_conflict(e.into()))?;
+            ?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO health_interviews (request_id, block_id, doctor_id, starts_at, ends_at, interviews,
                      minutes, visit, status, confirmed_by, created_at, updated_at)
@@ -254,8 +229,7 @@ impl Store {
             insert_mail!(&mut *tx, &mail(id), None::<i64>, now)?;
             tx.commit().await?;
             Ok(id)
-        }.await });
-        result.map_err(|e| overlap("health_interviews_no_overlap", interview_conflict(e)))
+        })
     }
 
     /// The business answers a proposal: accept (the interview stands) or
@@ -497,18 +471,5 @@ impl Store {
             counts.push(n.max(0) as u32);
         }
         Ok(counts)
-    }
-}
-
-/// An exclusion constraint (PostgreSQL) or trigger (SQLite) named `name`
-/// refused the write: a conflict, not a failure.
-fn overlap(name: &'static str, e: StoreError) -> StoreError {
-    match &e {
-        StoreError::Database(sqlx::Error::Database(db))
-            if db.constraint() == Some(name) || db.message().contains(name) =>
-        {
-            StoreError::Conflict(name)
-        }
-        _ => e,
     }
 }

@@ -15,9 +15,7 @@ mod staff;
 mod waitlist;
 
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
-pub use health::{
-    queue_position, request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest,
-};
+pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
@@ -58,6 +56,10 @@ impl From<sqlx::Error> for StoreError {
             sqlx::Error::Database(db) if db.is_unique_violation() => {
                 StoreError::Conflict(guard_of(db.as_ref()))
             }
+            sqlx::Error::Database(db) => match rule_of(db.as_ref()) {
+                Some(rule) => StoreError::Conflict(rule),
+                None => StoreError::Database(e),
+            },
             _ => StoreError::Database(e),
         }
     }
@@ -90,6 +92,22 @@ const GUARDS: &[(&str, &str)] = &[
     ),
     ("health_interviews_one_visit", "health_interviews.block_id"),
 ];
+
+/// Checks, exclusion constraints (PostgreSQL) and triggers (SQLite) that
+/// stand for rules: each refusal names one, and it becomes a conflict.
+const RULES: &[&str] = &[
+    "health_blocks_capacity",
+    "health_blocks_length",
+    "health_blocks_no_overlap",
+    "health_interviews_no_overlap",
+];
+
+fn rule_of(db: &dyn sqlx::error::DatabaseError) -> Option<&'static str> {
+    RULES
+        .iter()
+        .find(|rule| db.constraint() == Some(**rule) || db.message().contains(**rule))
+        .copied()
+}
 
 fn guard_of(db: &dyn sqlx::error::DatabaseError) -> &'static str {
     let message = db.message();

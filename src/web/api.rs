@@ -121,7 +121,7 @@ fn slot_ids(obj: &Map<String, Value>, errors: &mut FieldErrors) -> Vec<i64> {
         .collect()
 }
 
-fn object(body: Value) -> Result<Map<String, Value>, AppError> {
+pub(super) fn object(body: Value) -> Result<Map<String, Value>, AppError> {
     match body {
         Value::Object(obj) => Ok(obj),
         _ => Err(AppError::BadRequest(
@@ -130,7 +130,7 @@ fn object(body: Value) -> Result<Map<String, Value>, AppError> {
     }
 }
 
-fn lang_of(obj: &Map<String, Value>) -> crate::domain::Lang {
+pub(super) fn lang_of(obj: &Map<String, Value>) -> crate::domain::Lang {
     obj.get("lang")
         .and_then(Value::as_str)
         .and_then(|code| crate::domain::Lang::parse(code).ok())
@@ -405,14 +405,7 @@ pub async fn staff_create_booking(
     let created = create_booking(&state, body, Some(staff.name.clone())).await?;
     let subject = format!("booking {}", created.1.id);
     state
-        .store
-        .audit(
-            &staff.member,
-            "book_for_caller",
-            &subject,
-            "",
-            state.clock.now(),
-        )
+        .audit(&staff.member, "book_for_caller", &subject, "")
         .await?;
     Ok(created)
 }
@@ -445,13 +438,11 @@ pub async fn staff_cancel(
     let booking = staff_booking(&state, &id).await?;
     manage::cancel(&state, &[booking], Some(&staff.name)).await?;
     state
-        .store
         .audit(
             &staff.member,
             "cancel_for_caller",
             &format!("booking {id}"),
             "",
-            state.clock.now(),
         )
         .await?;
     Ok(Json(json!({ "status": "cancelled" })))
@@ -469,13 +460,11 @@ pub async fn staff_move(
     let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
     let detail = format!("to slot {to}");
     state
-        .store
         .audit(
             &staff.member,
             "move_for_caller",
             &format!("booking {id}"),
             &detail,
-            state.clock.now(),
         )
         .await?;
     Ok(Json(BookingJson::from(&moved)))
@@ -491,13 +480,11 @@ pub async fn staff_booking_mail(
     let booking = staff_booking(&state, &id).await?;
     let mails = state.store.mail_for_booking(booking.id).await?;
     state
-        .store
         .audit(
             &staff.member,
             "view_mail_states",
             &format!("booking {id}"),
             "",
-            state.clock.now(),
         )
         .await?;
     Ok(Json(json!(mails

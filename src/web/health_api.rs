@@ -2,6 +2,7 @@
 //! (`/api/v1/health-requests…`), and the staff's queue, doctors' blocks,
 //! scheduling assistant, roster and figures (`/api/v1/staff/health-…`).
 
+use super::api::{lang_of, object};
 use super::error::{invalid, AppError};
 use super::{JsonBody, Manager, StaffCaller};
 use crate::domain::health::request::{
@@ -10,7 +11,7 @@ use crate::domain::health::request::{
 use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;
-use crate::domain::{FieldError, Lang};
+use crate::domain::FieldError;
 use crate::service::health::{self as service, Appointment, BlockInput, ProposalView, RequestView};
 use crate::state::AppState;
 use crate::store::{BlockRecord, InterviewRecord};
@@ -21,15 +22,6 @@ use chrono::NaiveTime;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
-fn object(body: Value) -> Result<Map<String, Value>, AppError> {
-    match body {
-        Value::Object(obj) => Ok(obj),
-        _ => Err(AppError::BadRequest(
-            "the body must be a JSON object".into(),
-        )),
-    }
-}
-
 /// A field as text: strings as they are, numbers written out; absent or null is empty.
 fn text_of(value: Option<&Value>) -> Result<String, FieldError> {
     match value {
@@ -38,13 +30,6 @@ fn text_of(value: Option<&Value>) -> Result<String, FieldError> {
         Some(Value::Number(n)) => Ok(n.to_string()),
         Some(_) => Err(FieldError::WrongType),
     }
-}
-
-fn lang_of(obj: &Map<String, Value>) -> Lang {
-    obj.get("lang")
-        .and_then(Value::as_str)
-        .and_then(|code| Lang::parse(code).ok())
-        .unwrap_or_else(|| super::context::RequestContext::current().lang)
 }
 
 /// Reads the request body into the form's terms; fields of the wrong JSON

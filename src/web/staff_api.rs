@@ -132,14 +132,7 @@ pub async fn roster(
     }
     let month = q.get("month").cloned().unwrap_or_default();
     state
-        .store
-        .audit(
-            &staff.member,
-            "view_roster",
-            &format!("month {month}"),
-            "",
-            state.clock.now(),
-        )
+        .audit(&staff.member, "view_roster", &format!("month {month}"), "")
         .await?;
     Ok(Json(json!({ "month": month, "sessions": out })))
 }
@@ -162,13 +155,11 @@ pub async fn day_sheet(
     }
     let v = session_json(&state, &staff.member, &session).await?;
     state
-        .store
         .audit(
             &staff.member,
             "view_day_sheet",
             &format!("session {id}"),
             "",
-            state.clock.now(),
         )
         .await?;
     Ok(Json(v))

@@ -47,7 +47,10 @@ impl From<StoreError> for HealthError {
             StoreError::NotFound => HealthError::NotFound,
             StoreError::Conflict(what) => HealthError::Conflict(match what {
                 "health_blocks_no_overlap" | "health_interviews_no_overlap" => "doctor_busy",
-                "health_interviews_one_per_time" | "health_interviews_one_visit" => "block_full",
+                "health_interviews_one_per_time"
+                | "health_interviews_one_visit"
+                | "health_blocks_capacity"
+                | "health_blocks_length" => "block_full",
                 "health_interviews_one_per_request" => "request_not_waiting",
                 other => other,
             }),
@@ -257,11 +260,8 @@ async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestV
     let interview = state.store.live_interview(request.id).await?;
     let (position, estimated_month) = if request.status == "waiting" {
         let pending = waiting_pending(state).await?;
-        let rows: Vec<_> = pending
-            .iter()
-            .map(|p| (p.queued.id, p.queued.due, p.queued.moved_to))
-            .collect();
-        let p = crate::store::queue_position(&rows, request.id);
+        let queue = pending.iter().map(|p| p.queued.clone()).collect();
+        let p = health::position(queue, request.id);
         (Some(p), Some(estimate(state, request.id, &pending).await?))
     } else {
         (None, None)

@@ -7,7 +7,9 @@ use super::*;
 /// The queue as staff see it: open requests in order (waiting ones numbered).
 /// The view is written to the audit log.
 pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestView>, HealthError> {
-    audit(state, who, "view_health_queue", "health_queue", "").await?;
+    state
+        .audit(who, "view_health_queue", "health_queue", "")
+        .await?;
     let open = state.store.health_requests_open().await?;
     let services = state.store.health_services(None).await?;
     let mut by_request: HashMap<i64, Vec<HealthServiceRecord>> = HashMap::new();
@@ -50,20 +52,6 @@ pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestVie
         .collect())
 }
 
-async fn audit(
-    state: &AppState,
-    who: &StaffMember,
-    action: &str,
-    subject: &str,
-    detail: &str,
-) -> Result<(), HealthError> {
-    state
-        .store
-        .audit(who, action, subject, detail, state.clock.now())
-        .await?;
-    Ok(())
-}
-
 /// Staff move a request in the queue (it then sorts as if due `to`; empty
 /// puts it back by its own due date), with a reason.
 pub async fn move_request(
@@ -87,14 +75,15 @@ pub async fn move_request(
         return Err(HealthError::NotFound);
     }
     let to_text = to.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-    audit(
-        state,
-        who,
-        "health_move",
-        &format!("health_request {id}"),
-        &format!("to {to_text}: {reason}"),
-    )
-    .await
+    state
+        .audit(
+            who,
+            "health_move",
+            &format!("health_request {id}"),
+            &format!("to {to_text}: {reason}"),
+        )
+        .await?;
+    Ok(())
 }
 
 /// A doctor's availability block as staff enter it.
@@ -183,14 +172,14 @@ pub async fn add_block(
         .store
         .add_health_block(&block, state.clock.now())
         .await?;
-    audit(
-        state,
-        who,
-        "health_block",
-        &format!("health_block {id}"),
-        &format!("doctor {doctor_id} {date} {start}-{end}"),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "health_block",
+            &format!("health_block {id}"),
+            &format!("doctor {doctor_id} {date} {start}-{end}"),
+        )
+        .await?;
     Ok(id)
 }
 
@@ -375,18 +364,18 @@ async fn try_confirm(
         .store
         .propose_interview(&interview, Some(&link.hash()), mail, state.clock.now())
         .await?;
-    audit(
-        state,
-        who,
-        "health_propose",
-        &format!("health_request {}", request.id),
-        &format!(
-            "interview {id} block {} at {}",
-            block.id,
-            to_jst(starts_at).format("%Y-%m-%d %H:%M")
-        ),
-    )
-    .await?;
+    state
+        .audit(
+            who,
+            "health_propose",
+            &format!("health_request {}", request.id),
+            &format!(
+                "interview {id} block {} at {}",
+                block.id,
+                to_jst(starts_at).format("%Y-%m-%d %H:%M")
+            ),
+        )
+        .await?;
     Ok(Confirmed {
         interview_id: id,
         request_id: request.id,
@@ -414,14 +403,9 @@ pub async fn roster(
         )
     };
     let month = to_jst(from).format("%Y-%m");
-    audit(
-        state,
-        who,
-        "view_health_roster",
-        &format!("month {month}"),
-        "",
-    )
-    .await?;
+    state
+        .audit(who, "view_health_roster", &format!("month {month}"), "")
+        .await?;
     let interviews = state.store.health_interviews(from, to, doctor).await?;
     let blocks = state
         .store
@@ -444,18 +428,19 @@ pub async fn answer_for(
     let request = state.store.health_request(request_id).await?;
     let current = view(state, request).await?;
     answer_request(state, current, accept).await?;
-    audit(
-        state,
-        who,
-        if accept {
-            "health_accept_for"
-        } else {
-            "health_decline_for"
-        },
-        &format!("health_request {request_id}"),
-        "",
-    )
-    .await
+    state
+        .audit(
+            who,
+            if accept {
+                "health_accept_for"
+            } else {
+                "health_decline_for"
+            },
+            &format!("health_request {request_id}"),
+            "",
+        )
+        .await?;
+    Ok(())
 }
 
 /// Records after the day whether an accepted interview took place
@@ -479,14 +464,15 @@ pub async fn record_attendance(
     {
         return Err(HealthError::NotFound);
     }
-    audit(
-        state,
-        who,
-        "health_attendance",
-        &format!("interview {interview_id}"),
-        if attended { "attended" } else { "no_show" },
-    )
-    .await
+    state
+        .audit(
+            who,
+            "health_attendance",
+            &format!("interview {interview_id}"),
+            if attended { "attended" } else { "no_show" },
+        )
+        .await?;
+    Ok(())
 }
 
 /// The figures of the months from `from` to `to` (first days of months).

@@ -229,14 +229,7 @@ pub async fn roster(
         })
         .collect();
     state
-        .store
-        .audit(
-            &caller.member,
-            "view_roster",
-            &format!("month {month}"),
-            "",
-            state.clock.now(),
-        )
+        .audit(&caller.member, "view_roster", &format!("month {month}"), "")
         .await?;
     let rule = crate::service::schedule::series(&state).await?;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
@@ -389,13 +382,11 @@ pub async fn sheet(
         Vec::new()
     };
     state
-        .store
         .audit(
             &caller.member,
             "view_day_sheet",
             &format!("session {id}"),
             "",
-            state.clock.now(),
         )
         .await?;
     Ok(page(
@@ -530,13 +521,11 @@ pub async fn export(
         out += "\r\n";
     }
     state
-        .store
         .audit(
             &caller.member,
             "export",
             &format!("bookings {from}..{to}"),
             &format!("{} rows", rows.len()),
-            state.clock.now(),
         )
         .await?;
     Ok((
@@ -814,14 +803,7 @@ pub async fn phone_book(
         Ok(booked) => {
             let subject = format!("booking {}", booked.ids[0]);
             state
-                .store
-                .audit(
-                    &caller.member,
-                    "book_for_caller",
-                    &subject,
-                    "",
-                    state.clock.now(),
-                )
+                .audit(&caller.member, "book_for_caller", &subject, "")
                 .await?;
             Ok(Redirect::to(&format!("/staff/sessions/{}", slot.session_id)).into_response())
         }
@@ -852,14 +834,7 @@ pub async fn set_series(
         .map_err(|_| crate::web::error::invalid("weekday", crate::domain::FieldError::Choice))?;
     let detail = format!("week {week} {weekday} {start}");
     state
-        .store
-        .audit(
-            &caller.member,
-            "set_series",
-            "schedule",
-            &detail,
-            state.clock.now(),
-        )
+        .audit(&caller.member, "set_series", "schedule", &detail)
         .await?;
     Ok(Redirect::to("/staff").into_response())
 }
@@ -942,14 +917,7 @@ pub async fn add_account(
     match result {
         Ok(id) => {
             state
-                .store
-                .audit(
-                    &caller.member,
-                    "add_staff",
-                    &format!("staff {id}"),
-                    "",
-                    state.clock.now(),
-                )
+                .audit(&caller.member, "add_staff", &format!("staff {id}"), "")
                 .await?;
             Ok(Redirect::to("/staff/accounts").into_response())
         }
@@ -983,13 +951,11 @@ pub async fn account_active(
         return Err(AppError::NotFound);
     }
     state
-        .store
         .audit(
             &caller.member,
             "staff_active",
             &format!("staff {id}"),
             &active.to_string(),
-            state.clock.now(),
         )
         .await?;
     Ok(Redirect::to("/staff/accounts").into_response())
