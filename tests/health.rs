@@ -1015,3 +1015,74 @@ async fn an_accepted_date_goes_into_the_calendar_and_a_withdrawal_takes_it_out()
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn bad_input_to_the_health_api_gets_a_clear_error_never_a_500() {
+    let app = spawn_app().await;
+    let o = office(&app).await;
+    let posts: Vec<(&str, Value)> = vec![
+        ("/api/v1/health-requests", json!([1, 2])),
+        (
+            "/api/v1/health-requests",
+            json!({"services": "all", "preferred": 3, "workers": {"n": 1}}),
+        ),
+        (
+            "/api/v1/health-requests",
+            json!({"services": [1, {"kind": "consultation", "workers": "九"}]}),
+        ),
+        (
+            "/api/v1/staff/health-availability",
+            json!({"doctor_id": "x", "date": "2027-13-40", "start": "25:00", "capacity": 999}),
+        ),
+        (
+            "/api/v1/staff/health-schedule/propose",
+            json!({"from": "2027-02-01", "to": "2026-01-01"}),
+        ),
+        (
+            "/api/v1/staff/health-schedule/propose",
+            json!({"from": "yesterday"}),
+        ),
+        (
+            "/api/v1/staff/health-schedule/confirm",
+            json!({"assignments": "all"}),
+        ),
+        (
+            "/api/v1/staff/health-schedule/confirm",
+            json!({"assignments": [{"request_id": "a", "block_id": 1}]}),
+        ),
+        (
+            "/api/v1/staff/health-schedule/confirm",
+            json!({"assignments": [{"request_id": 999, "block_id": 999, "start": "9時"}]}),
+        ),
+        (
+            "/api/v1/staff/health-queue/abc/move",
+            json!({"to": "", "reason": "x"}),
+        ),
+        (
+            "/api/v1/staff/health-interviews/abc/attendance",
+            json!({"status": "attended"}),
+        ),
+        ("/api/v1/staff/health-requests/1/maybe", json!({})),
+    ];
+    for (path, body) in posts {
+        let res = staff_post(&app, &o.coordinator, path, &body).await;
+        let status = res.status().as_u16();
+        assert!((400..500).contains(&status), "{path} {body}: {status}");
+        let v: Value = res.json().await.unwrap();
+        assert!(
+            v["error"].is_string() && v["message"].is_string(),
+            "{path}: {v}"
+        );
+    }
+    for path in [
+        "/api/v1/staff/health-availability?from=soon&to=later",
+        "/api/v1/staff/health-roster?month=2027-13",
+        "/api/v1/staff/health-figures?from=x",
+        "/api/v1/health-requests/manage/%E2%9C%93",
+    ] {
+        let res = staff_get(&app, &o.coordinator, path).await;
+        let status = res.status().as_u16();
+        assert!((400..500).contains(&status), "{path}: {status}");
+    }
+    app.stop().await;
+}
