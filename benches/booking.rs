@@ -6,7 +6,8 @@
 //!
 //! Run: `cargo bench --bench booking` (PostgreSQL from `TSUNAGU_TEST_PG_URL`,
 //! default `postgres://postgres@127.0.0.1:5432/postgres`; skipped if unreachable).
-//! `BENCH_REQUESTS` (default 2000) and `BENCH_CONCURRENCY` (default 16) tune it.
+//! `BENCH_REQUESTS` (default 2000) and `BENCH_CONCURRENCY` (default 16) tune it;
+//! `BENCH_ONLY=sqlite|postgres` runs one backend.
 
 use axum::extract::State;
 use axum::routing::post;
@@ -226,95 +227,100 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let mut reports = Vec::new();
 
+    // `BENCH_ONLY=sqlite` or `BENCH_ONLY=postgres` runs one backend (for profiling).
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     // SQLite: the application, then the ceiling on a database file with the same settings.
-    let app_db = format!("sqlite://{}", dir.path().join("app.db").display());
-    reports.push(
-        tsunagu_report(
-            &app_db,
-            &dir.path().join("mail-sqlite"),
-            requests,
-            concurrency,
-            "SQLite: Tsunagu booking",
-        )
-        .await,
-    );
-    let options = SqliteConnectOptions::from_str(&format!(
-        "sqlite://{}",
-        dir.path().join("ceiling.db").display()
-    ))
-    .unwrap()
-    .create_if_missing(true)
-    .journal_mode(SqliteJournalMode::Wal)
-    .synchronous(SqliteSynchronous::Full);
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(options)
-        .await
-        .unwrap();
-    sqlx::query("CREATE TABLE ceiling (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, created_at TEXT NOT NULL)")
+    if only != "postgres" {
+        let app_db = format!("sqlite://{}", dir.path().join("app.db").display());
+        reports.push(
+            tsunagu_report(
+                &app_db,
+                &dir.path().join("mail-sqlite"),
+                requests,
+                concurrency,
+                "SQLite: Tsunagu booking",
+            )
+            .await,
+        );
+        let options = SqliteConnectOptions::from_str(&format!(
+            "sqlite://{}",
+            dir.path().join("ceiling.db").display()
+        ))
+        .unwrap()
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .unwrap();
+        sqlx::query("CREATE TABLE ceiling (id INTEGER PRIMARY KEY AUTOINCREMENT, payload TEXT NOT NULL, created_at TEXT NOT NULL)")
         .execute(&pool)
         .await
         .unwrap();
-    reports.push(
-        ceiling_report(
-            Pool::Sqlite(pool),
-            requests,
-            concurrency,
-            "SQLite: ceiling (axum + 1 insert)",
-        )
-        .await,
-    );
-
+        reports.push(
+            ceiling_report(
+                Pool::Sqlite(pool),
+                requests,
+                concurrency,
+                "SQLite: ceiling (axum + 1 insert)",
+            )
+            .await,
+        );
+    }
     // PostgreSQL, when reachable.
-    let admin = std::env::var("TSUNAGU_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    match sqlx::PgPool::connect(&admin).await {
-        Ok(admin_pool) => {
-            let name = format!("tsunagu_bench_{}", std::process::id());
-            sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-                .execute(&admin_pool)
-                .await
-                .unwrap();
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&admin_pool)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            reports.push(
-                tsunagu_report(
-                    url.as_str(),
-                    &dir.path().join("mail-pg"),
-                    requests,
-                    concurrency,
-                    "PostgreSQL: Tsunagu booking",
-                )
-                .await,
-            );
-            let pool = PgPoolOptions::new()
-                .max_connections(Settings::built_in().database.max_connections)
-                .connect(url.as_str())
-                .await
-                .unwrap();
-            sqlx::query("CREATE TABLE ceiling (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)")
+    if only != "sqlite" {
+        let admin = std::env::var("TSUNAGU_TEST_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        match sqlx::PgPool::connect(&admin).await {
+            Ok(admin_pool) => {
+                let name = format!("tsunagu_bench_{}", std::process::id());
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
+                    .execute(&admin_pool)
+                    .await
+                    .unwrap();
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&admin_pool)
+                    .await
+                    .unwrap();
+                let mut url = url::Url::parse(&admin).unwrap();
+                url.set_path(&name);
+                reports.push(
+                    tsunagu_report(
+                        url.as_str(),
+                        &dir.path().join("mail-pg"),
+                        requests,
+                        concurrency,
+                        "PostgreSQL: Tsunagu booking",
+                    )
+                    .await,
+                );
+                let pool = PgPoolOptions::new()
+                    .max_connections(Settings::built_in().database.max_connections)
+                    .connect(url.as_str())
+                    .await
+                    .unwrap();
+                sqlx::query("CREATE TABLE ceiling (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)")
                 .execute(&pool)
                 .await
                 .unwrap();
-            reports.push(
-                ceiling_report(
-                    Pool::Postgres(pool.clone()),
-                    requests,
-                    concurrency,
-                    "PostgreSQL: ceiling (axum + 1 insert)",
-                )
-                .await,
-            );
-            pool.close().await;
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin_pool)
-                .await;
+                reports.push(
+                    ceiling_report(
+                        Pool::Postgres(pool.clone()),
+                        requests,
+                        concurrency,
+                        "PostgreSQL: ceiling (axum + 1 insert)",
+                    )
+                    .await,
+                );
+                pool.close().await;
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&admin_pool)
+                    .await;
+            }
+            Err(e) => println!("PostgreSQL not reachable at {admin}: {e}; skipped\n"),
         }
-        Err(e) => println!("PostgreSQL not reachable at {admin}: {e}; skipped\n"),
     }
     print(&reports);
     // A benchmark of failing requests measures nothing: say so loudly.

@@ -363,3 +363,155 @@ async fn a_database_that_does_not_answer_gives_503_and_500_without_internals() {
     assert!(!html.to_lowercase().contains("pool"));
     app.stop().await;
 }
+
+/// Bookings that reach the store together share one commit; each still
+/// gets the answer it would get alone, from the same database guards.
+#[tokio::test]
+async fn a_batch_of_bookings_answers_each_as_if_written_alone() {
+    use tsunagu::domain::{BookingInput, Lang, Profession};
+    use tsunagu::store::{BookingWrite, NewBooking, OutgoingMail, SlotView, StoreError};
+    let app = spawn_app().await;
+    let session = app.add_session(22).await;
+    let of = |p: Profession| -> Vec<SlotView> {
+        session
+            .slots
+            .iter()
+            .filter(|s| s.profession == p)
+            .cloned()
+            .collect()
+    };
+    let (lawyer, psychologist) = (of(Profession::Lawyer), of(Profession::Psychologist));
+    let write = |slot: &SlotView, email: &str, phone: &str| {
+        let input = BookingInput {
+            name: "仙台 花子".into(),
+            name_kana: "センダイ ハナコ".into(),
+            phone: phone.into(),
+            email: email.into(),
+            age_band: "30s".into(),
+            topic: "workplace".into(),
+            note: String::new(),
+            consent: true,
+        };
+        BookingWrite {
+            booking: NewBooking {
+                slot_id: slot.id,
+                session_id: slot.session_id,
+                profession: slot.profession,
+                starts_at: slot.starts_at,
+                ends_at: slot.ends_at,
+                details: input.validate().unwrap(),
+                token_hash: tsunagu::domain::token::Token::generate().hash(),
+                lang: Lang::Ja,
+                acted_by: None,
+            },
+            mail: OutgoingMail {
+                kind: "booking_confirmed",
+                message_id: format!("<{email}.{phone}@test>"),
+                recipient: email.into(),
+                payload: "{}".into(),
+            },
+            now: Utc::now(),
+        }
+    };
+    let mut moved = write(&psychologist[1], "d@example.jp", "090-0000-0004");
+    moved.booking.starts_at += chrono::Duration::minutes(5);
+    let batch = vec![
+        write(&lawyer[0], "a@example.jp", "090-0000-0001"),
+        // The same slot again, in the same batch.
+        write(&lawyer[0], "b@example.jp", "090-0000-0002"),
+        // The same person, the same evening and profession.
+        write(&lawyer[1], "a@example.jp", "090-0000-0003"),
+        // A slot whose time is no longer what the rules were checked against.
+        moved,
+        write(&psychologist[0], "c@example.jp", "090-0000-0005"),
+    ];
+    // One commit writes the two that can be written and refuses the others.
+    let once = app.state.store.write_batch_once(&batch).await.unwrap();
+    let written: Vec<bool> = once.iter().map(Option::is_some).collect();
+    assert_eq!(written, [true, false, false, false, true]);
+    for id in once.into_iter().flatten() {
+        assert!(app
+            .state
+            .store
+            .cancel_booking(id, None, None, Utc::now())
+            .await
+            .unwrap());
+    }
+    // The full write: the refused ones are tried alone, for their exact answer.
+    let results = app.state.store.write_booking_batch(&batch).await;
+    let first = *results[0].as_ref().expect("the first booking is written");
+    assert!(
+        matches!(
+            results[1],
+            Err(StoreError::Conflict("bookings_one_per_slot"))
+        ),
+        "{:?}",
+        results[1]
+    );
+    assert!(
+        matches!(
+            results[2],
+            Err(StoreError::Conflict("bookings_one_per_email"))
+        ),
+        "{:?}",
+        results[2]
+    );
+    assert!(
+        matches!(results[3], Err(StoreError::NotFound)),
+        "{:?}",
+        results[3]
+    );
+    let last = *results[4].as_ref().expect("the last booking is written");
+    // Each answer names its own booking, with its own mail; nothing else was written.
+    for (id, write) in [(first, &batch[0]), (last, &batch[4])] {
+        let record = app.state.store.booking_by_id(id).await.unwrap().unwrap();
+        assert_eq!(record.slot_id, write.booking.slot_id);
+        assert_eq!(record.email, write.booking.details.email.as_str());
+        assert_eq!(app.state.store.mail_for_booking(id).await.unwrap().len(), 1);
+    }
+    let stored = app.state.store.session_bookings(session.id).await.unwrap();
+    assert_eq!(stored.len(), 2, "{stored:?}");
+    // Two written by the first try and cancelled, two by the full write.
+    assert_eq!(app.state.store.all_booking_ids().await.unwrap().len(), 4);
+    app.stop().await;
+}
+
+/// Many people booking different slots at the same moment: every booking
+/// is written, each answer names the slot asked for, each has its mail.
+#[tokio::test]
+async fn concurrent_bookings_of_different_slots_are_all_written() {
+    let app = spawn_app().await;
+    let mut slots = Vec::new();
+    for day in 30..34 {
+        slots.extend(app.add_session(day).await.slots.iter().map(|s| s.id));
+    }
+    let mut tasks = Vec::new();
+    for (i, slot) in slots.iter().copied().enumerate() {
+        let client = app.client.clone();
+        let url = app.url("/api/v1/evening-bookings");
+        let mut body = booking_body(slot);
+        body["email"] = json!(format!("many{i}@example.jp"));
+        body["phone"] = json!(format!("090-3000-{i:04}"));
+        tasks.push(tokio::spawn(async move {
+            let res = client.post(url).json(&body).send().await.unwrap();
+            (
+                slot,
+                res.status().as_u16(),
+                res.json::<Value>().await.unwrap(),
+            )
+        }));
+    }
+    for task in tasks {
+        let (slot, status, body) = task.await.unwrap();
+        assert_eq!(status, 201, "{body}");
+        let id = body["id"].as_i64().unwrap();
+        let record = app.state.store.booking_by_id(id).await.unwrap().unwrap();
+        assert_eq!(record.slot_id, slot);
+        assert_eq!(app.state.store.mail_for_booking(id).await.unwrap().len(), 1);
+    }
+    assert_eq!(
+        app.state.store.all_booking_ids().await.unwrap().len(),
+        slots.len()
+    );
+    app.stop().await;
+}

@@ -1,11 +1,11 @@
-//! Sends what the outbox holds: claim one due mail, send it, mark it.
+//! Sends what the outbox holds: claim the due mails, send them, mark them sent.
 //! A passing failure puts it back with exponential backoff; a permanent
 //! refusal, or running out of attempts, marks it failed with the reason.
 
 use super::templates::render;
 use super::templates::Guard;
 use super::templates::Rendered;
-use super::transport::{SendError, Transport};
+use super::transport::{Outgoing, SendError, Transport};
 use crate::config::Settings;
 use crate::domain::time::Clock;
 use crate::store::{OutboxMessage, Store};
@@ -69,75 +69,83 @@ impl Dispatcher {
             if batch.is_empty() {
                 return Ok(handled);
             }
+            handled += batch.len();
             for mail in batch {
-                handled += 1;
-                if let Some(guard) = super::templates::guard(&mail.kind, &mail.payload) {
-                    let holds = match guard {
-                        Guard::Booking(id, at) => self.store.booking_unchanged(id, at).await?,
-                        Guard::Interview(id, at) => self.store.interview_unchanged(id, at).await?,
-                    };
-                    if !holds {
-                        self.store.mark_mail_skipped(mail.id).await?;
-                        tracing::info!(mail_id = mail.id, kind = %mail.kind, "mail skipped: the booking changed");
-                        continue;
-                    }
-                }
-                let result = match self.build(&mail) {
-                    Ok(message) => self.transport.send(message).await,
-                    Err(reason) => Err(SendError {
-                        permanent: true,
-                        reason,
-                    }),
-                };
-                // Marked one by one: a crash leaves at most the mail being
-                // sent in doubt, never the whole batch.
-                self.record(&mail, result).await?;
+                self.handle(mail).await?;
             }
         }
     }
 
-    async fn record(
-        &self,
-        mail: &OutboxMessage,
-        result: Result<(), SendError>,
-    ) -> anyhow::Result<()> {
+    /// Sends one claimed mail and records the outcome. Marked one by one: a
+    /// crash leaves at most the mail being sent in doubt, never the batch.
+    async fn handle(&self, mail: OutboxMessage) -> anyhow::Result<()> {
+        if let Some(guard) = super::templates::guard(&mail.kind, &mail.payload) {
+            let holds = match guard {
+                Guard::Booking(id, at) => self.store.booking_unchanged(id, at).await?,
+                Guard::Interview(id, at) => self.store.interview_unchanged(id, at).await?,
+            };
+            if !holds {
+                self.store.mark_mail_skipped(mail.id).await?;
+                tracing::info!(mail_id = mail.id, kind = %mail.kind, "mail skipped: the booking changed");
+                return Ok(());
+            }
+        }
+        // Rendering and encoding are CPU work: a blocking thread does it, so
+        // that requests are not kept waiting behind a queue of mail.
+        let (settings, from, queued) = (self.settings.clone(), self.from.clone(), mail.clone());
+        let built = tokio::task::spawn_blocking(move || {
+            build(&settings, &from, &queued).map(Outgoing::from)
+        })
+        .await?;
+        let result = match built {
+            Ok(message) => self.transport.send(&message).await,
+            Err(reason) => Err(SendError {
+                permanent: true,
+                reason,
+            }),
+        };
         match result {
             Ok(()) => {
                 self.store.mark_mail_sent(mail.id, self.clock.now()).await?;
                 tracing::info!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, "mail sent");
+                Ok(())
             }
-            Err(e) if e.permanent || mail.attempts >= self.max_attempts => {
-                self.store.mark_mail_failed(mail.id, &e.reason).await?;
-                tracing::error!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail failed");
-            }
-            Err(e) => {
-                let next = self.clock.now() + backoff(self.retry_base, mail.attempts);
-                self.store.mark_mail_retry(mail.id, next, &e.reason).await?;
-                tracing::warn!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail will be retried");
-            }
+            Err(e) => self.record_failure(&mail, e).await,
+        }
+    }
+
+    /// Puts a mail back with backoff after a passing failure, or gives up.
+    async fn record_failure(&self, mail: &OutboxMessage, e: SendError) -> anyhow::Result<()> {
+        if e.permanent || mail.attempts >= self.max_attempts {
+            self.store.mark_mail_failed(mail.id, &e.reason).await?;
+            tracing::error!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail failed");
+        } else {
+            let next = self.clock.now() + backoff(self.retry_base, mail.attempts);
+            self.store.mark_mail_retry(mail.id, next, &e.reason).await?;
+            tracing::warn!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail will be retried");
         }
         Ok(())
     }
+}
 
-    /// Renders the mail from its template and payload.
-    fn build(&self, mail: &OutboxMessage) -> Result<Message, String> {
-        let rendered = render(&mail.kind, &mail.payload, &self.settings)?;
-        let to: Mailbox = mail
-            .recipient
-            .parse()
-            .map_err(|e| format!("recipient: {e}"))?;
-        let mut from = self.from.clone();
-        if let Some(name) = &rendered.from_name {
-            from.name = Some(name.clone());
-        }
-        Message::builder()
-            .from(from)
-            .to(to)
-            .subject(rendered.subject.clone())
-            .message_id(Some(mail.message_id.clone()))
-            .multipart(body(rendered.clone())?)
-            .map_err(|e| e.to_string())
+/// Renders a queued mail from its template and payload.
+fn build(settings: &Settings, from: &Mailbox, mail: &OutboxMessage) -> Result<Message, String> {
+    let rendered = render(&mail.kind, &mail.payload, settings)?;
+    let to: Mailbox = mail
+        .recipient
+        .parse()
+        .map_err(|e| format!("recipient: {e}"))?;
+    let mut from = from.clone();
+    if let Some(name) = &rendered.from_name {
+        from.name = Some(name.clone());
     }
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(rendered.subject.clone())
+        .message_id(Some(mail.message_id.clone()))
+        .multipart(body(rendered)?)
+        .map_err(|e| e.to_string())
 }
 
 /// Text and HTML as alternatives, with the calendar entry (if any) beside them.

@@ -44,16 +44,46 @@ impl Transport {
         })
     }
 
-    pub async fn send(&self, message: Message) -> Result<(), SendError> {
+    /// Sends a message already encoded (see [`Outgoing`]).
+    pub async fn send(&self, message: &Outgoing) -> Result<(), SendError> {
+        let (envelope, bytes) = (&message.envelope, message.bytes.as_slice());
         match self {
-            Transport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| SendError {
-                permanent: e.is_permanent(),
-                reason: e.to_string(),
-            }),
-            Transport::File(file) => file.send(message).await.map(drop).map_err(|e| SendError {
-                permanent: false,
-                reason: e.to_string(),
-            }),
+            Transport::Smtp(smtp) => {
+                smtp.send_raw(envelope, bytes)
+                    .await
+                    .map(drop)
+                    .map_err(|e| SendError {
+                        permanent: e.is_permanent(),
+                        reason: e.to_string(),
+                    })
+            }
+            Transport::File(file) => {
+                file.send_raw(envelope, bytes)
+                    .await
+                    .map(drop)
+                    .map_err(|e| SendError {
+                        permanent: false,
+                        reason: e.to_string(),
+                    })
+            }
+        }
+    }
+}
+
+/// A message encoded for the wire (MIME, base64 or quoted-printable), with
+/// its envelope: the encoding is work for a blocking thread, not for the
+/// threads that answer requests.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub envelope: lettre::address::Envelope,
+    pub bytes: Vec<u8>,
+}
+
+impl From<Message> for Outgoing {
+    fn from(message: Message) -> Self {
+        Outgoing {
+            envelope: message.envelope().clone(),
+            bytes: message.formatted(),
         }
     }
 }

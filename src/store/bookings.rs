@@ -1,5 +1,6 @@
 //! Bookings (予約) and the claims that hold their slots.
 
+use super::booking_batch::BookingWrite;
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, Backend, SlotView, Store, StoreResult};
 use crate::domain::{BookingDetails, Lang, Profession};
@@ -76,7 +77,7 @@ pub struct BookingPerson {
     pub note: String,
 }
 
-const INSERT_BOOKING: &str =
+pub(super) const INSERT_BOOKING: &str =
     "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
                            age_band, topic, note, lang, created_at, updated_at,
                            session_id, profession, phone_digits, acted_by)
@@ -111,6 +112,7 @@ macro_rules! bind_booking {
             .bind(b.ends_at)
     }};
 }
+pub(super) use bind_booking;
 
 const RECORD: &str =
     "SELECT b.id, b.status, b.slot_id, s.session_id, s.profession, s.starts_at, s.ends_at,
@@ -127,8 +129,29 @@ impl Store {
     /// On PostgreSQL both rows are written by one statement (one round trip,
     /// its own transaction); SQLite, in process, runs the two inserts in a
     /// transaction on its single writer.
+    ///
+    /// A booking with a mail joins the bookings being written at the same
+    /// moment, to share their commit (see `booking_batch`).
     #[tracing::instrument(skip_all)]
     pub async fn create_booking(
+        &self,
+        booking: &NewBooking,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        if let (Some(writer), Some(mail)) = (&self.writer, mail) {
+            let write = BookingWrite {
+                booking: booking.clone(),
+                mail: mail.clone(),
+                now,
+            };
+            return writer.write(self, write).await;
+        }
+        self.insert_booking(booking, mail, now).await
+    }
+
+    /// [`Store::create_booking`] in a transaction of its own.
+    pub(super) async fn insert_booking(
         &self,
         booking: &NewBooking,
         mail: Option<&OutgoingMail>,
