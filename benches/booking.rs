@@ -39,8 +39,17 @@ struct Report {
     errors: usize,
 }
 
+/// Lets the disk settle before a measurement: what earlier phases left
+/// dirty in the page cache (a database file, thousands of mail files) is
+/// written out now, not during the next phase, which would pay for it.
+async fn settle() {
+    let _ = tokio::task::spawn_blocking(|| std::process::Command::new("sync").status()).await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+}
+
 /// Sends `bodies` to `url` from `concurrency` workers; latencies of each request.
 async fn load(url: &str, bodies: Vec<Value>, concurrency: usize, label: &str) -> Report {
+    settle().await;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()
