@@ -368,8 +368,8 @@ async fn a_database_that_does_not_answer_gives_503_and_500_without_internals() {
 /// gets the answer it would get alone, from the same database guards.
 #[tokio::test]
 async fn a_batch_of_bookings_answers_each_as_if_written_alone() {
-    use tsunagu::domain::{BookingInput, Lang, Profession};
-    use tsunagu::store::{BookingWrite, NewBooking, OutgoingMail, SlotView, StoreError};
+    use tsunagu::domain::Profession;
+    use tsunagu::store::{BookingWrite, OutgoingMail, SlotView, StoreError};
     let app = spawn_app().await;
     let session = app.add_session(22).await;
     let of = |p: Profession| -> Vec<SlotView> {
@@ -381,37 +381,15 @@ async fn a_batch_of_bookings_answers_each_as_if_written_alone() {
             .collect()
     };
     let (lawyer, psychologist) = (of(Profession::Lawyer), of(Profession::Psychologist));
-    let write = |slot: &SlotView, email: &str, phone: &str| {
-        let input = BookingInput {
-            name: "仙台 花子".into(),
-            name_kana: "センダイ ハナコ".into(),
-            phone: phone.into(),
-            email: email.into(),
-            age_band: "30s".into(),
-            topic: "workplace".into(),
-            note: String::new(),
-            consent: true,
-        };
-        BookingWrite {
-            booking: NewBooking {
-                slot_id: slot.id,
-                session_id: slot.session_id,
-                profession: slot.profession,
-                starts_at: slot.starts_at,
-                ends_at: slot.ends_at,
-                details: input.validate().unwrap(),
-                token_hash: tsunagu::domain::token::Token::generate().hash(),
-                lang: Lang::Ja,
-                acted_by: None,
-            },
-            mail: OutgoingMail {
-                kind: "booking_confirmed",
-                message_id: format!("<{email}.{phone}@test>"),
-                recipient: email.into(),
-                payload: "{}".into(),
-            },
-            now: Utc::now(),
-        }
+    let write = |slot: &SlotView, email: &str, phone: &str| BookingWrite {
+        booking: support::new_booking(slot, email, phone),
+        mail: OutgoingMail {
+            kind: "booking_confirmed",
+            message_id: format!("<{email}.{phone}@test>"),
+            recipient: email.into(),
+            payload: "{}".into(),
+        },
+        now: Utc::now(),
     };
     let mut moved = write(&psychologist[1], "d@example.jp", "090-0000-0004");
     moved.booking.starts_at += chrono::Duration::minutes(5);

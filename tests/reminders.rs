@@ -260,27 +260,11 @@ async fn due_bookings(db: &TestDb, n: usize) {
         if made == n {
             break;
         }
-        let input = tsunagu::domain::BookingInput {
-            name: format!("受信 {made}"),
-            name_kana: "ジュシン".into(),
-            phone: format!("090-9000-{made:04}"),
-            email: format!("p{made}@example.jp"),
-            age_band: "30s".into(),
-            topic: "other".into(),
-            note: String::new(),
-            consent: true,
-        };
-        let booking = tsunagu::store::NewBooking {
-            slot_id: slot.id,
-            session_id: slot.session_id,
-            profession: slot.profession,
-            starts_at: slot.starts_at,
-            ends_at: slot.ends_at,
-            details: input.validate().unwrap(),
-            token_hash: tsunagu::domain::token::Token::generate().hash(),
-            lang: tsunagu::domain::Lang::Ja,
-            acted_by: None,
-        };
+        let booking = support::new_booking(
+            slot,
+            &format!("p{made}@example.jp"),
+            &format!("090-9000-{made:04}"),
+        );
         store
             .create_booking(&booking, None, Utc::now())
             .await

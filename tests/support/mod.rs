@@ -13,7 +13,7 @@ use std::time::Instant;
 use tsunagu::config::{Settings, TransportKind};
 use tsunagu::domain::time::{jst_today, Clock, SystemClock};
 use tsunagu::state::AppState;
-use tsunagu::store::SessionView;
+use tsunagu::store::{NewBooking, SessionView, SlotView};
 use tsunagu::Application;
 
 pub fn backend() -> &'static str {
@@ -460,4 +460,30 @@ pub async fn staff_token(
     .await
     .unwrap();
     tsunagu::service::staff::new_token(s, email).await.unwrap()
+}
+
+/// A booking of `slot` for the store directly (no HTTP, no mail), by the
+/// person with `email` and `phone`.
+pub fn new_booking(slot: &SlotView, email: &str, phone: &str) -> NewBooking {
+    let input = tsunagu::domain::BookingInput {
+        name: "仙台 花子".into(),
+        name_kana: "センダイ ハナコ".into(),
+        phone: phone.into(),
+        email: email.into(),
+        age_band: "30s".into(),
+        topic: "workplace".into(),
+        note: String::new(),
+        consent: true,
+    };
+    NewBooking {
+        slot_id: slot.id,
+        session_id: slot.session_id,
+        profession: slot.profession,
+        starts_at: slot.starts_at,
+        ends_at: slot.ends_at,
+        details: input.validate().unwrap(),
+        token_hash: tsunagu::domain::token::Token::generate().hash(),
+        lang: tsunagu::domain::Lang::Ja,
+        acted_by: None,
+    }
 }
