@@ -28,7 +28,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot, Mutex};
 
 /// At most this many bookings share a commit.
-pub const MAX_BATCH: usize = 32;
+const MAX_BATCH: usize = 32;
 
 /// A booking with its confirmation mail, to be written.
 #[derive(Debug, Clone)]

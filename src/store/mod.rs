@@ -15,7 +15,7 @@ mod sessions;
 mod staff;
 mod waitlist;
 
-pub use booking_batch::{BookingWrite, MAX_BATCH};
+pub use booking_batch::BookingWrite;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
