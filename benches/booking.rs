@@ -24,6 +24,8 @@ use tsunagu::config::{Secret, Settings, TransportKind};
 use tsunagu::domain::time::jst_today;
 use tsunagu::Application;
 
+mod support;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -280,55 +282,37 @@ async fn main() {
     }
     // PostgreSQL, when reachable.
     if only != "sqlite" {
-        let admin = std::env::var("TSUNAGU_TEST_PG_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        match sqlx::PgPool::connect(&admin).await {
-            Ok(admin_pool) => {
-                let name = format!("tsunagu_bench_{}", std::process::id());
-                sqlx::query(&format!("DROP DATABASE IF EXISTS {name}"))
-                    .execute(&admin_pool)
-                    .await
-                    .unwrap();
-                sqlx::query(&format!("CREATE DATABASE {name}"))
-                    .execute(&admin_pool)
-                    .await
-                    .unwrap();
-                let mut url = url::Url::parse(&admin).unwrap();
-                url.set_path(&name);
-                reports.push(
-                    tsunagu_report(
-                        url.as_str(),
-                        &dir.path().join("mail-pg"),
-                        requests,
-                        concurrency,
-                        "PostgreSQL: Tsunagu booking",
-                    )
-                    .await,
-                );
-                let pool = PgPoolOptions::new()
-                    .max_connections(Settings::built_in().database.max_connections)
-                    .connect(url.as_str())
-                    .await
-                    .unwrap();
-                sqlx::query("CREATE TABLE ceiling (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)")
+        if let Some(db) = support::BenchDb::create("booking").await {
+            reports.push(
+                tsunagu_report(
+                    &db.url,
+                    &dir.path().join("mail-pg"),
+                    requests,
+                    concurrency,
+                    "PostgreSQL: Tsunagu booking",
+                )
+                .await,
+            );
+            let pool = PgPoolOptions::new()
+                .max_connections(Settings::built_in().database.max_connections)
+                .connect(&db.url)
+                .await
+                .unwrap();
+            sqlx::query("CREATE TABLE ceiling (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL)")
                 .execute(&pool)
                 .await
                 .unwrap();
-                reports.push(
-                    ceiling_report(
-                        Pool::Postgres(pool.clone()),
-                        requests,
-                        concurrency,
-                        "PostgreSQL: ceiling (axum + 1 insert)",
-                    )
-                    .await,
-                );
-                pool.close().await;
-                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                    .execute(&admin_pool)
-                    .await;
-            }
-            Err(e) => println!("PostgreSQL not reachable at {admin}: {e}; skipped\n"),
+            reports.push(
+                ceiling_report(
+                    Pool::Postgres(pool.clone()),
+                    requests,
+                    concurrency,
+                    "PostgreSQL: ceiling (axum + 1 insert)",
+                )
+                .await,
+            );
+            pool.close().await;
+            db.drop().await;
         }
     }
     print(&reports);

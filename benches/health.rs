@@ -21,6 +21,8 @@ use tsunagu::domain::time::{jst_instant, jst_today};
 use tsunagu::store::{NewBlock, NewHealthRequest, OutgoingMail};
 use tsunagu::Application;
 
+mod support;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -338,23 +340,9 @@ async fn main() {
     let sqlite = format!("sqlite://{}", dir.path().join("health.db").display());
     timings.extend(http_timings(&sqlite, "SQLite", &reqs, &blks, runs).await);
 
-    let admin = std::env::var("TSUNAGU_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    match sqlx::PgPool::connect(&admin).await {
-        Ok(admin_pool) => {
-            let name = format!("tsunagu_bench_health_{}", std::process::id());
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&admin_pool)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            timings.extend(http_timings(url.as_str(), "PostgreSQL", &reqs, &blks, runs).await);
-            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                .execute(&admin_pool)
-                .await;
-        }
-        Err(e) => println!("PostgreSQL unreachable ({e}): skipped"),
+    if let Some(db) = support::BenchDb::create("health").await {
+        timings.extend(http_timings(&db.url, "PostgreSQL", &reqs, &blks, runs).await);
+        db.drop().await;
     }
 
     println!("\n| what | median | max | result |\n|---|---:|---:|---|");

@@ -8,6 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use std::time::Instant;
 use tsunagu::store::Store;
 
+mod support;
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -141,23 +143,9 @@ async fn main() {
         bookings,
     )
     .await;
-    let admin = std::env::var("TSUNAGU_TEST_PG_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-    match sqlx::PgPool::connect(&admin).await {
-        Ok(pool) => {
-            let name = format!("tsunagu_bench_r{}", std::process::id());
-            sqlx::raw_sql(&format!("CREATE DATABASE {name}"))
-                .execute(&pool)
-                .await
-                .unwrap();
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            rows.extend(run("PostgreSQL", url.as_str(), bookings).await);
-            let _ = sqlx::raw_sql(&format!("DROP DATABASE {name} WITH (FORCE)"))
-                .execute(&pool)
-                .await;
-        }
-        Err(e) => println!("PostgreSQL not reachable at {admin}: {e}; skipped"),
+    if let Some(db) = support::BenchDb::create("reminders").await {
+        rows.extend(run("PostgreSQL", &db.url, bookings).await);
+        db.drop().await;
     }
     println!("Reminder sweep query: confirmed bookings starting in the next 72 hours\n");
     println!("| backend | bookings | fill time | due in 72 h | median ms, with index | median ms, without index |");
