@@ -66,11 +66,12 @@ impl BookingWriter {
             let (store, receiver) = (store.clone(), receiver.clone());
             tokio::spawn(async move {
                 while let Some(batch) = next_batch(&receiver).await {
-                    let writes: Vec<BookingWrite> = batch.iter().map(|p| p.write.clone()).collect();
+                    let (writes, replies): (Vec<BookingWrite>, Vec<_>) =
+                        batch.into_iter().map(|p| (p.write, p.reply)).unzip();
                     let results = store.write_booking_batch(&writes).await;
-                    for (pending, result) in batch.into_iter().zip(results) {
+                    for (reply, result) in replies.into_iter().zip(results) {
                         // The caller may have gone (a dropped request): its booking stands.
-                        let _ = pending.reply.send(result);
+                        let _ = reply.send(result);
                     }
                 }
             });
@@ -149,26 +150,21 @@ impl Store {
             .map(|w| w.booking.token_hash.as_str())
             .collect();
         // A batch of one, or one whose rows could not be told apart, goes one by one.
+        let mut written = vec![None; writes.len()];
         if writes.len() > 1 && distinct.len() == writes.len() {
             match self.write_batch_once(writes).await {
-                Ok(results) => {
-                    let mut answers = Vec::with_capacity(writes.len());
-                    for (write, result) in writes.iter().zip(results) {
-                        answers.push(match result {
-                            Some(id) => Ok(id),
-                            None => self.write_one(write).await,
-                        });
-                    }
-                    return answers;
-                }
+                Ok(ids) => written = ids,
                 Err(e) => {
                     tracing::warn!(error = %e, size = writes.len(), "booking batch failed; writing one by one")
                 }
             }
         }
         let mut answers = Vec::with_capacity(writes.len());
-        for write in writes {
-            answers.push(self.write_one(write).await);
+        for (write, id) in writes.iter().zip(written) {
+            answers.push(match id {
+                Some(id) => Ok(id),
+                None => self.write_one(write).await,
+            });
         }
         answers
     }

@@ -2,7 +2,7 @@
 
 use super::error::invalid;
 use super::error::AppError;
-use super::{JsonBody, Manager, MaybeJson};
+use super::{parse_id, JsonBody, Manager, MaybeJson};
 use crate::domain::booking::keep;
 use crate::domain::time::rfc3339_jst;
 use crate::domain::{BookingInput, FieldError, FieldErrors};
@@ -420,7 +420,7 @@ pub async fn staff_join_waitlist(
 }
 
 async fn staff_booking(state: &AppState, raw_id: &str) -> Result<BookingRecord, AppError> {
-    let id: i64 = raw_id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(raw_id)?;
     state
         .store
         .booking_by_id(id)

@@ -4,7 +4,7 @@
 
 use super::api::{lang_of, object};
 use super::error::{invalid, AppError};
-use super::{JsonBody, Manager, StaffCaller};
+use super::{parse_id, JsonBody, Manager, StaffCaller};
 use crate::domain::health::request::{
     weekday_code, weekdays_from_codes, HealthInput, ServiceInput,
 };
@@ -266,7 +266,7 @@ pub async fn move_request(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let obj = object(body)?;
     let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
     service::move_request(&state, &staff.member, id, &field("to")?, &field("reason")?).await?;
@@ -495,7 +495,7 @@ pub async fn answer_for(
     Manager(staff): Manager,
     Path((id, answer)): Path<(String, String)>,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let accept = match answer.as_str() {
         "accept" => true,
         "decline" => false,
@@ -514,7 +514,7 @@ pub async fn attendance(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let obj = object(body)?;
     let status = text_of(obj.get("status")).map_err(|e| invalid("status", e))?;
     service::record_attendance(&state, &staff.member, id, &status).await?;

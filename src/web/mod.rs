@@ -237,6 +237,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// A record's id from the path: anything but a number is a page that does not exist.
+pub(crate) fn parse_id(raw: &str) -> Result<i64, AppError> {
+    raw.parse().map_err(|_| AppError::NotFound)
+}
+
 async fn not_found() -> AppError {
     AppError::NotFound
 }

@@ -4,7 +4,7 @@
 //! every change is written to the audit log.
 
 use super::error::{invalid, AppError};
-use super::{Admin, JsonBody, Manager, StaffCaller};
+use super::{parse_id, Admin, JsonBody, Manager, StaffCaller};
 use crate::domain::staff::Role;
 use crate::domain::time::{jst_instant, rfc3339_jst};
 use crate::domain::values::normalize_text;
@@ -144,7 +144,7 @@ pub async fn day_sheet(
     staff: StaffCaller,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let session = state
         .store
         .roster_session(id)
@@ -172,7 +172,7 @@ pub async fn attendance(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let text = |k: &str| {
         body.get(k)
             .and_then(Value::as_str)
@@ -216,7 +216,7 @@ pub async fn assign(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let session: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let session = parse_id(&id)?;
     let profession =
         Profession::parse(body.get("profession").and_then(Value::as_str).unwrap_or(""))
             .map_err(|e| invalid("profession", e))?;
@@ -297,7 +297,7 @@ pub async fn cancel_session(
     Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let n = office::cancel_session(&state, &staff.member, id)
         .await?
         .ok_or(AppError::Conflict("session_not_scheduled"))?;
@@ -313,7 +313,7 @@ pub async fn move_session(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<Value>, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let (date, start) = (date_field(&body, "date")?, time_field(&body, "start")?);
     let n = office::move_session(&state, &staff.member, id, date, start)
         .await?

@@ -1,8 +1,7 @@
 //! The list of evenings and the booking form.
 
 use super::{
-    between, field_label, page, parse_id, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine,
-    TextField,
+    between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
 };
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::{AgeBand, BookingInput, FieldErrors, Lang, Profession, Topic};
@@ -12,7 +11,7 @@ use crate::store::SlotView;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
 use crate::web::i18n::{age_band_label, field_message, profession_label, texts, topic_label};
-use crate::web::FormBody;
+use crate::web::{parse_id, FormBody};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;

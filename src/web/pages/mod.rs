@@ -169,10 +169,6 @@ pub(super) fn field_label(t: &Texts, field: &str) -> &'static str {
     }
 }
 
-pub(super) fn parse_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 /// `/static/style.css`
 pub async fn stylesheet() -> impl IntoResponse {
     (

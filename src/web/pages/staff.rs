@@ -11,7 +11,7 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n::{age_band_label, profession_label, topic_label};
 use crate::web::staff_api::{may_see, month_bounds, role_label};
-use crate::web::{FormBody, Manager, StaffCaller, STAFF_COOKIE};
+use crate::web::{parse_id, FormBody, Manager, StaffCaller, STAFF_COOKIE};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -306,7 +306,7 @@ pub async fn sheet(
     caller: StaffCaller,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let session = state
         .store
         .roster_session(id)
@@ -424,7 +424,7 @@ pub async fn attendance(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     office::record_attendance(
         &state,
         &caller.member,
@@ -591,10 +591,6 @@ fn back_to(session: i64) -> Response {
     Redirect::to(&format!("/staff/sessions/{session}")).into_response()
 }
 
-fn session_id(raw: &str) -> Result<i64, AppError> {
-    raw.parse().map_err(|_| AppError::NotFound)
-}
-
 /// `POST /staff/sessions/{id}/assign` (form): one professional to the evening.
 pub async fn assign(
     State(state): State<AppState>,
@@ -603,7 +599,7 @@ pub async fn assign(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = session_id(&id)?;
+    let id = parse_id(&id)?;
     let professional: i64 = field(&pairs, "professional").parse().map_err(|_| {
         crate::web::error::invalid("professional", crate::domain::FieldError::Choice)
     })?;
@@ -633,7 +629,7 @@ pub async fn move_session(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = session_id(&id)?;
+    let id = parse_id(&id)?;
     office::move_session(
         &state,
         &caller.member,
@@ -654,7 +650,7 @@ pub async fn cancel_session(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = session_id(&id)?;
+    let id = parse_id(&id)?;
     office::cancel_session(&state, &caller.member, id)
         .await?
         .ok_or(AppError::Conflict("session_not_scheduled"))?;
@@ -754,7 +750,7 @@ pub async fn professional_active(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     office::set_professional_active(&state, &caller.member, id, field(&pairs, "active") == "yes")
         .await?;
     Ok(Redirect::to("/staff/professionals").into_response())
@@ -942,7 +938,7 @@ pub async fn account_active(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+    let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
     if caller.member.id == Some(id) && !active {
         return Err(AppError::Conflict("cannot_close_own_account"));

@@ -13,7 +13,7 @@ use crate::state::AppState;
 use crate::store::StaffMember;
 use crate::web::error::AppError;
 use crate::web::staff_api::month_bounds;
-use crate::web::{FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -156,7 +156,7 @@ pub async fn move_request(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = super::parse_id(&id)?;
+    let id = parse_id(&id)?;
     service::move_request(
         &state,
         &caller.member,
@@ -177,7 +177,7 @@ pub async fn answer_for(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = super::parse_id(&id)?;
+    let id = parse_id(&id)?;
     let accept = match field(&pairs, "answer").as_str() {
         "accept" => true,
         "decline" => false,
@@ -574,7 +574,7 @@ pub async fn attendance(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = super::parse_id(&id)?;
+    let id = parse_id(&id)?;
     service::record_attendance(&state, &caller.member, id, &field(&pairs, "status")).await?;
     let month = field(&pairs, "month");
     let month = if month_bounds(&month).is_ok() {
