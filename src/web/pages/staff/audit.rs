@@ -1,0 +1,58 @@
+//! `/staff/audit`: the audit log (admin).
+
+use super::who;
+use crate::domain::time::format_datetime;
+use crate::domain::Lang;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::pages::page;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use std::collections::HashMap;
+
+#[derive(Template)]
+#[template(path = "staff/audit.html")]
+struct AuditPage {
+    who: Option<String>,
+    csrf: String,
+    q: String,
+    entries: Vec<(String, String, String, String, String)>,
+}
+
+/// `GET /staff/audit?q=…`: search the audit log (admin only).
+pub async fn audit(
+    State(state): State<AppState>,
+    crate::web::Admin(caller): crate::web::Admin,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let query: String = q
+        .get("q")
+        .map(|s| s.chars().take(100).collect())
+        .unwrap_or_default();
+    let entries = state
+        .store
+        .audit_search(&query, 200)
+        .await?
+        .into_iter()
+        .map(|e| {
+            (
+                format_datetime(e.at, Lang::Ja),
+                e.actor,
+                e.action,
+                e.subject,
+                e.detail,
+            )
+        })
+        .collect();
+    Ok(page(
+        &AuditPage {
+            q: query,
+            entries,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}

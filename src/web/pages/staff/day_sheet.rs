@@ -1,0 +1,196 @@
+//! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
+
+use super::{check_csrf, field, who};
+use crate::domain::time::{format_date, format_time, to_jst};
+use crate::domain::{Lang, Profession};
+use crate::service::office;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::i18n::{profession_label, topic_label};
+use crate::web::pages::page;
+use crate::web::staff_api::may_see;
+use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+struct SheetBooking {
+    id: i64,
+    name: String,
+    kana: String,
+    phone: String,
+    topic: &'static str,
+    note: String,
+    first_visit: bool,
+    attendance: String,
+    attendance_note: String,
+}
+
+struct SheetRow {
+    slot_id: i64,
+    time: String,
+    profession: &'static str,
+    booking: Option<SheetBooking>,
+}
+
+#[derive(Template)]
+#[template(path = "staff/sheet.html")]
+struct SheetPage {
+    who: Option<String>,
+    csrf: String,
+    session_id: i64,
+    when: String,
+    month: String,
+    venue: String,
+    lawyer: String,
+    psychologist: String,
+    manages: bool,
+    lines: Vec<SheetRow>,
+    attendance_options: Vec<(&'static str, &'static str)>,
+    /// Active lawyers and psychologists: (id, "name（profession）").
+    assignable: Vec<(i64, String)>,
+    start: String,
+}
+
+/// `GET /staff/sessions/{id}`: the evening's day sheet, printable on A4.
+pub async fn sheet(
+    State(state): State<AppState>,
+    caller: StaffCaller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let session = state
+        .store
+        .roster_session(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_see(&caller.member, &session) {
+        return Err(AppError::Forbidden);
+    }
+    let manages = caller.member.role.manages();
+    let own: Vec<&str> = match (manages, caller.member.professional_id) {
+        (true, _) => vec!["lawyer", "psychologist"],
+        (false, Some(p)) => [
+            ("lawyer", session.lawyer_id),
+            ("psychologist", session.psychologist_id),
+        ]
+        .into_iter()
+        .filter(|(_, who)| *who == Some(p))
+        .map(|(x, _)| x)
+        .collect(),
+        (false, None) => Vec::new(),
+    };
+    let lines = state
+        .store
+        .day_sheet(id)
+        .await?
+        .into_iter()
+        .filter(|l| own.contains(&l.profession.as_str()))
+        .map(|l| SheetRow {
+            slot_id: l.slot_id,
+            time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
+            profession: Profession::parse(&l.profession)
+                .map(|p| profession_label(p, Lang::Ja))
+                .unwrap_or(""),
+            booking: l.booking_id.map(|bid| SheetBooking {
+                id: bid,
+                name: l.name.clone().unwrap_or_default(),
+                kana: l.name_kana.clone().unwrap_or_default(),
+                phone: if manages {
+                    l.phone.clone().unwrap_or_default()
+                } else {
+                    String::new()
+                },
+                topic: l
+                    .topic
+                    .as_deref()
+                    .and_then(|t| crate::domain::Topic::parse(t).ok())
+                    .map(|t| topic_label(t, Lang::Ja))
+                    .unwrap_or(""),
+                note: l.note.clone().unwrap_or_default(),
+                first_visit: l.first_visit.unwrap_or(false),
+                attendance: l.attendance.clone().unwrap_or_default(),
+                attendance_note: l.attendance_note.clone().unwrap_or_default(),
+            }),
+        })
+        .collect();
+    let assignable: Vec<(i64, String)> = if manages {
+        state
+            .store
+            .professionals()
+            .await?
+            .into_iter()
+            .filter_map(|p| {
+                let profession = Profession::parse(&p.profession).ok()?;
+                p.active.then(|| {
+                    (
+                        p.id,
+                        format!("{}（{}）", p.name, profession_label(profession, Lang::Ja)),
+                    )
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    state
+        .audit(
+            &caller.member,
+            "view_day_sheet",
+            &format!("session {id}"),
+            "",
+        )
+        .await?;
+    Ok(page(
+        &SheetPage {
+            session_id: id,
+            when: format_date(to_jst(session.starts_at).date_naive(), Lang::Ja),
+            month: to_jst(session.starts_at).format("%Y-%m").to_string(),
+            venue: session.venue.clone(),
+            lawyer: session.lawyer.clone().unwrap_or_else(|| "未定".into()),
+            psychologist: session
+                .psychologist
+                .clone()
+                .unwrap_or_else(|| "未定".into()),
+            manages,
+            lines,
+            attendance_options: vec![
+                ("attended", "来所"),
+                ("no_show", "無断欠席"),
+                ("late_cancel", "直前キャンセル"),
+            ],
+            assignable,
+            start: format_time(session.starts_at),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}
+
+/// `POST /staff/bookings/{id}/attendance` (form).
+pub async fn attendance(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = parse_id(&id)?;
+    office::record_attendance(
+        &state,
+        &caller.member,
+        id,
+        &field(&pairs, "status"),
+        &field(&pairs, "note"),
+    )
+    .await?;
+    let session = field(&pairs, "session_id");
+    let back = if session.chars().all(|c| c.is_ascii_digit()) && !session.is_empty() {
+        format!("/staff/sessions/{session}")
+    } else {
+        "/staff".into()
+    };
+    Ok(Redirect::to(&back).into_response())
+}

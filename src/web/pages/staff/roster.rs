@@ -1,0 +1,130 @@
+//! `/staff`: the month's evenings, who is assigned, how full.
+
+use super::who;
+use crate::domain::time::{format_datetime, format_time, to_jst};
+use crate::domain::Lang;
+use crate::state::AppState;
+use crate::web::error::AppError;
+use crate::web::pages::page;
+use crate::web::staff_api::{may_see, month_bounds};
+use crate::web::StaffCaller;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{Datelike, Months, NaiveDate};
+use std::collections::HashMap;
+
+struct RosterLine {
+    id: i64,
+    when: String,
+    cancelled: bool,
+    lawyer: Option<String>,
+    psychologist: Option<String>,
+    fill: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/roster.html")]
+struct RosterPage {
+    who: Option<String>,
+    csrf: String,
+    month_label: String,
+    prev: String,
+    next: String,
+    from: String,
+    to: String,
+    manages: bool,
+    admin: bool,
+    sessions: Vec<RosterLine>,
+    rule_weekday: String,
+    rule_week: u8,
+    rule_start: String,
+    weekdays: Vec<(&'static str, &'static str)>,
+    month: String,
+    /// 産業保健センター: (day, doctor, interviews) of the month.
+    doctor_days: Vec<(String, String, usize)>,
+}
+
+/// `GET /staff?month=YYYY-MM`: the month's evenings, who is assigned, how full.
+pub async fn roster(
+    State(state): State<AppState>,
+    caller: StaffCaller,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let today = to_jst(state.clock.now()).date_naive();
+    let month = q
+        .get("month")
+        .cloned()
+        .unwrap_or_else(|| today.format("%Y-%m").to_string());
+    let (from, to) = month_bounds(&month)?;
+    let first = to_jst(from).date_naive();
+    let sessions = state.store.roster(from, to).await?;
+    let manages = caller.member.role.manages();
+    let lines = sessions
+        .iter()
+        .filter(|s| may_see(&caller.member, s))
+        .map(|s| RosterLine {
+            id: s.id,
+            when: format!(
+                "{}〜{}",
+                format_datetime(s.starts_at, Lang::Ja),
+                format_time(s.ends_at)
+            ),
+            cancelled: s.status == "cancelled",
+            lawyer: s.lawyer.clone(),
+            psychologist: s.psychologist.clone(),
+            fill: format!(
+                "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}{}",
+                s.lawyers_booked,
+                s.lawyer_slots,
+                s.psychologists_booked,
+                s.psychologist_slots,
+                s.waiting,
+                if s.attended + s.no_shows > 0 {
+                    format!("、来所 {}・欠席 {}", s.attended, s.no_shows)
+                } else {
+                    String::new()
+                }
+            ),
+        })
+        .collect();
+    state
+        .audit(&caller.member, "view_roster", &format!("month {month}"), "")
+        .await?;
+    let rule = crate::service::schedule::series(&state).await?;
+    let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
+    Ok(page(
+        &RosterPage {
+            month: month.clone(),
+            doctor_days: crate::web::pages::staff_health::doctor_days(
+                &state,
+                &caller.member,
+                from,
+                to,
+            )
+            .await?,
+            month_label: format!("{}年{}月", first.year(), first.month()),
+            prev: ym(first - Months::new(1)),
+            next: ym(first + Months::new(1)),
+            from: first.to_string(),
+            to: (first + Months::new(1)).to_string(),
+            manages,
+            admin: caller.member.role == crate::domain::staff::Role::Admin,
+            sessions: lines,
+            rule_weekday: rule.weekday.to_string().to_lowercase(),
+            rule_week: rule.week_of_month,
+            rule_start: rule.start.format("%H:%M").to_string(),
+            weekdays: vec![
+                ("mon", "月曜日"),
+                ("tue", "火曜日"),
+                ("wed", "水曜日"),
+                ("thu", "木曜日"),
+                ("fri", "金曜日"),
+            ],
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
+}
