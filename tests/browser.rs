@@ -13,7 +13,7 @@ async fn a_booking_and_the_staff_evening_in_a_real_browser() {
     let Some(browser) = Browser::start().await else {
         return;
     };
-    let app = support::spawn_app().await;
+    let (app, clock) = support::staff::app_on_clock().await;
     let session = app.add_session(10).await;
     let slot = session.slots[0].id;
 
@@ -36,7 +36,8 @@ async fn a_booking_and_the_staff_evening_in_a_real_browser() {
     assert!(page.contains(&app.state.settings.mail.from_address));
     assert!(browser.url().await.contains("/manage/"));
 
-    // Staff: sign in, roster, day sheet, attendance.
+    // Staff, on the evening itself: sign in, roster, day sheet, attendance.
+    clock.set(session.starts_at);
     let lawyer = app
         .state
         .store

@@ -7,80 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::process::{Command, Stdio};
-use support::{assert_labelled, spawn_app, TestApp};
-use tsunagu::domain::staff::Role;
-
-struct Staff {
-    admin: String,
-    coordinator: String,
-    lawyer: String,
-    lawyer_id: i64,
-}
-
-async fn staff(app: &TestApp) -> Staff {
-    let s = &app.state;
-    let now = chrono::Utc::now();
-    let lawyer_id = s
-        .store
-        .create_professional("法 律子", "lawyer", "仙台弁護士会", "", now)
-        .await
-        .unwrap();
-    let pw = "a long enough password";
-    tsunagu::service::staff::add(s, "admin@city.example.jp", "管理 者", Role::Admin, None, pw)
-        .await
-        .unwrap();
-    tsunagu::service::staff::add(
-        s,
-        "coord@city.example.jp",
-        "事務 局",
-        Role::Coordinator,
-        None,
-        pw,
-    )
-    .await
-    .unwrap();
-    tsunagu::service::staff::add(
-        s,
-        "lawyer@city.example.jp",
-        "法 律子",
-        Role::Professional,
-        Some(lawyer_id),
-        pw,
-    )
-    .await
-    .unwrap();
-    let token = |email: &'static str| async move {
-        tsunagu::service::staff::new_token(s, email).await.unwrap()
-    };
-    Staff {
-        admin: token("admin@city.example.jp").await,
-        coordinator: token("coord@city.example.jp").await,
-        lawyer: token("lawyer@city.example.jp").await,
-        lawyer_id,
-    }
-}
-
-async fn get(app: &TestApp, token: Option<&str>, path: &str) -> reqwest::Response {
-    let mut req = app.client.get(app.url(path));
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    req.send().await.unwrap()
-}
-
-async fn post(app: &TestApp, token: Option<&str>, path: &str, body: Value) -> reqwest::Response {
-    let mut req = app.client.post(app.url(path)).json(&body);
-    if let Some(t) = token {
-        req = req.bearer_auth(t);
-    }
-    req.send().await.unwrap()
-}
-
-fn month_of(session: &tsunagu::store::SessionView) -> String {
-    tsunagu::domain::time::to_jst(session.starts_at)
-        .format("%Y-%m")
-        .to_string()
-}
+use support::staff::{app_on_clock, csrf_in, get, month_of, post, set_cookie, sign_in, staff};
+use support::{assert_labelled, spawn_app};
 
 #[tokio::test]
 async fn every_staff_route_refuses_those_who_must_not_use_it() {
@@ -378,11 +306,12 @@ async fn the_roster_shows_each_role_what_it_needs() {
 
 #[tokio::test]
 async fn attendance_is_recorded_and_every_look_is_audited() {
-    let app = spawn_app().await;
+    let (app, clock) = app_on_clock().await;
     let st = staff(&app).await;
     let session = app.add_session(10).await;
     app.book_as(session.slots[1].id, "c@example.jp", "090-1300-0001")
         .await;
+    clock.set(session.starts_at);
     let id = app.state.store.all_booking_ids().await.unwrap()[0];
     let res = post(
         &app,
@@ -527,44 +456,15 @@ async fn the_command_line_creates_accounts_and_tokens() {
     app.stop().await;
 }
 
-/// The value of a cookie a response sets.
-fn set_cookie(res: &reqwest::Response, name: &str) -> Option<String> {
-    res.headers().get_all("set-cookie").iter().find_map(|v| {
-        let v = v.to_str().ok()?;
-        let value = v.strip_prefix(&format!("{name}="))?;
-        Some(value.split(';').next().unwrap_or("").to_string())
-    })
-}
-
-/// Signs in through the form; returns the session cookie.
-async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
-    let form = app.get("/staff/login").await;
-    let csrf_cookie = set_cookie(&form, "tsunagu_login_csrf").unwrap();
-    let html = form.text().await.unwrap();
-    let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
-    let csrf = &html[start..start + 48];
-    assert_eq!(csrf, csrf_cookie);
-    app.client
-        .post(app.url("/staff/login"))
-        .header("cookie", format!("tsunagu_login_csrf={csrf_cookie}"))
-        .form(&[("csrf", csrf), ("email", email), ("password", password)])
-        .send()
-        .await
-        .unwrap()
-}
-
-fn csrf_in(html: &str) -> String {
-    let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
-    html[start..start + 48].to_string()
-}
-
 #[tokio::test]
 async fn staff_pages_need_a_sign_in_and_show_the_roster_and_day_sheet() {
-    let app = spawn_app().await;
+    let (app, clock) = app_on_clock().await;
     let st = staff(&app).await;
     let session = app.add_session(10).await;
     app.book_as(session.slots[0].id, "d@example.jp", "090-1400-0001")
         .await;
+    // The evening has begun: attendance can be recorded.
+    clock.set(session.starts_at);
     let id = app.state.store.all_booking_ids().await.unwrap()[0];
     let month = month_of(&session);
     post(
@@ -715,7 +615,7 @@ async fn staff_pages_need_a_sign_in_and_show_the_roster_and_day_sheet() {
     let bytes = csv.bytes().await.unwrap();
     assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(text.starts_with("予約番号,日時,相談員"));
+    assert!(text.starts_with("予約番号,日付,開始時刻,日時,相談員"));
     assert!(text.contains("\"仙台 花子\"") && text.contains("\"来所\""));
 
     // Sign out: the cookie no longer opens anything.

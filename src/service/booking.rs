@@ -27,6 +27,9 @@ pub enum BookError {
     Rule(RuleBroken),
     #[error("not found")]
     NotFound,
+    /// The office's step cannot be taken now (the code says why).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -15,7 +15,9 @@ fn invalid(field: &'static str, e: FieldError) -> BookError {
     BookError::Invalid(FieldErrors::from([(field, e)]))
 }
 
-/// Records attendance of a confirmed booking. `NotFound` if there is none.
+/// Records attendance of a confirmed booking. `NotFound` if there is none;
+/// `attendance_too_early` before its evening has started (the figures count
+/// only what happened).
 pub async fn record_attendance(
     state: &AppState,
     who: &StaffMember,
@@ -25,6 +27,19 @@ pub async fn record_attendance(
 ) -> Result<Attendance, BookError> {
     let status = Attendance::parse(status).map_err(|e| invalid("status", e))?;
     let note = Note::parse(note).map_err(|e| invalid("note", e))?;
+    let record = state
+        .store
+        .booking_by_id(booking)
+        .await?
+        .ok_or(BookError::NotFound)?;
+    let evening = state
+        .store
+        .roster_session(record.session_id)
+        .await?
+        .ok_or(BookError::NotFound)?;
+    if state.clock.now() < evening.starts_at {
+        return Err(BookError::Conflict("attendance_too_early"));
+    }
     if !state
         .store
         .set_attendance(booking, status, note.as_str(), state.clock.now())

@@ -295,11 +295,17 @@ impl Store {
 
     /// The newest audit lines whose actor, action or subject contains `q`.
     pub async fn audit_search(&self, q: &str, limit: i64) -> StoreResult<Vec<AuditEntry>> {
-        let like = format!("%{}%", q.replace(['%', '_'], ""));
+        // `%` and `_` are looked for as they are, not as wildcards.
+        let escaped = q
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let like = format!("%{escaped}%");
         Ok(on_db!(read self, pool => {
             sqlx::query_as(
                 "SELECT id, at, actor, action, subject, detail FROM audit_log
-                 WHERE actor LIKE $1 OR action LIKE $1 OR subject LIKE $1
+                 WHERE actor LIKE $1 ESCAPE '\\' OR action LIKE $1 ESCAPE '\\'
+                    OR subject LIKE $1 ESCAPE '\\'
                  ORDER BY id DESC LIMIT $2",
             )
             .bind(like)

@@ -68,6 +68,7 @@ impl From<BookError> for AppError {
             BookError::SlotClosed => AppError::Conflict("slot_closed"),
             BookError::Rule(rule) => AppError::Rule(rule),
             BookError::NotFound => AppError::NotFound,
+            BookError::Conflict(code) => AppError::Conflict(code),
             BookError::Internal(e) => AppError::Internal(e),
         }
     }
@@ -149,6 +150,9 @@ impl AppError {
             {
                 return super::i18n::health_conflict(code, ctx.lang)
             }
+            AppError::Conflict(code) if STAFF_CONFLICTS.contains(code) => {
+                return super::i18n::staff_conflict(code, ctx.lang)
+            }
             AppError::Conflict(_) if en => {
                 "This slot is closed for booking. Please choose another one."
             }
@@ -177,6 +181,14 @@ const HEALTH_CONFLICTS: &[&str] = &[
     "block_past",
     "withdrawn",
     "no_proposal",
+];
+
+/// Conflicts of the office's steps on the evening schedule.
+const STAFF_CONFLICTS: &[&str] = &[
+    "attendance_too_early",
+    "session_not_scheduled",
+    "session_not_movable",
+    "cannot_close_own_account",
 ];
 
 /// A single refused field.

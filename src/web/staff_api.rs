@@ -248,9 +248,17 @@ pub async fn audit_log(
         .map(|s| s.chars().take(100).collect::<String>())
         .unwrap_or_default();
     let entries = state.store.audit_search(&query, 200).await?;
+    let lang = super::context::RequestContext::current().lang;
     Ok(Json(json!(entries
         .iter()
-        .map(|e| json!({ "at": rfc3339_jst(e.at), "actor": e.actor, "action": e.action, "subject": e.subject, "detail": e.detail }))
+        .map(|e| json!({
+            "at": rfc3339_jst(e.at),
+            "actor": e.actor,
+            "action": e.action,
+            "action_label": super::i18n::audit_action_label(&e.action, lang),
+            "subject": e.subject,
+            "detail": e.detail,
+        }))
         .collect::<Vec<_>>())))
 }
 

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod smtp;
+pub mod staff;
 pub mod webdriver;
 
 use chrono::{Duration, Utc};

@@ -40,7 +40,7 @@ pub async fn audit(
             (
                 format_datetime(e.at, Lang::Ja),
                 e.actor,
-                e.action,
+                crate::web::i18n::audit_action_label(&e.action, Lang::Ja),
                 e.subject,
                 e.detail,
             )

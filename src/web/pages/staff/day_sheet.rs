@@ -46,6 +46,8 @@ struct SheetPage {
     lawyer: String,
     psychologist: String,
     manages: bool,
+    /// Attendance is recorded once the evening has started.
+    started: bool,
     lines: Vec<SheetRow>,
     attendance_options: Vec<(&'static str, &'static str)>,
     /// Active lawyers and psychologists: (id, "name（profession）").
@@ -154,6 +156,7 @@ pub async fn sheet(
                 .clone()
                 .unwrap_or_else(|| "未定".into()),
             manages,
+            started: state.clock.now() >= session.starts_at,
             lines,
             attendance_options: vec![
                 ("attended", "来所"),

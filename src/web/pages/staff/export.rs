@@ -1,16 +1,60 @@
 //! `/staff/export.csv`: bookings as CSV for Excel.
 
-use crate::domain::time::{format_datetime, jst_instant};
+use super::who;
+use crate::domain::time::{format_datetime, jst_instant, to_jst};
 use crate::domain::{Lang, Profession};
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n::{age_band_label, profession_label, topic_label};
-use crate::web::Manager;
+use crate::web::pages::page;
+use crate::web::{Manager, StaffCaller};
+use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::HashMap;
+
+/// The period to export, typed again with what was wrong with it.
+#[derive(Template)]
+#[template(path = "staff/export.html")]
+struct ExportPage {
+    who: Option<String>,
+    csrf: String,
+    from: String,
+    to: String,
+    from_error: Option<&'static str>,
+    to_error: Option<&'static str>,
+}
+
+fn period_page(caller: &StaffCaller, from: &str, to: &str, dates: Dates) -> Response {
+    let date_error = "日付を「2027-01-13」の形で入力してください。";
+    page(
+        &ExportPage {
+            from: from.to_string(),
+            to: to.to_string(),
+            from_error: dates.from.is_none().then_some(date_error),
+            to_error: match dates {
+                Dates { to: None, .. } => Some(date_error),
+                Dates {
+                    from: Some(f),
+                    to: Some(t),
+                } if t <= f => Some("終了日は、開始日より後の日付にしてください。"),
+                _ => None,
+            },
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(caller),
+        },
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+}
+
+/// The two ends of the period as far as they could be read.
+#[derive(Clone, Copy)]
+struct Dates {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
 
 fn csv_cell(text: &str) -> String {
     // Quote every cell; a leading = + - @ is neutralised so that a spreadsheet
@@ -24,21 +68,29 @@ fn csv_cell(text: &str) -> String {
 }
 
 /// `GET /staff/export.csv?from=YYYY-MM-DD&to=YYYY-MM-DD` (to excluded): UTF-8
-/// with a BOM, so that Excel opens Japanese correctly.
+/// with a BOM, so that Excel opens Japanese correctly; the date and the start
+/// time also have ISO columns of their own. A period that cannot be read or
+/// ends before it starts gets the period form again (422) with the reason.
 pub async fn export(
     State(state): State<AppState>,
     Manager(caller): Manager,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let date = |k: &'static str| {
-        q.get(k)
-            .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-            .ok_or(crate::web::error::invalid(
-                k,
-                crate::domain::FieldError::Choice,
-            ))
+    let text = |k: &str| q.get(k).map(|v| v.trim().to_string()).unwrap_or_default();
+    let (from_text, to_text) = (text("from"), text("to"));
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+    let dates = Dates {
+        from: date(&from_text),
+        to: date(&to_text),
     };
-    let (from, to) = (date("from")?, date("to")?);
+    // A period that ends before it starts would be an empty file: say so.
+    let (from, to) = match dates {
+        Dates {
+            from: Some(f),
+            to: Some(t),
+        } if f < t => (f, t),
+        _ => return Ok(period_page(&caller, &from_text, &to_text, dates)),
+    };
     let rows = state
         .store
         .export_bookings(
@@ -47,10 +99,13 @@ pub async fn export(
         )
         .await?;
     let mut out = String::from("\u{feff}");
-    out += "予約番号,日時,相談員,状態,出欠,氏名,フリガナ,電話番号,メールアドレス,年代,相談内容,受付者\r\n";
+    out += "予約番号,日付,開始時刻,日時,相談員,状態,出欠,氏名,フリガナ,電話番号,メールアドレス,年代,相談内容,受付者\r\n";
     for r in &rows {
         let cells = [
             r.id.to_string(),
+            // ISO date and time in their own columns, so that a spreadsheet sorts them.
+            to_jst(r.starts_at).format("%Y-%m-%d").to_string(),
+            to_jst(r.starts_at).format("%H:%M").to_string(),
             format_datetime(r.starts_at, Lang::Ja),
             Profession::parse(&r.profession)
                 .map(|p| profession_label(p, Lang::Ja))
