@@ -235,6 +235,12 @@ async fn a_large_or_distant_workplace_is_told_where_to_go_and_bad_fields_are_nam
         .unwrap();
     assert_eq!(v["error"], "not_eligible");
     assert!(v["fields"]["address"].is_string());
+    // The city served must be the address's own, in its place.
+    let mut body = request_body("千代田 商会", "tokyo@example.jp");
+    body["address"] = json!("東京都千代田区 仙台市");
+    let res = app.post_json("/api/v1/health-requests", &body).await;
+    assert_eq!(res.status(), 422);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "not_eligible");
 
     let mut body = request_body("", "not-an-email");
     body["services"] =
@@ -1084,5 +1090,457 @@ async fn bad_input_to_the_health_api_gets_a_clear_error_never_a_500() {
         let status = res.status().as_u16();
         assert!((400..500).contains(&status), "{path}: {status}");
     }
+    app.stop().await;
+}
+
+/// A ④ request the worker made `days_ago` days ago (due a month after).
+fn high_stress_body(name: &str, email: &str, days_ago: i64) -> Value {
+    let mut body = request_body(name, email);
+    body["services"] = json!([{"kind": "high_stress", "workers": 1, "requested_on": (today() - Duration::days(days_ago)).to_string()}]);
+    body
+}
+
+#[tokio::test]
+async fn an_estimate_later_than_the_due_date_is_said_honestly_and_flagged_for_staff() {
+    let app = spawn_app_with(|s| s.health.per_month = 1).await;
+    let o = office(&app).await;
+    // One a month: the third request due next month is expected the month after.
+    let first = submit(&app, &high_stress_body("一番目", "one@example.jp", 0)).await;
+    let second = submit(&app, &high_stress_body("二番目", "two@example.jp", 0)).await;
+    let third = submit(&app, &high_stress_body("三番目", "three@example.jp", 0)).await;
+    let due = today() + chrono::Months::new(1);
+    assert_eq!(third["due_on"], due.to_string());
+    assert_eq!(first["estimate_after_due"], false);
+    assert_eq!(second["estimate_after_due"], false);
+    assert_eq!(third["estimate_after_due"], true, "{third}");
+    let token = token_of(third["manage_url"].as_str().unwrap());
+    let status = app
+        .get_json(&format!("/api/v1/health-requests/manage/{token}"))
+        .await;
+    assert_eq!(status["due_on"], due.to_string());
+    assert_eq!(status["estimate_after_due"], true);
+    // The status page and the first mail give the due date and say so.
+    let html = app
+        .get(&format!("/health/manage/{token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("法令上の期限"), "{html}");
+    assert!(html.contains("センターはこのことを把握しており"), "{html}");
+    let text = eventually(15, || async {
+        app.mails_to("three@example.jp")
+            .into_iter()
+            .next()
+            .map(|(_, t)| t)
+    })
+    .await;
+    assert!(text.contains("法令上の期限"), "{text}");
+    assert!(text.contains("センターはこのことを把握しており"), "{text}");
+    let on_time = eventually(15, || async {
+        app.mails_to("one@example.jp")
+            .into_iter()
+            .next()
+            .map(|(_, t)| t)
+    })
+    .await;
+    assert!(on_time.contains("法令上の期限") && !on_time.contains("把握しており"));
+    // Staff see it flagged, at the top of the queue page.
+    let queue: Value = staff_get(&app, &o.coordinator, "/api/v1/staff/health-queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let flagged: Vec<&Value> = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["estimate_after_due"] == true)
+        .map(|r| &r["id"])
+        .collect();
+    assert_eq!(flagged, [&third["id"]], "{queue}");
+    let page = staff_get(&app, &o.coordinator, "/staff/health")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let top = page
+        .find("期限までに実施できない見込みの申込み")
+        .expect(&page);
+    let number = third["number"].as_str().unwrap();
+    assert!(
+        page[top..].find(number) < page[top..].find("<table"),
+        "{page}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_reminder_comes_only_after_acceptance_and_never_right_after_it() {
+    let start = Utc::now();
+    let clock = ManualClock::new(start);
+    let app = spawn_app_on(
+        TestDb::new().await,
+        |s| {
+            s.reminders.sweep_interval = "3600s".into();
+            s.waitlist.sweep_seconds = 3600;
+        },
+        Arc::new(clock.clone()),
+    )
+    .await;
+    let o = office(&app).await;
+    submit(&app, &request_body("近い 日程", "soon@example.jp")).await;
+    // An interview two days away: the 72-hour reminder is already due.
+    let day = jst_today(start) + Duration::days(2);
+    add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        day,
+        "10:00",
+        "12:00",
+        "centre",
+        2,
+    )
+    .await;
+    let done = confirm(
+        &app,
+        &o.coordinator,
+        &json!({"from": day.to_string(), "to": day.to_string()}),
+    )
+    .await;
+    assert_eq!(done["confirmed"].as_array().unwrap().len(), 1, "{done}");
+    let sweep = || tsunagu::service::reminders::sweep(&app.state);
+    assert_eq!(
+        sweep().await.unwrap(),
+        0,
+        "no reminder of a date only proposed"
+    );
+    let token = token_in_mail(&app, "soon@example.jp", "日程のご提案").await;
+    clock.set(start + Duration::minutes(5));
+    app.post_empty(&format!("/api/v1/health-requests/manage/{token}/accept"))
+        .await;
+    assert_eq!(
+        sweep().await.unwrap(),
+        0,
+        "none right after the business accepted"
+    );
+    // On the day, the 09:00 reminder goes out, once.
+    clock.set(tsunagu::domain::time::jst_instant(
+        day,
+        chrono::NaiveTime::from_hms_opt(9, 5, 0).unwrap(),
+    ));
+    assert_eq!(sweep().await.unwrap(), 1);
+    assert_eq!(sweep().await.unwrap(), 0);
+    let subjects: Vec<String> = eventually(15, || async {
+        let m = app.mails_to("soon@example.jp");
+        m.iter()
+            .any(|(s, _)| s.contains("実施日が近づいています"))
+            .then(|| m.into_iter().map(|(s, _)| s).collect())
+    })
+    .await;
+    assert_eq!(
+        subjects
+            .iter()
+            .filter(|s| s.contains("実施日が近づいています"))
+            .count(),
+        1,
+        "{subjects:?}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn after_a_no_show_staff_put_the_request_back_in_its_place_or_close_it() {
+    let start = Utc::now();
+    let clock = ManualClock::new(start);
+    let app = spawn_app_on(TestDb::new().await, |_| {}, Arc::new(clock.clone())).await;
+    let o = office(&app).await;
+    let back = submit(&app, &high_stress_body("戻す 事業場", "back@example.jp", 3)).await;
+    let closed = submit(
+        &app,
+        &high_stress_body("終了 事業場", "close@example.jp", 2),
+    )
+    .await;
+    let later = submit(
+        &app,
+        &high_stress_body("後の 事業場", "later@example.jp", 0),
+    )
+    .await;
+    let day = jst_today(start) + Duration::days(1);
+    let block: Value = add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        day,
+        "09:00",
+        "12:00",
+        "centre",
+        4,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let body = json!({"assignments": [
+        {"request_id": back["id"], "block_id": block["id"]},
+        {"request_id": closed["id"], "block_id": block["id"]},
+    ]});
+    let done = confirm(&app, &o.coordinator, &body).await;
+    assert_eq!(done["confirmed"].as_array().unwrap().len(), 2, "{done}");
+    for (email, created) in [("back@example.jp", &back), ("close@example.jp", &closed)] {
+        let token = token_in_mail(&app, email, "日程のご提案").await;
+        let res = app
+            .post_empty(&format!("/api/v1/health-requests/manage/{token}/accept"))
+            .await;
+        assert_eq!(res.status(), 200, "{created}");
+    }
+    let path = |r: &Value| format!("/api/v1/staff/health-requests/{}/after-no-show", r["id"]);
+    // Nothing to follow up before a no-show is recorded.
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&back),
+        &json!({"outcome": "requeue"}),
+    )
+    .await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "no_show_not_recorded"
+    );
+    clock.set(start + Duration::days(2));
+    for (i, _) in done["confirmed"].as_array().unwrap().iter().enumerate() {
+        let id = done["confirmed"][i]["interview_id"].as_i64().unwrap();
+        let res = staff_post(
+            &app,
+            &o.coordinator,
+            &format!("/api/v1/staff/health-interviews/{id}/attendance"),
+            &json!({"status": "no_show"}),
+        )
+        .await;
+        assert_eq!(res.status(), 200);
+    }
+    // A doctor may not decide; a bad outcome or a close without a reason is refused.
+    let res = staff_post(
+        &app,
+        &o.doctor_token,
+        &path(&back),
+        &json!({"outcome": "requeue"}),
+    )
+    .await;
+    assert_eq!(res.status(), 403);
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&back),
+        &json!({"outcome": "later"}),
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&closed),
+        &json!({"outcome": "close", "reason": " "}),
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.json::<Value>().await.unwrap()["fields"]["reason"].is_string());
+
+    // Back in the queue: ahead of the later request, its due date kept.
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&back),
+        &json!({"outcome": "requeue"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.json::<Value>().await.unwrap()["status"], "waiting");
+    let queue: Value = staff_get(&app, &o.coordinator, "/api/v1/staff/health-queue")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let waiting: Vec<(&Value, &Value)> = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["status"] == "waiting")
+        .map(|r| (&r["id"], &r["due_on"]))
+        .collect();
+    assert_eq!(
+        waiting,
+        [
+            (&back["id"], &back["due_on"]),
+            (&later["id"], &later["due_on"])
+        ]
+    );
+    let text = token_in_mail(&app, "back@example.jp", "日程をあらためて調整します").await;
+    assert!(
+        !text.is_empty(),
+        "the mail carries a link to the status page"
+    );
+    // It can be proposed again.
+    let again = confirm(
+        &app,
+        &o.coordinator,
+        &json!({"assignments": [{"request_id": back["id"], "block_id": add_block(&app, &o.coordinator, o.doctor_id, day + Duration::days(7), "09:00", "10:00", "centre", 2).await.json::<Value>().await.unwrap()["id"]}]}),
+    )
+    .await;
+    assert_eq!(again["confirmed"].as_array().unwrap().len(), 1, "{again}");
+
+    // Closed, with a reason the business is told.
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&closed),
+        &json!({"outcome": "close", "reason": "ご担当者と連絡がつかないため"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["status"], "closed");
+    assert_eq!(v["closed_reason"], "ご担当者と連絡がつかないため");
+    let text = eventually(15, || async {
+        app.mails_to("close@example.jp")
+            .into_iter()
+            .find(|(s, _)| s.contains("お申込みを終了しました"))
+            .map(|(_, t)| t)
+    })
+    .await;
+    assert!(text.contains("ご担当者と連絡がつかないため"), "{text}");
+    let res = staff_post(
+        &app,
+        &o.coordinator,
+        &path(&closed),
+        &json!({"outcome": "requeue"}),
+    )
+    .await;
+    assert_eq!(res.status(), 409, "decided once");
+    // Both steps are audited; the roster keeps the no-shows.
+    assert_eq!(
+        app.state
+            .store
+            .audit_search("requeue", 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        app.state
+            .store
+            .audit_search("close", 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let roster: Value = staff_get(
+        &app,
+        &o.coordinator,
+        &format!("/api/v1/staff/health-roster?month={}", day.format("%Y-%m")),
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let no_shows = roster["interviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["attended"] == false)
+        .count();
+    assert_eq!(no_shows, 2, "{roster}");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn asking_for_another_date_says_what_would_suit_and_the_assistant_follows_it() {
+    let app = spawn_app().await;
+    let o = office(&app).await;
+    let created = submit(&app, &request_body("別日 希望", "other@example.jp")).await;
+    let next = |from: NaiveDate, day: chrono::Weekday| {
+        let mut d = from;
+        while chrono::Datelike::weekday(&d) != day {
+            d += Duration::days(1);
+        }
+        d
+    };
+    let tuesday = next(today() + Duration::days(3), chrono::Weekday::Tue);
+    let friday = next(tuesday, chrono::Weekday::Fri);
+    let tue_block: Value = add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        tuesday,
+        "14:00",
+        "16:00",
+        "centre",
+        2,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let period =
+        json!({"from": today().to_string(), "to": (friday + Duration::days(1)).to_string()});
+    let done = confirm(&app, &o.coordinator, &period).await;
+    assert_eq!(done["confirmed"][0]["block_id"], tue_block["id"], "{done}");
+    let token = token_in_mail(&app, "other@example.jp", "日程のご提案").await;
+    let decline = format!("/api/v1/health-requests/manage/{token}/decline");
+    // A bad answer changes nothing.
+    let res = app
+        .post_json(
+            &decline,
+            &json!({"preferred": {"weekdays": ["someday"], "time": "night"}}),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let v: Value = res.json().await.unwrap();
+    assert!(
+        v["fields"]["preferred.weekdays"].is_string() && v["fields"]["preferred.time"].is_string(),
+        "{v}"
+    );
+    let res = app
+        .post_json(&decline, &json!({"preferred": {"weekdays": ["fri"], "time": "morning", "note": "金曜の午前なら"}}))
+        .await;
+    assert_eq!(res.status(), 200);
+    let status: Value = res.json().await.unwrap();
+    assert_eq!(status["status"], "waiting");
+    assert_eq!(status["preferred"]["weekdays"], json!(["fri"]));
+    assert_eq!(status["preferred"]["time"], "morning");
+    assert_eq!(status["preferred"]["note"], "金曜の午前なら");
+    // The Tuesday afternoon is free again, but the assistant takes the Friday morning.
+    let fri_block: Value = add_block(
+        &app,
+        &o.coordinator,
+        o.doctor_id,
+        friday,
+        "09:00",
+        "11:00",
+        "centre",
+        2,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let proposal: Value = staff_post(
+        &app,
+        &o.coordinator,
+        "/api/v1/staff/health-schedule/propose",
+        &period,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let assigned = proposal["assignments"].as_array().unwrap();
+    assert_eq!(assigned.len(), 1, "{proposal}");
+    assert_eq!(assigned[0]["request_id"], created["id"]);
+    assert_eq!(assigned[0]["block_id"], fri_block["id"], "{proposal}");
     app.stop().await;
 }

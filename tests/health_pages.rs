@@ -212,6 +212,8 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
 
     let html = text(staff_page(&app, &coord, "/staff/health").await).await;
     assert!(html.contains("株式会社 青葉製作所"));
+    // The office sees whom to call.
+    assert!(html.contains("総務 花子") && html.contains("href=\"tel:022-221-6870\""));
     assert!(html.contains("期限間近") || html.contains("期限超過") || html.contains("期限"));
     assert_labelled(&html, "/staff/health");
     let blocks = text(staff_page(&app, &coord, "/staff/health/blocks").await).await;
@@ -224,6 +226,50 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
         day += chrono::Duration::days(1);
     }
     let date = day.to_string();
+    // A refused block shows the form again with what was typed; nothing is added.
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", "2026-12-10\r\nX-Injected: 1"),
+            ("start", "14:00"),
+            ("end", "13:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 422);
+    assert!(res.headers().get("x-injected").is_none());
+    let html = text(res).await;
+    assert!(
+        html.contains("id=\"date-error\"") && html.contains("id=\"end-error\""),
+        "{html}"
+    );
+    assert!(html.contains("value=\"14:00\""), "what was typed is kept");
+    // A date with a newline around it is read as the date; the page sent back
+    // to is built from the date read, not from what was typed.
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &format!("\n{date}\n")),
+            ("start", "09:00"),
+            ("end", "10:00"),
+            ("place", "visit"),
+            ("capacity", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        format!("/staff/health/blocks?month={}", day.format("%Y-%m")).as_str()
+    );
     let res = staff_form(
         &app,
         &coord,
@@ -274,6 +320,9 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     )
     .await;
     assert_labelled(&html, "/staff/health/schedule");
+    // The proposal gives the start as well as the end.
+    let words = tsunagu::domain::time::format_date(day, tsunagu::domain::Lang::Ja);
+    assert!(html.contains(&format!("{words} 14:00〜")), "{html}");
     let start = html
         .find("name=\"pick\" value=\"")
         .expect("a proposed line")
@@ -295,6 +344,18 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     assert_eq!(res.status(), 200);
     let html = text(res).await;
     assert!(html.contains("提案のメールを送った日程"), "{html}");
+    // Named by its number, as the business quotes it.
+    let number = app
+        .state
+        .store
+        .health_request(request_id.parse().unwrap())
+        .await
+        .unwrap()
+        .number();
+    assert!(
+        html.contains(&number) && !html.contains("申込み 1："),
+        "{html}"
+    );
     // Staff moved it to the later block: its first free time, not the proposed one.
     let words = tsunagu::domain::time::format_date(
         day + chrono::Duration::days(7),
@@ -312,6 +373,16 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     let html =
         text(staff_page(&app, &doc, &format!("/staff/health/roster?month={month}")).await).await;
     assert!(html.contains("株式会社 青葉製作所") && html.contains("回答待ち"));
+    assert!(
+        !html.contains("022-221-6870"),
+        "a doctor does not get the contact details"
+    );
+    let html =
+        text(staff_page(&app, &coord, &format!("/staff/health/roster?month={month}")).await).await;
+    assert!(
+        html.contains("href=\"tel:022-221-6870\""),
+        "the office does"
+    );
     // The business answers by phone; the office records it from the queue.
     let queue = text(staff_page(&app, &coord, "/staff/health").await).await;
     assert!(queue.contains("電話で了承を受けた"));
@@ -338,5 +409,137 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     // Without a sign-in, the pages send to the sign-in page.
     let res = app.get("/staff/health").await;
     assert_eq!(res.status(), 303);
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn asking_for_another_date_on_the_page_asks_what_would_suit() {
+    use tsunagu::domain::staff::Role;
+    let app = spawn_app().await;
+    let now = chrono::Utc::now();
+    let doctor = app
+        .state
+        .store
+        .create_professional("産業 医子", "doctor", "", "", now)
+        .await
+        .unwrap();
+    let coord = staff_token(
+        &app,
+        "c@centre.example.jp",
+        "事務 局",
+        Role::Coordinator,
+        None,
+    )
+    .await;
+    let res = submit(&app, &valid_form()).await;
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let token = location
+        .trim_start_matches("/health/manage/")
+        .trim_end_matches("?created=1")
+        .to_string();
+    let mut day = tsunagu::domain::time::jst_today(now) + chrono::Duration::days(2);
+    while chrono::Datelike::weekday(&day) != chrono::Weekday::Tue {
+        day += chrono::Duration::days(1);
+    }
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &day.to_string()),
+            ("start", "14:00"),
+            ("end", "17:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let id = app.state.store.health_requests_open().await.unwrap()[0].id;
+    let block = app.state.store.health_blocks(day, day).await.unwrap()[0].id;
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/schedule/confirm",
+        &[("pick", &format!("{id}:{block}"))],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    // The form asks which weekdays and times would suit, starting from the request's own.
+    let html = text(app.get(&format!("/health/manage/{token}")).await).await;
+    assert!(html.contains("ご都合のよい曜日"), "{html}");
+    assert!(html.contains("value=\"tue\" checked"), "{html}");
+    assert_labelled(&html, "status page with a proposal");
+    let decline = format!("/health/manage/{token}/decline");
+    let long = "あ".repeat(201);
+    let res = app
+        .post_form(
+            &decline,
+            &[("weekday", "fri"), ("time", "morning"), ("note", &long)],
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = text(res).await;
+    assert!(html.contains("id=\"preferred.note-error\""), "{html}");
+    assert!(
+        html.contains("value=\"fri\" checked"),
+        "what was chosen is kept"
+    );
+    assert_eq!(
+        app.state.store.health_request(id).await.unwrap().status,
+        "proposed"
+    );
+    let res = app
+        .post_form(
+            &decline,
+            &[
+                ("weekday", "mon"),
+                ("weekday", "fri"),
+                ("time", "morning"),
+                ("note", "午前のみ"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let r = app.state.store.health_request(id).await.unwrap();
+    assert_eq!(
+        (
+            r.status.as_str(),
+            r.weekdays.as_str(),
+            r.time_of_day.as_str()
+        ),
+        ("waiting", "mon,fri", "morning")
+    );
+    assert_eq!(r.preferred_note, "午前のみ");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_english_health_pages_speak_of_a_request_in_english_punctuation() {
+    let app = spawn_app().await;
+    let mut form = valid_form();
+    form.retain(|(k, _)| *k != "consent");
+    form.push(("lang", "en"));
+    let res = app.post_form("/health?lang=en", &form).await;
+    assert_eq!(res.status(), 422);
+    let html = text(res).await;
+    assert!(html.contains("To send the request, please agree"), "{html}");
+    assert!(!html.to_lowercase().contains("to book"), "{html}");
+    let english = html.replace("日本語", "");
+    for mark in ['：', '（', '）'] {
+        assert!(!english.contains(mark), "{mark} in {english}");
+    }
+    let res = submit(&app, &valid_form()).await;
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    let status = text(app.get(&format!("{location}&lang=en")).await).await;
+    assert!(
+        status.contains("(1 worker)") && status.contains("(2 workers)"),
+        "{status}"
+    );
+    let ja = status.replace("日本語", "");
+    for mark in ['：', '（', '）'] {
+        assert!(!ja.contains(mark), "{mark} in {status}");
+    }
     app.stop().await;
 }

@@ -200,26 +200,56 @@ pub fn forecast(
     today: NaiveDate,
     per_month: u32,
 ) -> (i32, u32) {
+    forecast_all(pending, blocks, today, per_month)
+        .get(&subject)
+        .copied()
+        .unwrap_or_else(|| estimate_month(1, per_month, 0, today))
+}
+
+/// [`forecast`] for every waiting request at once (the staff's queue).
+pub fn forecast_all(
+    pending: &[Pending],
+    blocks: &[Block],
+    today: NaiveDate,
+    per_month: u32,
+) -> std::collections::HashMap<i64, (i32, u32)> {
     let horizon = blocks.iter().map(|b| b.date).max().unwrap_or(today);
     let proposal = propose(pending, blocks, today, horizon);
-    if let Some(a) = proposal
-        .assignments
-        .iter()
-        .find(|a| a.request_id == subject)
-    {
-        return (a.date.year(), a.date.month());
-    }
-    let place = proposal
-        .unassigned
-        .iter()
-        .position(|id| *id == subject)
-        .map_or(1, |p| p + 1);
     let start = if blocks.is_empty() {
         today
     } else {
         horizon.with_day(1).expect("day 1") + Months::new(1)
     };
-    estimate_month(place, per_month, 0, start)
+    let mut months: std::collections::HashMap<i64, (i32, u32)> = proposal
+        .assignments
+        .iter()
+        .map(|a| (a.request_id, (a.date.year(), a.date.month())))
+        .collect();
+    for (i, id) in proposal.unassigned.iter().enumerate() {
+        months.insert(*id, estimate_month(i + 1, per_month, 0, start));
+    }
+    months
+}
+
+/// Whether the month a business is told to expect begins after the
+/// request's legal due date (期限より後の見込み): the business is told so
+/// honestly, and staff see the request flagged at the top of the queue.
+pub fn estimate_after_due(estimate: (i32, u32), due: Option<NaiveDate>) -> bool {
+    due.is_some_and(|d| estimate > (d.year(), d.month()))
+}
+
+/// How long after a business accepted a date no reminder is sent: the
+/// confirmation has just said it all, and a reminder due earlier (say, the
+/// 72-hour one, for a date two days away) is left out.
+pub const REMINDER_QUIET_HOURS: i64 = 12;
+
+/// Whether a reminder due at `due_at` goes out for an interview accepted
+/// at `accepted_at` (none: not accepted, no reminder).
+pub fn reminder_wanted(
+    due_at: chrono::DateTime<chrono::Utc>,
+    accepted_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> bool {
+    accepted_at.is_some_and(|at| due_at >= at + chrono::Duration::hours(REMINDER_QUIET_HOURS))
 }
 
 /// Where interviews happen.

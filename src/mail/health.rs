@@ -1,5 +1,6 @@
 //! The health centre's mails to a business: request received, interview
-//! proposed, accepted, another date asked for, withdrawn, reminder. Kept in
+//! proposed, accepted, another date asked for, withdrawn, reminder, and
+//! after a no-show: back in the queue, or closed. Kept in
 //! the outbox as [`HealthMail`] JSON and rendered with the notice templates
 //! when sent. Subjects name the centre and the request number, never the
 //! kinds of interview (a mailbox may be shared).
@@ -7,10 +8,10 @@
 use super::calendar::{self, Calendar};
 use super::templates::{new_message_id, Guard, MailSlot, NoticeFields, Rendered};
 use crate::config::Settings;
-use crate::domain::time::{format_datetime, format_time};
+use crate::domain::time::{format_date, format_datetime, format_time};
 use crate::domain::Lang;
 use crate::store::OutgoingMail;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 pub const HEALTH_RECEIVED: &str = "health_received";
 pub const HEALTH_PROPOSED: &str = "health_proposed";
@@ -18,6 +19,10 @@ pub const HEALTH_ACCEPTED: &str = "health_accepted";
 pub const HEALTH_DECLINED: &str = "health_declined";
 pub const HEALTH_WITHDRAWN: &str = "health_withdrawn";
 pub const HEALTH_REMINDER: &str = "health_reminder";
+/// After a no-show: back in the queue at its place.
+pub const HEALTH_REQUEUED: &str = "health_requeued";
+/// After a no-show: closed by the centre, with the reason.
+pub const HEALTH_CLOSED: &str = "health_closed";
 
 pub fn is_health(kind: &str) -> bool {
     kind.starts_with("health_")
@@ -47,9 +52,21 @@ pub struct HealthMail {
     pub position: Option<usize>,
     /// `YYYY-MM`.
     pub estimated_month: Option<String>,
+    /// The legal due date (法令上の期限), if the request has one.
+    #[serde(default)]
+    pub due_on: Option<NaiveDate>,
+    /// The expected month is later than the due date: the mail says so.
+    #[serde(default)]
+    pub estimate_late: bool,
     pub interview: Option<MailInterview>,
     /// A reminder is sent only while its interview is live at this start.
     pub while_interview: Option<(i64, DateTime<Utc>)>,
+    /// The interview that did not take place (requeued or closed).
+    #[serde(default)]
+    pub missed: Option<DateTime<Utc>>,
+    /// Why the centre closed the request.
+    #[serde(default)]
+    pub closed_reason: Option<String>,
     /// The calendar entry of the interview (accepted: REQUEST; withdrawn: CANCEL).
     #[serde(default)]
     pub calendar: Option<Calendar>,
@@ -84,6 +101,16 @@ pub fn month_words(month: &str, lang: Lang) -> String {
         format!("{} {y}", NAMES[(m.clamp(1, 12) - 1) as usize])
     } else {
         format!("{y}年{m}月")
+    }
+}
+
+/// What a business is told when the month it can expect is later than
+/// its legal due date: honestly, and that the centre knows and will call.
+pub fn late_notice(lang: Lang) -> String {
+    if lang == Lang::En {
+        "The expected month is later than the legal due date. The centre has been told and will contact you about the date.".into()
+    } else {
+        "実施の見込みが、法令上の期限より後になっています。センターはこのことを把握しており、日程についてご連絡します。".into()
     }
 }
 
@@ -136,6 +163,13 @@ impl HealthMail {
             ),
             (self.pick("担当医師", "Doctor"), i.doctor.clone()),
         ]
+    }
+
+    /// The interview that did not take place, in words.
+    fn missed_words(&self) -> String {
+        self.missed
+            .map(|at| format_datetime(at, self.lang))
+            .unwrap_or_else(|| self.pick("ご予定の日", "the planned day"))
     }
 
     /// The .ics of the interview, if the mail carries one. Its SUMMARY
@@ -199,21 +233,31 @@ impl HealthMail {
                         ),
                     ));
                 }
+                if let Some(d) = self.due_on {
+                    details.push((
+                        self.pick("法令上の期限", "Legal due date"),
+                        format_date(d, self.lang),
+                    ));
+                }
+                let mut paragraphs = vec![
+                    self.pick(
+                        "産業保健サービスのお申込みを受け付けました。法令上の期限が近いものから順に、日程を調整してご連絡します。",
+                        "We have received your request. Requests are scheduled in the order of their legal due dates, and we will write to you with a date.",
+                    ),
+                    self.pick(
+                        "順番と実施の見込みは、現在の状況からの目安です。",
+                        "Your place and the expected month are estimates from the current queue.",
+                    ),
+                ];
+                if self.estimate_late {
+                    paragraphs.push(late_notice(self.lang));
+                }
                 (
                     self.pick(
                         &format!("【{centre}】お申込みを受け付けました（受付番号 {number}）"),
                         &format!("Request received ({number}) — {centre}"),
                     ),
-                    vec![
-                        self.pick(
-                            "産業保健サービスのお申込みを受け付けました。法令上の期限が近いものから順に、日程を調整してご連絡します。",
-                            "We have received your request. Requests are scheduled in the order of their legal due dates, and we will write to you with a date.",
-                        ),
-                        self.pick(
-                            "順番と実施の見込みは、現在の状況からの目安です。",
-                            "Your place and the expected month are estimates from the current queue.",
-                        ),
-                    ],
+                    paragraphs,
                 )
             }
             HEALTH_PROPOSED => {
@@ -271,18 +315,42 @@ impl HealthMail {
                     )],
                 )
             }
+            HEALTH_REQUEUED => {
+                let when = self.missed_words();
+                (
+                    self.pick(
+                        &format!("【{centre}】日程をあらためて調整します（受付番号 {number}）"),
+                        &format!("We will find a new date ({number}) — {centre}"),
+                    ),
+                    vec![self.pick(
+                        &format!("{when}の予定は実施されませんでした。お申込みは元の順番のまま待機に戻しましたので、あらためて日程をご提案します。"),
+                        &format!("The appointment on {when} did not take place. Your request is back in the queue at its original place, and we will propose a new date."),
+                    )],
+                )
+            }
+            HEALTH_CLOSED => {
+                let when = self.missed_words();
+                if let Some(reason) = &self.closed_reason {
+                    details.push((self.pick("理由", "Reason"), reason.clone()));
+                }
+                (
+                    self.pick(
+                        &format!("【{centre}】お申込みを終了しました（受付番号 {number}）"),
+                        &format!("Your request is closed ({number}) — {centre}"),
+                    ),
+                    vec![self.pick(
+                        &format!("{when}の予定が実施されなかったため、お申込みを終了しました。あらためてご利用の際は、もう一度お申し込みいただくか、センターにお電話ください。"),
+                        &format!("As the appointment on {when} did not take place, your request is closed. To use the centre again, please send a new request or call the centre."),
+                    )],
+                )
+            }
             HEALTH_REMINDER => {
                 details.extend(self.interview_details(settings));
-                let mut paragraphs = vec![self.pick(
+                // Only an accepted date is reminded of.
+                let paragraphs = vec![self.pick(
                     "ご予定の日が近づいてまいりましたので、お知らせします。",
                     "This is a reminder of your appointment.",
                 )];
-                if self.interview.as_ref().is_some_and(|i| i.proposed) {
-                    paragraphs.push(self.pick(
-                        "この日程へのお返事をまだいただいていません。下のリンクからお知らせください。",
-                        "We have not yet had your answer to this date; please reply with the link below.",
-                    ));
-                }
                 (
                     self.pick(
                         &format!("【{centre}】実施日が近づいています（受付番号 {number}）"),
@@ -339,6 +407,8 @@ mod tests {
             HEALTH_DECLINED,
             HEALTH_WITHDRAWN,
             HEALTH_REMINDER,
+            HEALTH_REQUEUED,
+            HEALTH_CLOSED,
         ] {
             for lang in [Lang::Ja, Lang::En] {
                 let m = HealthMail {
@@ -349,6 +419,8 @@ mod tests {
                     token: Some("abc".into()),
                     position: Some(4),
                     estimated_month: Some("2027-02".into()),
+                    due_on: NaiveDate::from_ymd_opt(2026, 12, 20),
+                    estimate_late: true,
                     interview: Some(MailInterview {
                         id: 1,
                         starts_at: now,
@@ -358,6 +430,8 @@ mod tests {
                         proposed: true,
                     }),
                     while_interview: None,
+                    missed: Some(now),
+                    closed_reason: Some("ご連絡がつかないため".into()),
                     calendar: Some(Calendar::request(vec!["uid-1@example.jp".into()], now)),
                 };
                 let payload = serde_json::to_string(&m).unwrap();
@@ -376,6 +450,40 @@ mod tests {
                 assert!(r.from_name.is_some());
             }
         }
+    }
+
+    #[test]
+    fn the_received_mail_gives_the_due_date_and_says_when_the_estimate_is_later() {
+        let settings = Settings::built_in();
+        let mut m = HealthMail {
+            lang: Lang::Ja,
+            business_name: "株式会社 青葉製作所".into(),
+            contact_name: "青葉 太郎".into(),
+            number: "H2026-00012".into(),
+            estimated_month: Some("2027-02".into()),
+            due_on: NaiveDate::from_ymd_opt(2026, 12, 20),
+            estimate_late: true,
+            ..Default::default()
+        };
+        let r = m.render(HEALTH_RECEIVED, &settings).unwrap();
+        assert!(r.text.contains("法令上の期限"), "{}", r.text);
+        assert!(r.text.contains("2026年12月20日"), "{}", r.text);
+        assert!(
+            r.text.contains("センターはこのことを把握しており"),
+            "{}",
+            r.text
+        );
+        // The business and the person each on a line of their own.
+        assert!(
+            r.html.contains("株式会社 青葉製作所<br>青葉 太郎 様"),
+            "{}",
+            r.html
+        );
+        m.estimate_late = false;
+        m.lang = Lang::En;
+        let r = m.render(HEALTH_RECEIVED, &settings).unwrap();
+        assert!(r.text.contains("Legal due date"), "{}", r.text);
+        assert!(!r.text.contains("has been told"), "{}", r.text);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! reminder that has come due and was not queued yet. Idempotent and safe in
 //! several instances: a unique key per (booking, offset, start) decides.
 
+use crate::domain::health::reminder_wanted;
 use crate::domain::reminders::ReminderOffset;
 use crate::domain::token::Token;
 use crate::domain::Lang;
@@ -61,8 +62,9 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<usize> {
     Ok(queued)
 }
 
-/// The same for the health centre's interviews (proposed or accepted):
-/// the business is reminded, with a fresh link to its status page.
+/// The same for the health centre's interviews, once the business has
+/// accepted the date (see [`reminder_wanted`]: none right after that), with
+/// a fresh link to its status page.
 async fn sweep_interviews(
     state: &AppState,
     offsets: &[ReminderOffset],
@@ -79,7 +81,9 @@ async fn sweep_interviews(
         .collect();
     let mut queued = 0;
     for i in &candidates {
-        for offset in offsets.iter().filter(|o| o.is_due(now, i.starts_at)) {
+        for offset in offsets.iter().filter(|o| {
+            o.is_due(now, i.starts_at) && reminder_wanted(o.due_at(i.starts_at), i.accepted_at)
+        }) {
             let key = offset.key();
             if done.contains(&(i.id, key.clone(), i.starts_at.timestamp())) {
                 continue;
@@ -97,7 +101,7 @@ async fn sweep_interviews(
                     ends_at: i.ends_at,
                     visit: i.visit,
                     doctor: i.doctor_name.clone(),
-                    proposed: i.status == "proposed",
+                    proposed: false,
                 }),
                 while_interview: Some((i.id, i.starts_at)),
                 ..Default::default()

@@ -55,6 +55,9 @@ pub struct HealthRequestRecord {
     pub interviews: i64,
     pub minutes: i64,
     pub token_hash: String,
+    /// Closed by the centre after an interview did not take place (the
+    /// status is then `withdrawn`), with the reason told to the business.
+    pub closed_reason: Option<String>,
 }
 
 impl HealthRequestRecord {
@@ -158,7 +161,7 @@ pub(super) use release_interview;
 
 const REQUEST: &str = "SELECT id, status, business_name, address, workers, industry, contact_name, phone, email,
         place, weekdays, time_of_day, preferred_note, lang, received_on, due_on, moved_to, move_reason,
-        interviews, minutes, token_hash FROM health_requests";
+        interviews, minutes, token_hash, closed_reason FROM health_requests";
 
 impl Store {
     /// Stores a request with its services and queues its mail, all in one

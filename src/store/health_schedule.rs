@@ -10,6 +10,7 @@
 use super::health::{insert_link, release_interview};
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, HealthServiceRecord, Store, StoreError, StoreResult};
+use crate::domain::health::request::Preferences;
 use crate::domain::health::{Block, Place};
 use crate::domain::time::to_jst;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -108,6 +109,10 @@ pub struct InterviewRecord {
     pub received_on: NaiveDate,
     pub due_on: Option<NaiveDate>,
     pub token_hash: String,
+    /// When the business accepted the date.
+    pub accepted_at: Option<DateTime<Utc>>,
+    /// The request's status (`scheduled` while an accepted interview stands).
+    pub request_status: String,
 }
 
 const BLOCK: &str =
@@ -119,7 +124,7 @@ const BLOCK: &str =
 
 const INTERVIEW: &str = "SELECT i.id, i.request_id, i.block_id, i.doctor_id, p.name AS doctor_name, i.starts_at,
         i.ends_at, i.interviews, i.visit, i.status, i.attended, r.business_name, r.address, r.contact_name, r.phone,
-        r.email, r.lang, r.received_on, r.due_on, r.token_hash
+        r.email, r.lang, r.received_on, r.due_on, r.token_hash, i.accepted_at, r.status AS request_status
     FROM health_interviews i JOIN health_requests r ON r.id = i.request_id
     JOIN professionals p ON p.id = i.doctor_id";
 
@@ -235,10 +240,13 @@ impl Store {
     /// The business answers a proposal: accept (the interview stands) or
     /// ask for another date (the room is given back; the request waits
     /// again in its place). False if there was no proposal to answer.
+    /// Asking for another date may bring new preferences (weekdays, time
+    /// of day, note): they replace the request's, in the same transaction.
     pub async fn answer_interview(
         &self,
         request_id: i64,
         accept: bool,
+        preferences: Option<&Preferences>,
         link: Option<&str>,
         mail: &OutgoingMail,
         now: DateTime<Utc>,
@@ -247,7 +255,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             let (to_request, ok) = if accept {
                 let n = sqlx::query(
-                    "UPDATE health_interviews SET status = 'accepted', updated_at = $2
+                    "UPDATE health_interviews SET status = 'accepted', accepted_at = $2, updated_at = $2
                      WHERE request_id = $1 AND status = 'proposed'",
                 )
                 .bind(request_id)
@@ -271,6 +279,18 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            if let Some(p) = preferences.filter(|_| !accept) {
+                sqlx::query(
+                    "UPDATE health_requests SET weekdays = $2, time_of_day = $3, preferred_note = $4
+                     WHERE id = $1",
+                )
+                .bind(request_id)
+                .bind(p.weekday_codes())
+                .bind(p.time_of_day.code())
+                .bind(&p.note)
+                .execute(&mut *tx)
+                .await?;
+            }
             insert_link!(&mut tx, link, request_id, now);
             insert_mail!(&mut *tx, mail, None::<i64>, now)?;
             tx.commit().await?;
@@ -290,7 +310,8 @@ impl Store {
         }))
     }
 
-    /// Live interviews starting in `[from, to)`, by time (all doctors, or one).
+    /// Live interviews starting in `[from, to)`, by time (all doctors, or
+    /// one), and those that did not take place (kept after the follow-up).
     pub async fn health_interviews(
         &self,
         from: DateTime<Utc>,
@@ -299,7 +320,8 @@ impl Store {
     ) -> StoreResult<Vec<InterviewRecord>> {
         Ok(on_db!(read self, pool => {
             sqlx::query_as(&format!(
-                "{INTERVIEW} WHERE i.starts_at >= $1 AND i.starts_at < $2 AND i.status IN ('proposed', 'accepted')
+                "{INTERVIEW} WHERE i.starts_at >= $1 AND i.starts_at < $2
+                 AND (i.status IN ('proposed', 'accepted') OR i.attended = FALSE)
                  AND ($3 IS NULL OR i.doctor_id = $3) ORDER BY i.starts_at, i.id"
             ))
             .bind(from)
@@ -351,8 +373,8 @@ impl Store {
             .collect())
     }
 
-    /// Live interviews (with an email) starting in `(from, to]`, and the
-    /// reminders already queued for them.
+    /// Accepted interviews starting in `(from, to]` (a date only proposed
+    /// gets no reminder), and the reminders already queued for them.
     pub async fn health_reminder_candidates(
         &self,
         from: DateTime<Utc>,
@@ -360,8 +382,8 @@ impl Store {
     ) -> StoreResult<(Vec<InterviewRecord>, Vec<(i64, String, DateTime<Utc>)>)> {
         Ok(on_db!(read self, pool => {
             let candidates = sqlx::query_as(&format!(
-                "{INTERVIEW} WHERE i.starts_at > $1 AND i.starts_at <= $2 AND i.status IN ('proposed', 'accepted')
-                 AND r.status IN ('proposed', 'scheduled')"
+                "{INTERVIEW} WHERE i.starts_at > $1 AND i.starts_at <= $2 AND i.status = 'accepted'
+                 AND r.status = 'scheduled'"
             ))
             .bind(from)
             .bind(to)
@@ -433,6 +455,47 @@ impl Store {
             .rows_affected()
                 == 1
         }))
+    }
+
+    /// After an accepted interview that did not take place: the request
+    /// waits again in its own place (`requeue`: its due date and arrival
+    /// are kept, so is its order) or is closed with the reason; the
+    /// interview is set aside (its no-show stays recorded) and the mail is
+    /// queued, in one transaction. False if the request is not scheduled
+    /// with a no-show recorded.
+    pub async fn after_no_show(
+        &self,
+        request_id: i64,
+        requeue: bool,
+        reason: &str,
+        link: Option<&str>,
+        mail: &OutgoingMail,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE health_requests SET status = $2, closed_reason = $3, updated_at = $4
+                 WHERE id = $1 AND status = 'scheduled' AND EXISTS (
+                     SELECT 1 FROM health_interviews i WHERE i.request_id = $1
+                     AND i.status = 'accepted' AND i.attended = FALSE)",
+            )
+            .bind(request_id)
+            .bind(if requeue { "waiting" } else { "withdrawn" })
+            .bind((!requeue).then_some(reason))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Ok(false);
+            }
+            let _ = release_interview!(&mut tx, request_id, "cancelled", now);
+            insert_link!(&mut tx, link, request_id, now);
+            insert_mail!(&mut *tx, mail, None::<i64>, now)?;
+            tx.commit().await?;
+            Ok(true)
+        })
     }
 
     /// Whether an interview is still live at this start time.

@@ -181,6 +181,7 @@ const HEALTH_CONFLICTS: &[&str] = &[
     "block_past",
     "withdrawn",
     "no_proposal",
+    "no_show_not_recorded",
 ];
 
 /// Conflicts of the office's steps on the evening schedule.

@@ -4,7 +4,7 @@
 
 use super::api::{lang_of, object};
 use super::error::{invalid, AppError};
-use super::{parse_id, JsonBody, Manager, StaffCaller};
+use super::{parse_id, JsonBody, Manager, MaybeJson, StaffCaller};
 use crate::domain::health::request::{
     weekday_code, weekdays_from_codes, HealthInput, ServiceInput,
 };
@@ -12,7 +12,9 @@ use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;
 use crate::domain::FieldError;
-use crate::service::health::{self as service, Appointment, BlockInput, ProposalView, RequestView};
+use crate::service::health::{
+    self as service, Appointment, BlockInput, PreferencesInput, ProposalView, RequestView,
+};
 use crate::state::AppState;
 use crate::store::{BlockRecord, InterviewRecord};
 use axum::extract::{Path, Query, State};
@@ -80,20 +82,10 @@ fn health_input(obj: &Map<String, Value>) -> Result<HealthInput, AppError> {
         None | Some(Value::Null) => {}
         Some(Value::String(note)) => input.preferred_note = note.clone(),
         Some(Value::Object(p)) => {
-            match p.get("weekdays") {
-                Some(Value::Array(days)) => {
-                    input.weekdays = days
-                        .iter()
-                        .map(|d| d.as_str().unwrap_or("?").to_string())
-                        .collect()
-                }
-                None | Some(Value::Null) => {}
-                Some(_) => {
-                    wrong.insert("preferred.weekdays", FieldError::WrongType);
-                }
-            }
-            input.time_of_day = text_of(p.get("time")).unwrap_or_else(|_| "?".into());
-            input.preferred_note = text_of(p.get("note")).unwrap_or_default();
+            let p = preferred_of(p, &mut wrong);
+            input.weekdays = p.weekdays;
+            input.time_of_day = p.time;
+            input.preferred_note = p.note;
         }
         Some(_) => {
             wrong.insert("preferred", FieldError::WrongType);
@@ -103,6 +95,29 @@ fn health_input(obj: &Map<String, Value>) -> Result<HealthInput, AppError> {
         Ok(input)
     } else {
         Err(AppError::Invalid(wrong))
+    }
+}
+
+/// `preferred`: `{weekdays: ["mon", …], time: "morning", note: "…"}`.
+fn preferred_of(
+    p: &Map<String, Value>,
+    wrong: &mut crate::domain::FieldErrors,
+) -> PreferencesInput {
+    let weekdays = match p.get("weekdays") {
+        Some(Value::Array(days)) => days
+            .iter()
+            .map(|d| d.as_str().unwrap_or("?").to_string())
+            .collect(),
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => {
+            wrong.insert("preferred.weekdays", FieldError::WrongType);
+            Vec::new()
+        }
+    };
+    PreferencesInput {
+        weekdays,
+        time: text_of(p.get("time")).unwrap_or_else(|_| "?".into()),
+        note: text_of(p.get("note")).unwrap_or_default(),
     }
 }
 
@@ -122,6 +137,8 @@ pub async fn create_request(
             "status": "waiting",
             "position": done.position,
             "estimated_month": done.estimated_month,
+            "due_on": done.due_on,
+            "estimate_after_due": done.estimate_late,
             "manage_url": done.manage_url,
         })),
     ))
@@ -155,11 +172,13 @@ fn request_json(v: &RequestView) -> Value {
     json!({
         "id": r.id,
         "number": r.number(),
-        "status": r.status,
+        "status": status_code(r),
+        "closed_reason": r.closed_reason,
         "position": v.position,
         "estimated_month": v.estimated_month,
         "received_on": r.received_on,
         "due_on": r.due_on,
+        "estimate_after_due": v.late,
         "flag": flag_code(v.flag),
         "business_name": r.business_name,
         "address": r.address,
@@ -227,16 +246,36 @@ pub async fn accept(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    service::answer(&state, &token, true).await?;
+    service::answer(&state, &token, true, None).await?;
     managed(State(state), Path(token)).await
 }
 
-/// `POST /api/v1/health-requests/manage/{token}/decline`: another date, please (the place is kept).
+/// `POST /api/v1/health-requests/manage/{token}/decline`: another date,
+/// please (the place is kept). An optional body `{"preferred": {weekdays,
+/// time, note}}` says what would suit; it replaces the request's
+/// preferences and the assistant follows it.
 pub async fn decline(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    MaybeJson(body): MaybeJson,
 ) -> Result<Json<Value>, AppError> {
-    service::answer(&state, &token, false).await?;
+    let preferred = match body {
+        Value::Null => None,
+        Value::Object(obj) => match obj.get("preferred") {
+            None | Some(Value::Null) => None,
+            Some(Value::Object(p)) => {
+                let mut wrong = crate::domain::FieldErrors::new();
+                let p = preferred_of(p, &mut wrong);
+                if !wrong.is_empty() {
+                    return Err(AppError::Invalid(wrong));
+                }
+                Some(p)
+            }
+            Some(_) => return Err(invalid("preferred", FieldError::WrongType)),
+        },
+        _ => return Err(AppError::BadRequest("expected a JSON object".into())),
+    };
+    service::answer(&state, &token, false, preferred.as_ref()).await?;
     managed(State(state), Path(token)).await
 }
 
@@ -304,7 +343,7 @@ pub async fn add_block(
         place: field("place")?,
         capacity: field("capacity")?,
     };
-    let id = service::add_block(&state, &staff.member, &input).await?;
+    let (id, _) = service::add_block(&state, &staff.member, &input).await?;
     Ok((
         StatusCode::CREATED,
         Json(block_json(&state.store.health_block(id).await?)),
@@ -504,6 +543,45 @@ pub async fn answer_for(
     service::answer_for(&state, &staff.member, id, accept).await?;
     let request = state.store.health_request(id).await?;
     Ok(Json(json!({"id": id, "status": request.status})))
+}
+
+/// `POST /api/v1/staff/health-requests/{id}/after-no-show` with
+/// `{outcome: "requeue" | "close", reason}`: after an interview recorded
+/// as not having taken place, the request waits again at its place or is
+/// closed with the reason (required then); the business is mailed.
+pub async fn after_no_show(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody,
+) -> Result<Json<Value>, AppError> {
+    let id = parse_id(&id)?;
+    let obj = object(body)?;
+    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
+    service::after_no_show(
+        &state,
+        &staff.member,
+        id,
+        &field("outcome")?,
+        &field("reason")?,
+    )
+    .await?;
+    let request = state.store.health_request(id).await?;
+    Ok(Json(json!({
+        "id": id,
+        "status": status_code(&request),
+        "closed_reason": request.closed_reason,
+    })))
+}
+
+/// A request's status as the API gives it: `closed` for one the centre
+/// closed (stored as withdrawn, with its reason).
+fn status_code(r: &crate::store::HealthRequestRecord) -> &str {
+    if r.status == "withdrawn" && r.closed_reason.is_some() {
+        "closed"
+    } else {
+        &r.status
+    }
 }
 
 /// `POST /api/v1/staff/health-interviews/{id}/attendance` with `{status:

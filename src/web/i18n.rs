@@ -634,6 +634,11 @@ pub fn health_conflict(code: &str, lang: Lang) -> String {
             "お返事をいただく日程の提案はありません。",
             "There is no proposed date to answer.",
         ),
+        "no_show_not_recorded" => pick(
+            en,
+            "この申込みには「実施されなかった」と記録された確定済みの面接がありません。",
+            "This request has no confirmed interview recorded as not having taken place.",
+        ),
         _ => pick(
             en,
             "ほかの操作と重なったため、処理できませんでした。もう一度お試しください。",
@@ -680,6 +685,14 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
             "Asked for another date for a business",
         ),
         "health_attendance" => ("面接の実施を記録", "Recorded an interview's outcome"),
+        "health_requeue" => (
+            "実施されなかった申込みを待機に戻す",
+            "Put a request back in the queue after a no-show",
+        ),
+        "health_close" => (
+            "実施されなかった申込みを終了",
+            "Closed a request after a no-show",
+        ),
         other => return other.to_string(),
     };
     pick(lang == Lang::En, ja, en)
@@ -714,6 +727,19 @@ pub fn staff_conflict(code: &str, lang: Lang) -> String {
             "ほかの操作と重なったため、処理できませんでした。もう一度お試しください。",
             "This clashed with another change. Please try again.",
         ),
+    }
+}
+
+/// The message beside a refused field of the health centre's forms: the
+/// same as [`field_message`], but a business requests, it does not book.
+pub fn health_field_message(field: &str, error: &FieldError, lang: Lang) -> String {
+    match error {
+        FieldError::ConsentRequired => pick(
+            lang == Lang::En,
+            "お申込みには、個人情報の取扱いへの同意が必要です。",
+            "To send the request, please agree to how we handle this information.",
+        ),
+        other => field_message(field, other, lang),
     }
 }
 

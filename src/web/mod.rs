@@ -79,6 +79,10 @@ pub fn router(state: AppState) -> Router {
             "/staff/health/requests/{id}/answer",
             post(pages::staff_health::answer_for),
         )
+        .route(
+            "/staff/health/requests/{id}/after-no-show",
+            post(pages::staff_health::after_no_show),
+        )
         .route("/static/style.css", get(pages::stylesheet))
         .route("/staff", get(pages::staff::roster))
         .route(
@@ -224,6 +228,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/staff/health-interviews/{id}/attendance",
             post(health_api::attendance),
+        )
+        .route(
+            "/api/v1/staff/health-requests/{id}/after-no-show",
+            post(health_api::after_no_show),
         )
         .route(
             "/api/v1/staff/health-requests/{id}/{answer}",

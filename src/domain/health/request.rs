@@ -155,6 +155,67 @@ pub fn weekdays_from_codes(codes: &str) -> Vec<Weekday> {
         .collect()
 }
 
+/// When a business would like its interview: weekdays (none: any), time
+/// of day and a note. Asked on the form, and again when the business asks
+/// for another date than the one proposed; the assistant follows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preferences {
+    pub weekdays: Vec<Weekday>,
+    pub time_of_day: TimeOfDay,
+    pub note: String,
+}
+
+impl Preferences {
+    /// Checks the three fields (`preferred.weekdays`, `preferred.time`,
+    /// `preferred.note`), adding a message to `errors` for each bad one.
+    pub fn parse(
+        weekdays: &[String],
+        time: &str,
+        note: &str,
+        errors: &mut FieldErrors,
+    ) -> Option<Preferences> {
+        let before = errors.len();
+        let mut days = Vec::new();
+        for raw in weekdays {
+            match parse_weekday(raw) {
+                Ok(d) if !days.contains(&d) => days.push(d),
+                Ok(_) => {}
+                Err(e) => {
+                    errors.insert("preferred.weekdays", e);
+                }
+            }
+        }
+        days.sort_by_key(Weekday::num_days_from_monday);
+        let time_of_day = keep(errors, "preferred.time", TimeOfDay::parse(time));
+        let note = normalize_text(note);
+        if note.chars().count() > PREFERRED_NOTE_MAX {
+            errors.insert(
+                "preferred.note",
+                FieldError::TooLong {
+                    max: PREFERRED_NOTE_MAX,
+                },
+            );
+        }
+        match time_of_day {
+            Some(time_of_day) if errors.len() == before => Some(Preferences {
+                weekdays: days,
+                time_of_day,
+                note,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The weekdays as stored: `mon,wed`.
+    pub fn weekday_codes(&self) -> String {
+        self.weekdays
+            .iter()
+            .map(|d| weekday_code(*d))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// A count from text (full-width digits too) within `min..=max`.
 pub fn parse_count(raw: &str, min: u32, max: u32) -> Result<u32, FieldError> {
     let text = normalize_text(raw).replace(['人', '名', ','], "");
@@ -226,11 +287,21 @@ pub fn service_field(kind: ServiceKind, part: &str) -> &'static str {
 }
 
 impl Eligibility {
-    /// The municipality the address names, if it is served.
+    /// The municipality the address names in its place, if it is served:
+    /// after an optional postal code and prefecture, the address begins
+    /// with it (宮城県仙台市青葉区…, 〒981-3303 富谷市…), so that a
+    /// municipality's name elsewhere in the address (東京都千代田区 仙台市)
+    /// does not count. An address in Latin letters names the city as a
+    /// whole word (… Aoba-ku, Sendai).
     pub fn municipality(&self, address: &str) -> Option<&str> {
         let folded = normalize_text(address);
-        if let Some(m) = self.area.iter().find(|m| folded.contains(m.as_str())) {
+        let local = after_prefecture(&folded);
+        if let Some(m) = self.area.iter().find(|m| local.starts_with(m.as_str())) {
             return Some(m);
+        }
+        // Written in Japanese, the place decides; Latin letters only otherwise.
+        if folded.chars().any(|c| c >= '\u{3000}') {
+            return None;
         }
         // Latin letters: the name without "City", as a whole word.
         let lower = folded.to_lowercase();
@@ -250,6 +321,32 @@ impl Eligibility {
             })
             .map(|(_, ja)| ja.as_str())
     }
+}
+
+/// The address after a leading postal code (`〒980-0811`, `9800811`) and
+/// prefecture (`宮城県`, `北海道`, `神奈川県`), and the spaces between.
+fn after_prefecture(address: &str) -> &str {
+    let mut rest = address.trim_start_matches(['〒', ' ']);
+    let digits =
+        |s: &str, n: usize| s.len() >= n && s.as_bytes()[..n].iter().all(u8::is_ascii_digit);
+    if digits(rest, 3) {
+        let tail = rest[3..].strip_prefix('-').unwrap_or(&rest[3..]);
+        if digits(tail, 4) {
+            rest = tail[4..].trim_start();
+        }
+    }
+    for n in [2, 3] {
+        let mut chars = rest.char_indices().skip(n);
+        if let Some((i, c)) = chars.next() {
+            let name = &rest[..i];
+            if matches!(c, '都' | '道' | '府' | '県')
+                && !name.contains(['市', '区', '町', '村', '郡', ' '])
+            {
+                return rest[i + c.len_utf8()..].trim_start();
+            }
+        }
+    }
+    rest
 }
 
 impl HealthInput {
@@ -299,31 +396,16 @@ impl HealthInput {
         let phone = keep(&mut errors, "phone", PhoneNumber::parse(&self.phone));
         let email = keep(&mut errors, "email", Email::parse(&self.email));
         let services = self.services(&mut errors, workers.unwrap_or(rules.max_workers), today);
-        let mut weekdays = Vec::new();
-        for raw in &self.weekdays {
-            match parse_weekday(raw) {
-                Ok(d) if !weekdays.contains(&d) => weekdays.push(d),
-                Ok(_) => {}
-                Err(e) => {
-                    errors.insert("preferred.weekdays", e);
-                }
-            }
-        }
-        weekdays.sort_by_key(Weekday::num_days_from_monday);
-        let time_of_day = keep(
+        let preferred = Preferences::parse(
+            &self.weekdays,
+            &self.time_of_day,
+            &self.preferred_note,
             &mut errors,
-            "preferred.time",
-            TimeOfDay::parse(&self.time_of_day),
         );
-        let preferred_note = normalize_text(&self.preferred_note);
-        if preferred_note.chars().count() > PREFERRED_NOTE_MAX {
-            errors.insert(
-                "preferred.note",
-                FieldError::TooLong {
-                    max: PREFERRED_NOTE_MAX,
-                },
-            );
-        }
+        let (weekdays, time_of_day, preferred_note) = match preferred {
+            Some(p) => (p.weekdays, Some(p.time_of_day), p.note),
+            None => (Vec::new(), None, String::new()),
+        };
         let place = keep(&mut errors, "place", Place::parse(&self.place));
         if !self.consent {
             errors.insert("consent", FieldError::ConsentRequired);
@@ -519,6 +601,28 @@ mod tests {
         );
         assert_eq!(rules().municipality("Tomiya City, Miyagi"), Some("富谷市"));
         assert_eq!(rules().municipality("1-1 Satsumasendai, Kagoshima"), None);
+        // The municipality in its place: after the prefecture, if any.
+        for served in [
+            "宮城県仙台市青葉区一番町1-2-3",
+            "仙台市青葉区一番町1-2-3",
+            "富谷市富谷坂松田30",
+            "宮城県 富谷市富谷",
+            "〒980-0811 宮城県仙台市青葉区一番町",
+            "〒９８１－３３０３　富谷市",
+        ] {
+            assert!(rules().municipality(served).is_some(), "{served}");
+        }
+        for elsewhere in [
+            "東京都千代田区 仙台市",
+            "東京都千代田区仙台市場1",
+            "宮城県名取市仙台市寄り",
+            "大阪府大阪市北区 富谷市",
+            "神奈川県横浜市 仙台市",
+            "名取市 (仙台市の隣)",
+            "東京都千代田区 Sendai",
+        ] {
+            assert_eq!(rules().municipality(elsewhere), None, "{elsewhere}");
+        }
     }
 
     #[test]

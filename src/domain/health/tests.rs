@@ -470,3 +470,29 @@ fn the_forecast_follows_the_blocks_then_the_throughput() {
     // Without blocks, from this month.
     assert_eq!(forecast(4, &queue, &[], today, 2), (2027, 2));
 }
+
+#[test]
+fn an_estimate_is_later_than_the_due_date_only_in_a_later_month() {
+    let due = Some(ymd(2026, 12, 20));
+    assert!(estimate_after_due((2027, 2), due));
+    assert!(estimate_after_due((2027, 1), due));
+    assert!(!estimate_after_due((2026, 12), due));
+    assert!(!estimate_after_due((2026, 11), due));
+    assert!(
+        !estimate_after_due((2030, 1), None),
+        "no due date, nothing is late"
+    );
+}
+
+#[test]
+fn a_reminder_comes_only_for_an_accepted_date_and_not_right_after_it() {
+    let accepted = chrono::DateTime::parse_from_rfc3339("2027-01-10T10:00:00+09:00")
+        .unwrap()
+        .to_utc();
+    let h = chrono::Duration::hours;
+    assert!(!reminder_wanted(accepted + h(1), None), "not accepted");
+    assert!(!reminder_wanted(accepted - h(1), Some(accepted)));
+    assert!(!reminder_wanted(accepted + h(11), Some(accepted)));
+    assert!(reminder_wanted(accepted + h(12), Some(accepted)));
+    assert!(reminder_wanted(accepted + h(48), Some(accepted)));
+}

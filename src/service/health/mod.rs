@@ -6,7 +6,7 @@ use crate::config::Settings;
 use crate::domain::booking::keep;
 use crate::domain::health::figures::{self, MonthFigures, Seen};
 use crate::domain::health::request::{
-    parse_count, parse_date, weekday_code, Eligibility, HealthInput, Ineligible,
+    parse_count, parse_date, weekday_code, Eligibility, HealthInput, Ineligible, Preferences,
 };
 use crate::domain::health::{self, DueFlag, Place, Proposal, ServiceKind};
 use crate::domain::time::{jst_instant, to_jst};
@@ -15,8 +15,8 @@ use crate::domain::values::{bounded, normalize_text, Email, PersonName, PhoneNum
 use crate::domain::{FieldError, FieldErrors, Lang};
 use crate::mail::calendar::Calendar;
 use crate::mail::health::{
-    status_url, HealthMail, MailInterview, HEALTH_ACCEPTED, HEALTH_DECLINED, HEALTH_PROPOSED,
-    HEALTH_RECEIVED, HEALTH_WITHDRAWN,
+    status_url, HealthMail, MailInterview, HEALTH_ACCEPTED, HEALTH_CLOSED, HEALTH_DECLINED,
+    HEALTH_PROPOSED, HEALTH_RECEIVED, HEALTH_REQUEUED, HEALTH_WITHDRAWN,
 };
 use crate::state::AppState;
 use crate::store::{
@@ -94,6 +94,10 @@ pub struct Submitted {
     pub number: String,
     pub position: usize,
     pub estimated_month: String,
+    /// The legal due date (法令上の期限), if the request has one.
+    pub due_on: Option<NaiveDate>,
+    /// The expected month is later than the due date.
+    pub estimate_late: bool,
     pub manage_url: String,
 }
 
@@ -114,24 +118,53 @@ async fn per_month(state: &AppState) -> Result<u32, HealthError> {
     ))
 }
 
-/// The month (`YYYY-MM`) request `subject` can expect its turn, among the
-/// waiting requests `pending` (see [`health::forecast`]: the doctors'
-/// blocks already entered, then the recent throughput).
-pub async fn estimate(
-    state: &AppState,
-    subject: i64,
-    pending: &[health::Pending],
-) -> Result<String, HealthError> {
+/// The doctors' blocks of the coming year, as the estimate sees them.
+async fn coming_blocks(state: &AppState) -> Result<Vec<health::Block>, HealthError> {
     let today = today(state);
-    let blocks: Vec<health::Block> = state
+    Ok(state
         .store
         .health_blocks(today, today + Months::new(12))
         .await?
         .iter()
         .map(BlockRecord::free)
-        .collect();
-    let (y, m) = health::forecast(subject, pending, &blocks, today, per_month(state).await?);
-    Ok(format!("{y:04}-{m:02}"))
+        .collect())
+}
+
+/// `2027-02`.
+fn month_code((y, m): (i32, u32)) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+/// The month request `subject` can expect its turn, among the waiting
+/// requests `pending` (see [`health::forecast`]: the doctors' blocks
+/// already entered, then the recent throughput).
+pub async fn estimate(
+    state: &AppState,
+    subject: i64,
+    pending: &[health::Pending],
+) -> Result<(i32, u32), HealthError> {
+    let blocks = coming_blocks(state).await?;
+    Ok(health::forecast(
+        subject,
+        pending,
+        &blocks,
+        today(state),
+        per_month(state).await?,
+    ))
+}
+
+/// The estimate of every waiting request at once.
+async fn estimates(
+    state: &AppState,
+    pending: &[health::Pending],
+) -> Result<HashMap<i64, (i32, u32)>, HealthError> {
+    let blocks = coming_blocks(state).await?;
+    Ok(health::forecast_all(
+        pending,
+        &blocks,
+        today(state),
+        per_month(state).await?,
+    ))
 }
 
 /// The waiting requests as the assistant sees them.
@@ -213,7 +246,9 @@ pub async fn submit(
         interviews,
         minutes,
     });
-    let estimated_month = estimate(state, i64::MAX, &pending).await?;
+    let expected = estimate(state, i64::MAX, &pending).await?;
+    let estimate_late = health::estimate_after_due(expected, request.due_on);
+    let estimated_month = month_code(expected);
     let settings = state.settings.clone();
     let month = estimated_month.clone();
     let mail = |id: i64, position: usize| {
@@ -225,6 +260,8 @@ pub async fn submit(
             token: Some(token.as_str().to_string()),
             position: Some(position),
             estimated_month: Some(month),
+            due_on: request.due_on,
+            estimate_late,
             ..Default::default()
         }
         .queue(HEALTH_RECEIVED, &request.email, &settings)
@@ -239,6 +276,8 @@ pub async fn submit(
         number: request_number(today, id),
         position,
         estimated_month,
+        due_on: request.due_on,
+        estimate_late,
         manage_url: status_url(&state.settings, token.as_str()),
     })
 }
@@ -251,6 +290,10 @@ pub struct RequestView {
     /// Place in the queue, while waiting.
     pub position: Option<usize>,
     pub estimated_month: Option<String>,
+    /// The expected month (while waiting) or the interview (once proposed)
+    /// is later than the legal due date: the business is told so, and
+    /// staff see the request at the top of the queue.
+    pub late: bool,
     pub interview: Option<InterviewRecord>,
     pub flag: DueFlag,
 }
@@ -258,7 +301,7 @@ pub struct RequestView {
 async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestView, HealthError> {
     let services = state.store.health_services(Some(request.id)).await?;
     let interview = state.store.live_interview(request.id).await?;
-    let (position, estimated_month) = if request.status == "waiting" {
+    let (position, expected) = if request.status == "waiting" {
         let pending = waiting_pending(state).await?;
         let queue = pending.iter().map(|p| p.queued.clone()).collect();
         let p = health::position(queue, request.id);
@@ -266,6 +309,14 @@ async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestV
     } else {
         (None, None)
     };
+    let late = match (&expected, &interview) {
+        (Some(month), _) => health::estimate_after_due(*month, request.due_on),
+        (None, Some(i)) if request.status != "withdrawn" => request
+            .due_on
+            .is_some_and(|d| to_jst(i.starts_at).date_naive() > d),
+        _ => false,
+    };
+    let estimated_month = expected.map(month_code);
     let flag = if matches!(request.status.as_str(), "waiting" | "proposed") {
         state
             .settings
@@ -280,6 +331,7 @@ async fn view(state: &AppState, request: HealthRequestRecord) -> Result<RequestV
         services,
         position,
         estimated_month,
+        late,
         interview,
         flag,
     })
@@ -392,10 +444,39 @@ pub async fn withdraw(state: &AppState, token: &str) -> Result<(), HealthError> 
     Ok(())
 }
 
-/// The business accepts the proposed date, or asks for another (keeping its place).
-pub async fn answer(state: &AppState, token: &str, accept: bool) -> Result<(), HealthError> {
+/// What a business sends when it asks for another date: the weekdays,
+/// time of day and note that would suit (as typed; `None`: keep the
+/// request's preferences).
+#[derive(Debug, Clone, Default)]
+pub struct PreferencesInput {
+    pub weekdays: Vec<String>,
+    pub time: String,
+    pub note: String,
+}
+
+impl PreferencesInput {
+    fn parse(&self) -> Result<Preferences, HealthError> {
+        let mut errors = FieldErrors::new();
+        Preferences::parse(&self.weekdays, &self.time, &self.note, &mut errors)
+            .ok_or(HealthError::Invalid(errors))
+    }
+}
+
+/// The business accepts the proposed date, or asks for another (keeping
+/// its place), perhaps saying which weekdays and times would suit: the
+/// assistant then follows those.
+pub async fn answer(
+    state: &AppState,
+    token: &str,
+    accept: bool,
+    preferences: Option<&PreferencesInput>,
+) -> Result<(), HealthError> {
+    let preferences = match preferences.filter(|_| !accept) {
+        Some(p) => Some(p.parse()?),
+        None => None,
+    };
     let current = status(state, token).await?;
-    answer_request(state, current, accept).await
+    answer_request(state, current, accept, preferences.as_ref()).await
 }
 
 /// Accepts or releases a request's proposed interview, with its mail.
@@ -403,6 +484,7 @@ async fn answer_request(
     state: &AppState,
     current: RequestView,
     accept: bool,
+    preferences: Option<&Preferences>,
 ) -> Result<(), HealthError> {
     let r = &current.request;
     let Some(interview) = current.interview.filter(|i| i.status == "proposed") else {
@@ -424,7 +506,14 @@ async fn answer_request(
     let mail = mail.queue(kind, &r.email, &state.settings);
     if !state
         .store
-        .answer_interview(r.id, accept, Some(&link.hash()), &mail, state.clock.now())
+        .answer_interview(
+            r.id,
+            accept,
+            preferences,
+            Some(&link.hash()),
+            &mail,
+            state.clock.now(),
+        )
         .await?
     {
         return Err(HealthError::Conflict("no_proposal"));

@@ -4,7 +4,8 @@
 
 use super::*;
 
-/// The queue as staff see it: open requests in order (waiting ones numbered).
+/// The queue as staff see it: open requests in order (waiting ones
+/// numbered, each with its estimate and whether that is later than its due date).
 /// The view is written to the audit log.
 pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestView>, HealthError> {
     state
@@ -28,6 +29,12 @@ pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestVie
     });
     let rules = state.settings.health.rules();
     let today = today(state);
+    let pending: Vec<health::Pending> = open
+        .iter()
+        .filter(|r| r.status == "waiting")
+        .map(HealthRequestRecord::pending)
+        .collect();
+    let expected = estimates(state, &pending).await?;
     let mut position = 0;
     Ok(open
         .into_iter()
@@ -36,10 +43,12 @@ pub async fn queue(state: &AppState, who: &StaffMember) -> Result<Vec<RequestVie
             if waiting {
                 position += 1;
             }
+            let month = expected.get(&request.id).copied().filter(|_| waiting);
             RequestView {
                 services: by_request.remove(&request.id).unwrap_or_default(),
                 position: waiting.then_some(position),
-                estimated_month: None,
+                estimated_month: month.map(month_code),
+                late: month.is_some_and(|m| health::estimate_after_due(m, request.due_on)),
                 interview: None,
                 flag: if request.status == "scheduled" {
                     DueFlag::None
@@ -105,13 +114,14 @@ fn parse_time(raw: &str) -> Result<NaiveTime, FieldError> {
     NaiveTime::parse_from_str(&text, "%H:%M").map_err(|_| FieldError::Choice)
 }
 
-/// Adds a doctor's block. Conflict `health_blocks_no_overlap` when the
-/// doctor already has a block at that time.
+/// Adds a doctor's block; its id and day. Every field is parsed before
+/// anything is written. Conflict `doctor_busy` when the doctor already has
+/// a block at that time.
 pub async fn add_block(
     state: &AppState,
     who: &StaffMember,
     input: &BlockInput,
-) -> Result<i64, HealthError> {
+) -> Result<(i64, NaiveDate), HealthError> {
     let mut errors = FieldErrors::new();
     let doctor_id = keep(
         &mut errors,
@@ -180,7 +190,7 @@ pub async fn add_block(
             &format!("doctor {doctor_id} {date} {start}-{end}"),
         )
         .await?;
-    Ok(id)
+    Ok((id, date))
 }
 
 /// A period `from..=to` from text.
@@ -427,7 +437,7 @@ pub async fn answer_for(
 ) -> Result<(), HealthError> {
     let request = state.store.health_request(request_id).await?;
     let current = view(state, request).await?;
-    answer_request(state, current, accept).await?;
+    answer_request(state, current, accept, None).await?;
     state
         .audit(
             who,
@@ -473,6 +483,103 @@ pub async fn record_attendance(
         )
         .await?;
     Ok(())
+}
+
+/// What staff decide after an interview that did not take place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterNoShow {
+    /// Back in the queue at its original place (its due date kept).
+    Requeue,
+    /// Closed, with a reason told to the business.
+    Close,
+}
+
+impl AfterNoShow {
+    pub fn parse(raw: &str) -> Result<AfterNoShow, FieldError> {
+        match normalize_text(raw).as_str() {
+            "requeue" => Ok(AfterNoShow::Requeue),
+            "close" => Ok(AfterNoShow::Close),
+            "" => Err(FieldError::Required),
+            _ => Err(FieldError::Choice),
+        }
+    }
+}
+
+/// After a no-show (recorded with [`record_attendance`]), staff put the
+/// request back in the queue at its place or close it with a reason; the
+/// business is mailed either way, and the step is audited. Conflict
+/// `no_show_not_recorded` unless the request's accepted interview is
+/// recorded as not having taken place.
+pub async fn after_no_show(
+    state: &AppState,
+    who: &StaffMember,
+    request_id: i64,
+    outcome: &str,
+    reason: &str,
+) -> Result<AfterNoShow, HealthError> {
+    let mut errors = FieldErrors::new();
+    let outcome = keep(&mut errors, "outcome", AfterNoShow::parse(outcome));
+    let reason = match outcome {
+        Some(AfterNoShow::Close) => keep(&mut errors, "reason", bounded(reason, 200)),
+        _ if normalize_text(reason).chars().count() > 200 => {
+            errors.insert("reason", FieldError::TooLong { max: 200 });
+            None
+        }
+        _ => Some(normalize_text(reason)),
+    };
+    let (Some(outcome), Some(reason)) = (outcome, reason) else {
+        return Err(HealthError::Invalid(errors));
+    };
+    let request = state.store.health_request(request_id).await?;
+    let Some(missed) = state
+        .store
+        .live_interview(request_id)
+        .await?
+        .filter(|i| i.status == "accepted" && i.attended == Some(false))
+    else {
+        return Err(HealthError::Conflict("no_show_not_recorded"));
+    };
+    let requeue = outcome == AfterNoShow::Requeue;
+    let link = Token::generate();
+    let mut mail = mail_of(&request, requeue.then_some(&link), None);
+    mail.missed = Some(missed.starts_at);
+    if !requeue {
+        mail.closed_reason = Some(reason.clone());
+    }
+    let kind = if requeue {
+        HEALTH_REQUEUED
+    } else {
+        HEALTH_CLOSED
+    };
+    let mail = mail.queue(kind, &request.email, &state.settings);
+    if !state
+        .store
+        .after_no_show(
+            request_id,
+            requeue,
+            &reason,
+            requeue.then(|| link.hash()).as_deref(),
+            &mail,
+            state.clock.now(),
+        )
+        .await?
+    {
+        return Err(HealthError::Conflict("no_show_not_recorded"));
+    }
+    state.mail_wakeup.notify_one();
+    state
+        .audit(
+            who,
+            if requeue {
+                "health_requeue"
+            } else {
+                "health_close"
+            },
+            &format!("health_request {request_id}"),
+            &format!("after no-show of interview {}: {reason}", missed.id),
+        )
+        .await?;
+    Ok(outcome)
 }
 
 /// The figures of the months from `from` to `to` (first days of months).

@@ -3,16 +3,17 @@
 //! without JavaScript.
 
 use super::{page, switch_url};
+use crate::domain::health::request::weekdays_from_codes;
 use crate::domain::health::request::{HealthInput, ServiceInput, WEEKDAYS};
 use crate::domain::health::ServiceKind;
-use crate::domain::time::{format_datetime, format_time};
+use crate::domain::time::{format_date, format_datetime, format_time};
 use crate::domain::{FieldErrors, Lang};
-use crate::mail::health::month_words;
-use crate::service::health::{self as service, HealthError, RequestView};
+use crate::mail::health::{late_notice, month_words};
+use crate::service::health::{self as service, HealthError, PreferencesInput, RequestView};
 use crate::state::AppState;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{field_message, ineligible_reason};
+use crate::web::i18n::{health_field_message as field_message, ineligible_reason};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -274,26 +275,9 @@ fn form_page(
     let place = v("place");
     let time = v("time");
     let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
-    let weekday_names = if en {
-        [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-        ]
-    } else {
-        ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"]
-    };
     let mut summary: Vec<(String, String)> = errors
         .iter()
-        .map(|(k, e)| {
-            (
-                k.to_string(),
-                format!("{}：{}", label_of(k, en), field_message(k, e, lang)),
-            )
-        })
+        .map(|(k, e)| (k.to_string(), summary_line(k, e, lang)))
         .collect();
     summary.sort_by_key(|(k, _)| field_order(k));
     FormPage {
@@ -335,31 +319,59 @@ fn form_page(
             ),
         ],
         place_error: msg("place"),
-        weekdays: WEEKDAYS
-            .iter()
-            .zip(weekday_names)
-            .map(|((_, code), name)| {
-                (
-                    *code,
-                    name.to_string(),
-                    weekdays_chosen.iter().any(|w| w == code),
-                )
-            })
-            .collect(),
-        times: vec![
-            (
-                "any",
-                pick("いつでもよい", "Any time"),
-                time.is_empty() || time == "any",
-            ),
-            ("morning", pick("午前", "Morning"), time == "morning"),
-            ("afternoon", pick("午後", "Afternoon"), time == "afternoon"),
-        ],
+        weekdays: weekday_choices(weekdays_chosen, en),
+        times: time_choices(&time, en),
         note: v("note"),
         note_error: msg("preferred.note"),
         consent: !v("consent").is_empty(),
         consent_error: msg("consent"),
     }
+}
+
+/// A line of the error summary: the field's label and its message.
+fn summary_line(field: &str, error: &crate::domain::FieldError, lang: Lang) -> String {
+    let en = lang == Lang::En;
+    let sep = if en { ": " } else { "：" };
+    format!(
+        "{}{sep}{}",
+        label_of(field, en),
+        field_message(field, error, lang)
+    )
+}
+
+/// The weekdays as the forms offer them, with those chosen ticked.
+fn weekday_choices(chosen: &[String], en: bool) -> Vec<(&'static str, String, bool)> {
+    let names = if en {
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+        ]
+    } else {
+        ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"]
+    };
+    WEEKDAYS
+        .iter()
+        .zip(names)
+        .map(|((_, code), name)| (*code, name.to_string(), chosen.iter().any(|w| w == code)))
+        .collect()
+}
+
+/// The times of day as the forms offer them, with the one chosen checked.
+fn time_choices(time: &str, en: bool) -> Vec<(&'static str, String, bool)> {
+    let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
+    vec![
+        (
+            "any",
+            pick("いつでもよい", "Any time"),
+            time.is_empty() || time == "any",
+        ),
+        ("morning", pick("午前", "Morning"), time == "morning"),
+        ("afternoon", pick("午後", "Afternoon"), time == "afternoon"),
+    ]
 }
 
 /// The order fields appear in on the form, for the error summary.
@@ -484,6 +496,10 @@ struct StatusPage {
     status_text: String,
     position: Option<usize>,
     estimated_month: Option<String>,
+    /// The legal due date in words, if the request has one.
+    due: Option<String>,
+    /// What the business is told when the estimate is later than the due date.
+    late: Option<String>,
     services: Vec<String>,
     /// (when, where, doctor)
     interview: Option<(String, String, String)>,
@@ -491,6 +507,15 @@ struct StatusPage {
     open: bool,
     errors: Vec<(String, String)>,
     contact: Vec<HField>,
+    /// Asking for another date: which weekdays and times would suit
+    /// (the request's own preferences to start with), and what was wrong.
+    weekdays: Vec<(&'static str, String, bool)>,
+    times: Vec<(&'static str, String, bool)>,
+    note: String,
+    note_error: Option<String>,
+    decline_errors: Vec<(String, String)>,
+    /// Closed by the centre after a no-show: the reason.
+    closed_reason: Option<String>,
 }
 
 fn status_page(
@@ -512,6 +537,9 @@ fn status_page(
             "A date is proposed: please answer",
         ),
         "scheduled" => pick("日程が確定しています", "Your date is confirmed"),
+        _ if r.closed_reason.is_some() => {
+            pick("センターがお申込みを終了しました", "Closed by the centre")
+        }
         _ => pick("取り下げられました", "Withdrawn"),
     };
     let notice = match query.get("done").map(String::as_str) {
@@ -565,20 +593,22 @@ fn status_page(
                 format!("{}ごろ", month_words(m, lang))
             }
         }),
+        due: r
+            .due_on
+            .filter(|_| r.status != "withdrawn")
+            .map(|d| format_date(d, lang)),
+        late: view.late.then(|| late_notice(lang)),
         services: view
             .services
             .iter()
             .map(|s| {
                 let n = s.workers;
-                format!(
-                    "{}（{}）",
-                    kind_label(s.kind(), en),
-                    if en {
-                        format!("{n} workers")
-                    } else {
-                        format!("{n}人")
-                    }
-                )
+                if en {
+                    let workers = if n == 1 { "worker" } else { "workers" };
+                    format!("{} ({n} {workers})", kind_label(s.kind(), en))
+                } else {
+                    format!("{}（{n}人）", kind_label(s.kind(), en))
+                }
             })
             .collect(),
         interview: view.interview.as_ref().map(|i| {
@@ -607,14 +637,21 @@ fn status_page(
         open: r.status != "withdrawn",
         errors: errors
             .iter()
-            .map(|(k, e)| {
-                (
-                    k.to_string(),
-                    format!("{}：{}", label_of(k, en), field_message(k, e, lang)),
-                )
-            })
+            .map(|(k, e)| (k.to_string(), summary_line(k, e, lang)))
             .collect(),
         contact: text_fields(&["contact_name", "phone", "email"], &values, &errors, lang),
+        weekdays: weekday_choices(
+            &weekdays_from_codes(&r.weekdays)
+                .into_iter()
+                .map(|d| crate::domain::health::request::weekday_code(d).to_string())
+                .collect::<Vec<_>>(),
+            en,
+        ),
+        times: time_choices(&r.time_of_day, en),
+        note: r.preferred_note.clone(),
+        note_error: None,
+        decline_errors: Vec::new(),
+        closed_reason: r.closed_reason.clone(),
     }
 }
 
@@ -640,17 +677,48 @@ pub async fn accept(
     State(state): State<AppState>,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    service::answer(&state, &token, true).await?;
+    service::answer(&state, &token, true, None).await?;
     Ok(back(&token, "accepted"))
 }
 
-/// `POST /health/manage/{token}/decline`.
+/// `POST /health/manage/{token}/decline` (`weekday` repeated, `time`,
+/// `note`: what would suit instead; they replace the request's
+/// preferences). A bad field shows the page again with its message.
 pub async fn decline(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
-    service::answer(&state, &token, false).await?;
-    Ok(back(&token, "declined"))
+    let asked = pairs.iter().any(|(k, _)| k == "time");
+    let preferred = PreferencesInput {
+        weekdays: pairs
+            .iter()
+            .filter(|(k, _)| k == "weekday")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        time: super::staff::field(&pairs, "time"),
+        note: super::staff::field(&pairs, "note"),
+    };
+    match service::answer(&state, &token, false, asked.then_some(&preferred)).await {
+        Ok(()) => Ok(back(&token, "declined")),
+        Err(HealthError::Invalid(errors)) => {
+            let view = service::status(&state, &token).await?;
+            let mut p = status_page(&state, &token, &view, &HashMap::new(), None);
+            let lang = RequestContext::current().lang;
+            p.weekdays = weekday_choices(&preferred.weekdays, p.en);
+            p.times = time_choices(&preferred.time, p.en);
+            p.note = preferred.note.clone();
+            p.note_error = errors
+                .get("preferred.note")
+                .map(|e| field_message("preferred.note", e, lang));
+            p.decline_errors = errors
+                .iter()
+                .map(|(k, e)| (k.to_string(), summary_line(k, e, lang)))
+                .collect();
+            Ok(page(&p, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// `POST /health/manage/{token}/withdraw` (the confirmation box must be ticked).

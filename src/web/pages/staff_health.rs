@@ -8,10 +8,12 @@ use super::staff::{check_csrf, field, who};
 use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::Lang;
-use crate::service::health::{self as service, Appointment, BlockInput};
+use crate::mail::health::month_words;
+use crate::service::health::{self as service, Appointment, BlockInput, HealthError};
 use crate::state::AppState;
 use crate::store::StaffMember;
 use crate::web::error::AppError;
+use crate::web::i18n::{field_message, health_conflict};
 use crate::web::staff_api::month_bounds;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;
@@ -77,6 +79,12 @@ struct QueueRow {
     status: &'static str,
     position: String,
     moved: String,
+    /// The month the business was told to expect (while waiting).
+    expected: String,
+    /// That month is later than the due date: shown at the top of the queue.
+    late: bool,
+    contact: String,
+    phone: String,
 }
 
 #[derive(Template)]
@@ -85,6 +93,13 @@ struct QueuePage {
     who: Option<String>,
     csrf: String,
     rows: Vec<QueueRow>,
+}
+
+impl QueuePage {
+    /// The requests whose estimate is later than their due date, in queue order.
+    fn late(&self) -> Vec<&QueueRow> {
+        self.rows.iter().filter(|r| r.late).collect()
+    }
 }
 
 /// `GET /staff/health`: the queue in order, with due dates and flags.
@@ -129,6 +144,14 @@ pub async fn queue(
                     _ => "日程確定",
                 },
                 position: v.position.map(|p| p.to_string()).unwrap_or_default(),
+                expected: v
+                    .estimated_month
+                    .as_deref()
+                    .map(|m| format!("{}ごろ", month_words(m, Lang::Ja)))
+                    .unwrap_or_default(),
+                late: v.late,
+                contact: r.contact_name.clone(),
+                phone: r.phone.clone(),
                 moved: match (&r.moved_to, &r.move_reason) {
                     (Some(d), Some(reason)) => {
                         format!("{}扱い（{}）", format_date(*d, Lang::Ja), reason)
@@ -199,6 +222,24 @@ struct BlockRow {
     used: String,
 }
 
+/// The form to add a block: what was typed, and each field's message.
+#[derive(Default)]
+struct BlockForm {
+    input: BlockInput,
+    errors: Vec<(&'static str, String)>,
+    /// Why the block could not be added (the doctor is busy then).
+    problem: Option<String>,
+}
+
+impl BlockForm {
+    fn error(&self, field: &str) -> Option<&String> {
+        self.errors
+            .iter()
+            .find(|(k, _)| *k == field)
+            .map(|(_, m)| m)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff/health_blocks.html")]
 struct BlocksPage {
@@ -208,7 +249,8 @@ struct BlocksPage {
     prev: String,
     next: String,
     rows: Vec<BlockRow>,
-    doctors: Vec<(i64, String)>,
+    doctors: Vec<(String, String)>,
+    form: BlockForm,
 }
 
 fn month_of(
@@ -227,6 +269,26 @@ pub async fn blocks(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let (_, first, _, _) = month_of(&state, &q)?;
+    let form = BlockForm {
+        input: BlockInput {
+            place: "centre".into(),
+            capacity: "4".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    Ok(page(
+        &blocks_page(&state, &caller, first, form).await?,
+        StatusCode::OK,
+    ))
+}
+
+async fn blocks_page(
+    state: &AppState,
+    caller: &StaffCaller,
+    first: NaiveDate,
+    form: BlockForm,
+) -> Result<BlocksPage, AppError> {
     let last = first + Months::new(1) - chrono::Duration::days(1);
     let rows = state
         .store
@@ -257,24 +319,25 @@ pub async fn blocks(
         .await?
         .into_iter()
         .filter(|p| p.profession == "doctor" && p.active)
-        .map(|p| (p.id, p.name))
+        .map(|p| (p.id.to_string(), p.name))
         .collect();
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
-    Ok(page(
-        &BlocksPage {
-            who: who(&caller),
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            month_label: format!("{}年{}月", first.year(), first.month()),
-            prev: ym(first - Months::new(1)),
-            next: ym(first + Months::new(1)),
-            rows,
-            doctors,
-        },
-        StatusCode::OK,
-    ))
+    Ok(BlocksPage {
+        who: who(caller),
+        csrf: caller.csrf.clone().unwrap_or_default(),
+        month_label: format!("{}年{}月", first.year(), first.month()),
+        prev: ym(first - Months::new(1)),
+        next: ym(first + Months::new(1)),
+        rows,
+        doctors,
+        form,
+    })
 }
 
-/// `POST /staff/health/blocks`.
+/// `POST /staff/health/blocks`: the block is added and the month of its
+/// day is shown (the address built from the parsed date, never from what
+/// was typed); a refused block shows the form again with what was typed
+/// and each field's message.
 pub async fn add_block(
     State(state): State<AppState>,
     Manager(caller): Manager,
@@ -289,9 +352,34 @@ pub async fn add_block(
         place: field(&pairs, "place"),
         capacity: field(&pairs, "capacity"),
     };
-    service::add_block(&state, &caller.member, &input).await?;
-    let month = input.date.get(..7).unwrap_or_default().to_string();
-    Ok(Redirect::to(&format!("/staff/health/blocks?month={month}")).into_response())
+    let refused = match service::add_block(&state, &caller.member, &input).await {
+        Ok((_, day)) => {
+            let month = day.format("%Y-%m");
+            return Ok(Redirect::to(&format!("/staff/health/blocks?month={month}")).into_response());
+        }
+        Err(HealthError::Invalid(errors)) => BlockForm {
+            errors: errors
+                .iter()
+                .map(|(k, e)| (*k, field_message(k, e, Lang::Ja)))
+                .collect(),
+            input,
+            problem: None,
+        },
+        Err(HealthError::Conflict(why)) => BlockForm {
+            input,
+            errors: Vec::new(),
+            problem: Some(health_conflict(why, Lang::Ja)),
+        },
+        Err(other) => return Err(other.into()),
+    };
+    let first = to_jst(state.clock.now())
+        .date_naive()
+        .with_day(1)
+        .expect("day 1");
+    Ok(page(
+        &blocks_page(&state, &caller, first, refused).await?,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    ))
 }
 
 /// A block as the schedule's choice shows it.
@@ -378,8 +466,9 @@ pub async fn schedule(
                         .map(|d| format_date(d, Lang::Ja))
                         .unwrap_or_else(|| "期限なし".into()),
                     when: format!(
-                        "{}〜{}",
+                        "{} {}〜{}",
                         format_date(a.date, Lang::Ja),
+                        a.start.format("%H:%M"),
                         a.end.format("%H:%M")
                     ),
                     start: a.start.format("%H:%M").to_string(),
@@ -449,6 +538,23 @@ pub async fn confirm(
         })
         .collect();
     let (confirmed, refused) = service::confirm(&state, &caller.member, &appointments).await?;
+    // Each line names the request by the number staff and the business quote.
+    let mut numbers: HashMap<i64, String> = HashMap::new();
+    for id in confirmed
+        .iter()
+        .map(|c| c.request_id)
+        .chain(refused.iter().map(|(id, _)| *id))
+    {
+        if let Ok(r) = state.store.health_request(id).await {
+            numbers.insert(id, format!("{} {}", r.number(), r.business_name));
+        }
+    }
+    let name = |id: i64| {
+        numbers
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("申込み {id}"))
+    };
     let p = SchedulePage {
         who: who(&caller),
         csrf: caller.csrf.clone().unwrap_or_default(),
@@ -461,8 +567,8 @@ pub async fn confirm(
             .iter()
             .map(|c| {
                 format!(
-                    "申込み {}：{}〜{}",
-                    c.request_id,
+                    "{}：{}〜{}",
+                    name(c.request_id),
                     format_datetime(c.starts_at, Lang::Ja),
                     format_time(c.ends_at)
                 )
@@ -470,12 +576,7 @@ pub async fn confirm(
             .collect(),
         refused: refused
             .iter()
-            .map(|(id, why)| {
-                format!(
-                    "申込み {id}：{}",
-                    crate::web::i18n::health_conflict(why, Lang::Ja)
-                )
-            })
+            .map(|(id, why)| format!("{}：{}", name(*id), health_conflict(why, Lang::Ja)))
             .collect(),
     };
     Ok(page(&p, StatusCode::OK))
@@ -483,6 +584,10 @@ pub async fn confirm(
 
 struct InterviewRow {
     id: i64,
+    request_id: i64,
+    /// Recorded as not having taken place, the request still scheduled:
+    /// staff put it back in the queue or close it.
+    follow_up: bool,
     /// Begun and accepted: staff record whether it took place.
     recordable: bool,
     attended: &'static str,
@@ -492,6 +597,8 @@ struct InterviewRow {
     place: String,
     workers: i64,
     status: &'static str,
+    /// The business's contact person and phone: for the office only, never a doctor.
+    contact: Option<(String, String)>,
 }
 
 #[derive(Template)]
@@ -521,6 +628,11 @@ pub async fn roster(
             .iter()
             .map(|i| InterviewRow {
                 id: i.id,
+                request_id: i.request_id,
+                follow_up: manages
+                    && i.status == "accepted"
+                    && i.attended == Some(false)
+                    && i.request_status == "scheduled",
                 recordable: manages && i.status == "accepted" && i.starts_at <= state.clock.now(),
                 attended: match i.attended {
                     Some(true) => "実施",
@@ -540,10 +652,12 @@ pub async fn roster(
                     "センター".into()
                 },
                 workers: i.interviews,
-                status: if i.status == "accepted" {
-                    "確定"
-                } else {
-                    "回答待ち"
+                contact: manages.then(|| (i.contact_name.clone(), i.phone.clone())),
+                status: match (i.status.as_str(), i.request_status.as_str()) {
+                    ("accepted", _) => "確定",
+                    ("proposed", _) => "回答待ち",
+                    (_, "withdrawn") => "申込み終了",
+                    _ => "待機に戻した",
                 },
             })
             .collect()
@@ -576,13 +690,38 @@ pub async fn attendance(
     check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     service::record_attendance(&state, &caller.member, id, &field(&pairs, "status")).await?;
-    let month = field(&pairs, "month");
-    let month = if month_bounds(&month).is_ok() {
-        month
-    } else {
-        this_month(&state)
-    };
-    Ok(Redirect::to(&format!("/staff/health/roster?month={month}")).into_response())
+    Ok(back_to_roster(&state, &field(&pairs, "month")))
+}
+
+/// `POST /staff/health/requests/{id}/after-no-show` (`outcome`: `requeue`
+/// or `close`, `reason`, `month` to return to): after a no-show, the
+/// request waits again at its place or is closed; the business is mailed.
+pub async fn after_no_show(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = parse_id(&id)?;
+    service::after_no_show(
+        &state,
+        &caller.member,
+        id,
+        &field(&pairs, "outcome"),
+        &field(&pairs, "reason"),
+    )
+    .await?;
+    Ok(back_to_roster(&state, &field(&pairs, "month")))
+}
+
+/// Back to the roster of a month: the address is built from the parsed
+/// month (this month if it does not parse), never from what was sent.
+fn back_to_roster(state: &AppState, month: &str) -> Response {
+    let month = month_bounds(month)
+        .map(|(from, _)| to_jst(from).format("%Y-%m").to_string())
+        .unwrap_or_else(|_| this_month(state));
+    Redirect::to(&format!("/staff/health/roster?month={month}")).into_response()
 }
 
 #[derive(Template)]
