@@ -61,6 +61,9 @@ pub struct BookingSettings {
 pub struct WaitlistSettings {
     pub offer_hold: String,
     pub sweep_seconds: u64,
+    /// `21:00-08:00`: offers wait for the morning; empty: none.
+    #[serde(default)]
+    pub quiet_hours: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -272,11 +275,20 @@ impl Settings {
         if offer_hold <= chrono::Duration::zero() {
             bail!("waitlist.offer_hold must be positive");
         }
+        let quiet = match self.waitlist.quiet_hours.trim() {
+            "" => None,
+            hours => Some(
+                hours
+                    .parse()
+                    .map_err(|e| anyhow::anyhow!("waitlist.quiet_hours: {e}"))?,
+            ),
+        };
         Ok(BookingRules {
             opens_days_before: self.booking.opens_days_before,
             cutoff,
             offer_hold,
             closures: self.series.to_series()?.closures,
+            quiet,
         })
     }
 

@@ -3,6 +3,9 @@
 
 mod support;
 
+use tsunagu::domain::Profession;
+use tsunagu::store::SlotView;
+
 use serde_json::{json, Value};
 use support::{booking_body, spawn_app, spawn_app_with};
 
@@ -432,7 +435,25 @@ async fn pages_let_a_person_cancel_and_move_without_javascript() {
         .await
         .unwrap();
     assert!(html.contains("ご予約を変更しました"));
+    // 「予約をキャンセルする」 asks first and changes nothing ...
     let res = app.post_form(&format!("/manage/{token}/cancel"), &[]).await;
+    assert_eq!(res.status(), 200);
+    let confirm = res.text().await.unwrap();
+    assert!(
+        confirm.contains("キャンセルの確認") && confirm.contains("name=\"confirm\" value=\"yes\"")
+    );
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
+    assert_eq!(
+        seen["bookings"][0]["status"], "confirmed",
+        "not cancelled yet"
+    );
+    // ... and cancels on the second press.
+    let res = app
+        .post_form(
+            &format!("/manage/{token}/cancel"),
+            &[("booking_id", "all"), ("confirm", "yes")],
+        )
+        .await;
     assert_eq!(res.status(), 303);
     let html = app
         .get(res.headers()["location"].to_str().unwrap())
@@ -450,5 +471,278 @@ async fn pages_let_a_person_cancel_and_move_without_javascript() {
         .await
         .unwrap();
     assert!(form.contains("name=\"also_slot_id\""));
+    app.stop().await;
+}
+
+/// The lawyer and psychologist slots of an evening, in time order.
+fn by_profession(session: &tsunagu::store::SessionView) -> (Vec<SlotView>, Vec<SlotView>) {
+    let of = |p| {
+        let mut v: Vec<SlotView> = session
+            .slots
+            .iter()
+            .filter(|s| s.profession == p)
+            .cloned()
+            .collect();
+        v.sort_by_key(|s| s.starts_at);
+        v
+    };
+    (of(Profession::Lawyer), of(Profession::Psychologist))
+}
+
+#[tokio::test]
+async fn one_person_is_never_in_two_rooms_at_once() {
+    let app = spawn_app().await;
+    let session = app.add_session(10).await;
+    let (lawyers, psychs) = by_profession(&session);
+    let same_time = psychs
+        .iter()
+        .find(|p| p.starts_at == lawyers[0].starts_at)
+        .expect("the two professions share their times");
+    // The API refuses a pair at the same time.
+    let mut body = booking_body(0);
+    body.as_object_mut().unwrap().remove("slot_id");
+    body["slot_ids"] = json!([lawyers[0].id, same_time.id]);
+    let res = app.post_booking(&body).await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "overlapping_slots"
+    );
+    // The form offers only the other professional's slots that fit, saying which comes first.
+    let form = app
+        .get(&format!("/book/{}", lawyers[0].id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains(&format!("value=\"{}\"", same_time.id)));
+    let later = psychs
+        .iter()
+        .find(|p| p.starts_at > lawyers[0].starts_at)
+        .unwrap();
+    assert!(form.contains(&format!("value=\"{}\"", later.id)));
+    assert!(form.contains("（この枠の後）"));
+    // A pair that fits is booked; moving one of it onto the other's time is refused.
+    body["slot_ids"] = json!([lawyers[0].id, later.id]);
+    let res = app.post_booking(&body).await;
+    assert_eq!(res.status(), 201);
+    let token = res.json::<Value>().await.unwrap()["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let onto = lawyers
+        .iter()
+        .find(|l| l.starts_at == later.starts_at)
+        .unwrap();
+    let res = app
+        .post_json(
+            &format!("/api/v1/manage/{token}/move"),
+            &json!({ "slot_id": onto.id }),
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "overlapping_slots"
+    );
+    // The manage page does not offer it, and a forced form post says why.
+    let html = app
+        .get(&format!("/manage/{token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(&format!("id=\"move-{}\"", onto.id)));
+    let res = app
+        .post_form(
+            &format!("/manage/{token}/move"),
+            &[("slot_id", &onto.id.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("同じ時間に受けることはできません"));
+    // When every slot of the other professional meets this one, the form says so.
+    let full = app.add_session(20).await;
+    let (l2, p2) = by_profession(&full);
+    for (i, p) in p2
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.starts_at != l2[0].starts_at)
+    {
+        app.book_as(
+            p.id,
+            &format!("p{i}@example.jp"),
+            &format!("090-4444-00{i:02}"),
+        )
+        .await;
+    }
+    let form = app
+        .get(&format!("/book/{}", l2[0].id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains("name=\"also_slot_id\""));
+    assert!(form.contains("時間の重ならないもう一方の相談員の空き枠がありません"));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn a_pair_cancels_one_slot_or_both_and_a_move_needs_a_choice() {
+    let app = spawn_app().await;
+    let session = app.add_session(10).await;
+    let (lawyers, psychs) = by_profession(&session);
+    let later = psychs
+        .iter()
+        .find(|p| p.starts_at > lawyers[0].starts_at)
+        .unwrap();
+    let mut body = booking_body(0);
+    body.as_object_mut().unwrap().remove("slot_id");
+    body["slot_ids"] = json!([lawyers[0].id, later.id]);
+    let created: Value = app.post_booking(&body).await.json().await.unwrap();
+    let ids: Vec<i64> = created["ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    let token = created["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    // Both slots of one evening are one visit: neither is marked 再来.
+    let staff = support::staff_token(
+        &app,
+        "coord@city.example.jp",
+        "事務 局",
+        tsunagu::domain::staff::Role::Coordinator,
+        None,
+    )
+    .await;
+    let sheet: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/staff/sessions/{}", session.id)))
+        .bearer_auth(&staff)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let visits: Vec<&Value> = sheet["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["booking"].is_object())
+        .map(|l| &l["booking"]["first_visit"])
+        .collect();
+    assert_eq!(
+        visits,
+        vec![&json!(true), &json!(true)],
+        "初回 twice, not 再来"
+    );
+    // 「この日時に変更する」 with nothing chosen says so, and changes nothing.
+    let res = app.post_form(&format!("/manage/{token}/move"), &[]).await;
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("変更先の日時を選んでから"));
+    // Each slot of the pair has its own cancel; it asks first.
+    let html = app
+        .get(&format!("/manage/{token}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("この枠だけキャンセルする"));
+    let psych_booking = ids
+        .iter()
+        .copied()
+        .find(|id| html.contains(&format!("name=\"booking_id\" value=\"{id}\"")))
+        .expect("a cancel form per slot");
+    let res = app
+        .post_form(
+            &format!("/manage/{token}/cancel"),
+            &[("booking_id", &psych_booking.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let confirm = res.text().await.unwrap();
+    assert!(confirm.contains("キャンセルの確認"));
+    let res = app
+        .post_form(
+            &format!("/manage/{token}/cancel"),
+            &[
+                ("booking_id", &psych_booking.to_string()),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{token}")).await;
+    let statuses: Vec<(i64, String)> = seen["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["id"].as_i64().unwrap(),
+                b["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(statuses.len(), 2);
+    for (id, status) in statuses {
+        let want = if id == psych_booking {
+            "cancelled"
+        } else {
+            "confirmed"
+        };
+        assert_eq!(status, want, "only the chosen slot is cancelled");
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_change_mail_carries_a_manage_link_that_works() {
+    let app = spawn_app().await;
+    let session = app.add_session(10).await;
+    let token = app
+        .book_as(session.slots[0].id, "mover@example.jp", "090-6161-0001")
+        .await;
+    let res = app
+        .post_json(
+            &format!("/api/v1/manage/{token}/move"),
+            &json!({ "slot_id": session.slots[1].id }),
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let changed = support::eventually(10, || async {
+        app.mails_to("mover@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("変更"))
+    })
+    .await;
+    let start = changed.1.find("/manage/").expect("a manage link") + "/manage/".len();
+    let link: String = changed.1[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_hexdigit())
+        .collect();
+    assert_eq!(link.len(), 48);
+    assert_ne!(link, token, "a link of its own");
+    let seen: Value = app.get_json(&format!("/api/v1/manage/{link}")).await;
+    assert_eq!(seen["slot_id"], session.slots[1].id);
     app.stop().await;
 }

@@ -204,3 +204,115 @@ async fn errors_are_friendly_pages() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_refused_booking_keeps_what_was_typed_and_says_what_to_do_next() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let slot = session.slots[0].id;
+    app.book_as(slot, "first@example.jp", "090-1212-0001").await;
+    let res = app
+        .post_form(
+            &format!("/book/{slot}"),
+            &form(&[("name", "宮城 次郎"), ("note", "夜勤明けです")]),
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("ご予約できませんでした"),
+        "the reason at the top"
+    );
+    assert!(html.contains("ほかの方の予約が入った"));
+    assert!(html.contains("value=\"宮城 次郎\""), "the name kept");
+    assert!(html.contains("夜勤明けです"), "the note kept");
+    assert!(html.contains("value=\"taro@example.jp\""), "the email kept");
+    assert!(
+        html.replace("&#38;", "&amp;").contains(&format!(
+            "/waitlist?session_id={}&amp;profession=lawyer",
+            session.id
+        )),
+        "the waitlist as the next step"
+    );
+    // The same person again: the rule, with the form kept.
+    let other = session.slots[1].id;
+    let res = app
+        .post_form(
+            &format!("/book/{other}"),
+            &form(&[("email", "first@example.jp"), ("phone", "090-1212-0001")]),
+        )
+        .await;
+    assert_eq!(res.status(), 409);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("同じ日に同じ相談員の枠を2つ予約することはできません"));
+    assert!(html.contains("value=\"first@example.jp\""));
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn an_evening_not_yet_open_says_when_booking_opens_and_offers_the_waitlist() {
+    let app = spawn_app().await;
+    let later = app.add_session(75).await;
+    let html = app.get("/?lang=ja").await.text().await.unwrap();
+    let opens = app.state.rules.opens_at(later.starts_at);
+    let date = tsunagu::domain::time::format_date(
+        tsunagu::domain::time::to_jst(opens).date_naive(),
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(html.contains(&format!("{date}から予約できます")), "{date}");
+    for slot in &later.slots {
+        assert!(
+            !html.contains(&format!("href=\"/book/{}\"", slot.id)),
+            "no booking link yet"
+        );
+    }
+    assert!(html.contains(&format!(
+        "/waitlist?session_id={}&amp;profession=lawyer",
+        later.id
+    )));
+    let en = app.get("/?lang=en").await.text().await.unwrap();
+    assert!(en.contains("Booking opens on "));
+    // The API gives each evening its window.
+    let sessions = app.get_json("/api/v1/evening-sessions").await;
+    let s = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == later.id)
+        .unwrap();
+    assert_eq!(
+        s["booking_opens_at"],
+        tsunagu::domain::time::rfc3339_jst(opens)
+    );
+    assert_eq!(
+        s["booking_closes_at"],
+        tsunagu::domain::time::rfc3339_jst(app.state.rules.closes_at(later.starts_at))
+    );
+    assert_eq!(
+        s["slots"][0]["available"], true,
+        "available stays as it was"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn page_titles_do_not_repeat_themselves() {
+    let app = spawn_app().await;
+    for lang in ["ja", "en"] {
+        let html = app
+            .get(&format!("/?lang={lang}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        let start = html.find("<title>").unwrap() + "<title>".len();
+        let title = &html[start..html[start..].find("</title>").unwrap() + start];
+        let parts: Vec<&str> = title.split(" | ").collect();
+        assert_eq!(parts.len(), 2, "{title}");
+        assert!(
+            !parts[1].contains(parts[0]) && !parts[0].contains(parts[1]),
+            "{title}"
+        );
+    }
+    app.stop().await;
+}

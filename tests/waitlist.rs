@@ -363,3 +363,270 @@ async fn the_waitlist_and_offers_work_as_pages() {
     assert!(html.contains("ご予約を受け付けました"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_offer_made_in_the_night_is_mailed_and_held_from_eight() {
+    use tsunagu::domain::time::{jst_instant, jst_today};
+    let night = jst_instant(
+        jst_today(Utc::now()),
+        chrono::NaiveTime::from_hms_opt(22, 30, 0).unwrap(),
+    );
+    let morning = night + Duration::minutes(9 * 60 + 30);
+    let clock = ManualClock::new(night);
+    let app = spawn_app_on(
+        TestDb::new().await,
+        |s| {
+            s.waitlist.sweep_seconds = 3600;
+            s.waitlist.quiet_hours = "21:00-08:00".into();
+        },
+        Arc::new(clock.clone()),
+    )
+    .await;
+    let (session, _, tokens) = full_lawyers(&app, 10).await;
+    app.join_waitlist(json!(session), "lawyer", "owl@example.jp", "080-5100-0001")
+        .await;
+    cancel(&app, &tokens[0]).await;
+    // The slot is held at once (nobody else can take it in the night) ...
+    let held = app
+        .state
+        .store
+        .expired_offers(night + Duration::days(30))
+        .await
+        .unwrap();
+    assert_eq!(held.len(), 1);
+    // ... for 24 hours from eight in the morning, not from the offer.
+    assert_eq!(
+        held[0].offer_expires_at,
+        Some(morning + Duration::hours(24))
+    );
+    // The cancellation is mailed at once; the offer waits for the morning.
+    support::eventually(10, || async {
+        app.mails_to("booked10-0@example.jp")
+            .into_iter()
+            .find(|m| m.0.contains("キャンセル"))
+    })
+    .await;
+    let offer_mail = app
+        .state
+        .store
+        .mail_for_booking(held[0].booking_id)
+        .await
+        .unwrap();
+    assert_eq!(offer_mail.len(), 1);
+    assert_eq!(offer_mail[0].status, "queued", "not sent in the night");
+    assert!(app
+        .mails_to("owl@example.jp")
+        .iter()
+        .all(|m| !m.1.contains("/offers/")));
+    clock.set(morning);
+    app.state.mail_wakeup.notify_one();
+    let token = app.link_token("owl@example.jp", "/offers/").await;
+    let offer: Value = app.get_json(&format!("/api/v1/offers/{token}")).await;
+    assert!(
+        offer["expires_at"]
+            .as_str()
+            .unwrap()
+            .contains("T08:00:00+09:00"),
+        "{offer}"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn before_booking_opens_people_wait_and_are_offered_once_it_opens() {
+    let clock = ManualClock::new(Utc::now());
+    let app = spawn_app_on(
+        TestDb::new().await,
+        |s| s.waitlist.sweep_seconds = 3600,
+        Arc::new(clock.clone()),
+    )
+    .await;
+    // Booking opens 60 days before: an evening 70 days ahead is not open yet.
+    let session = app.add_session(70).await;
+    let res = app
+        .post_booking(&support::booking_body(session.slots[0].id))
+        .await;
+    assert_eq!(res.status(), 409);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["error"], "booking_not_open");
+    let joined = app
+        .join_waitlist(
+            json!(session.id),
+            "lawyer",
+            "early@example.jp",
+            "080-5200-0001",
+        )
+        .await;
+    assert_eq!(joined.status(), 201, "{}", joined.text().await.unwrap());
+    // Nothing is offered before booking opens for everyone.
+    tsunagu::jobs::sweep_offers(&app.state).await;
+    assert!(app
+        .state
+        .store
+        .expired_offers(Utc::now() + Duration::days(400))
+        .await
+        .unwrap()
+        .is_empty());
+    // Once it opens, the first in line is offered a slot.
+    clock.advance(Duration::days(11));
+    tsunagu::jobs::sweep_offers(&app.state).await;
+    app.state.mail_wakeup.notify_one();
+    app.link_token("early@example.jp", "/offers/").await;
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_waitlist_asks_the_optional_questions_and_never_invents_answers() {
+    let app = spawn_app().await;
+    let (session, _, tokens) = full_lawyers(&app, 10).await;
+    // One answers the questions, one leaves them.
+    let res = app
+        .post_json(
+            "/api/v1/evening-waitlist",
+            &json!({
+                "session_id": session, "profession": "lawyer", "name": "回答 花子", "name_kana": "カイトウ ハナコ",
+                "phone": "080-5300-0001", "email": "answers@example.jp", "consent": true,
+                "age_band": "50s", "topic": "money", "note": "借金のこと"
+            }),
+        )
+        .await;
+    assert_eq!(res.status(), 201);
+    app.join_waitlist(
+        json!(session),
+        "lawyer",
+        "silent@example.jp",
+        "080-5300-0002",
+    )
+    .await;
+    let bad = app
+        .post_json(
+            "/api/v1/evening-waitlist",
+            &json!({
+                "session_id": session, "profession": "lawyer", "name": "誤り", "name_kana": "アヤマリ",
+                "phone": "080-5300-0003", "email": "bad@example.jp", "consent": true, "topic": "gossip"
+            }),
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad.json::<Value>().await.unwrap()["fields"]["topic"].is_string());
+    // The form asks the same questions, marked optional.
+    let form = app.get("/waitlist?lang=ja").await.text().await.unwrap();
+    assert!(
+        form.contains("name=\"age_band\"")
+            && form.contains("name=\"topic\"")
+            && form.contains("name=\"note\"")
+    );
+    // Both are offered and accept; the day sheet shows what each said, and nothing for the other.
+    cancel(&app, &tokens[0]).await;
+    cancel(&app, &tokens[1]).await;
+    for who in ["answers@example.jp", "silent@example.jp"] {
+        let offer = app.link_token(who, "/offers/").await;
+        let res = app
+            .post_empty(&format!("/api/v1/offers/{offer}/accept"))
+            .await;
+        assert_eq!(res.status(), 201, "{who}");
+    }
+    let token = support::staff_token(
+        &app,
+        "coord@city.example.jp",
+        "事務 局",
+        tsunagu::domain::staff::Role::Coordinator,
+        None,
+    )
+    .await;
+    let sheet: Value = app
+        .client
+        .get(app.url(&format!("/api/v1/staff/sessions/{session}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bookings: Vec<&Value> = sheet["slots"]
+        .as_array()
+        .expect("slots")
+        .iter()
+        .filter_map(|l| l["booking"].as_object().map(|_| &l["booking"]))
+        .collect();
+    let by_name = |name: &str| {
+        bookings
+            .iter()
+            .find(|b| b["name"] == name)
+            .copied()
+            .unwrap_or_else(|| panic!("{name} on the sheet"))
+    };
+    assert_eq!(by_name("回答 花子")["topic"], "money");
+    assert_eq!(by_name("回答 花子")["note"], "借金のこと");
+    assert_eq!(
+        by_name("待機 太郎")["topic"],
+        "",
+        "not answered, not 'other'"
+    );
+    assert_eq!(
+        tsunagu::web::i18n::topic_answer("", tsunagu::domain::Lang::Ja),
+        "未回答"
+    );
+    assert_eq!(
+        tsunagu::web::i18n::age_band_answer("", tsunagu::domain::Lang::Ja),
+        "未回答"
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn mails_and_links_say_what_they_are_about() {
+    let app = spawn_app().await;
+    let (session, _, tokens) = full_lawyers(&app, 10).await;
+    app.join_waitlist(
+        json!(session),
+        "lawyer",
+        "which@example.jp",
+        "080-5400-0001",
+    )
+    .await;
+    app.join_waitlist(json!("next"), "lawyer", "any@example.jp", "080-5400-0002")
+        .await;
+    let joined = support::eventually(10, || async {
+        app.mails_to("which@example.jp").first().cloned()
+    })
+    .await;
+    let starts_at = app
+        .state
+        .store
+        .upcoming_sessions(Utc::now())
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == session)
+        .unwrap()
+        .starts_at;
+    let date = tsunagu::domain::time::format_date(
+        tsunagu::domain::time::to_jst(starts_at).date_naive(),
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(joined.1.contains(&date), "the evening waited for");
+    assert!(joined.1.contains("弁護士"), "the profession waited for");
+    assert!(joined.1.contains("1番目"));
+    let any = support::eventually(10, || async {
+        app.mails_to("any@example.jp").first().cloned()
+    })
+    .await;
+    assert!(any.1.contains("次に空きが出た回") && any.1.contains("弁護士"));
+    // An offer accepted shows the booking when opened again, not "expired".
+    cancel(&app, &tokens[0]).await;
+    let offer = app.link_token("which@example.jp", "/offers/").await;
+    assert_eq!(
+        app.post_form(&format!("/offers/{offer}/accept"), &[])
+            .await
+            .status(),
+        303
+    );
+    let again = app.get(&format!("/offers/{offer}")).await;
+    assert_eq!(again.status(), 200);
+    let html = again.text().await.unwrap();
+    assert!(html.contains("この枠はご予約済みです"), "{html}");
+    assert!(!html.contains("/accept\""), "nothing left to answer");
+    app.stop().await;
+}

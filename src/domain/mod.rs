@@ -3,6 +3,7 @@
 pub mod booking;
 pub mod health;
 pub mod holidays;
+pub mod quiet;
 pub mod reminders;
 pub mod rules;
 pub mod series;

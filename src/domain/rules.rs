@@ -1,6 +1,7 @@
 //! Booking rules (予約のルール): when booking opens and closes, how long a
 //! waitlist offer holds a slot, and which rule a refused request broke.
 
+use super::quiet::QuietHours;
 use super::series::{is_open_day, Closures};
 use super::time::{jst_instant, parse_duration, to_jst};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
@@ -56,6 +57,8 @@ pub enum RuleBroken {
     OfferGone,
     /// The booking is cancelled and cannot be changed.
     BookingCancelled,
+    /// A person's two slots would be at the same time: one person, one room.
+    OverlappingSlots,
 }
 
 impl RuleBroken {
@@ -70,8 +73,14 @@ impl RuleBroken {
             RuleBroken::SlotsAvailable => "slots_available",
             RuleBroken::OfferGone => "offer_gone",
             RuleBroken::BookingCancelled => "booking_cancelled",
+            RuleBroken::OverlappingSlots => "overlapping_slots",
         }
     }
+}
+
+/// Whether two time ranges share a moment (touching ends do not).
+pub fn overlaps(a: (DateTime<Utc>, DateTime<Utc>), b: (DateTime<Utc>, DateTime<Utc>)) -> bool {
+    a.0 < b.1 && b.0 < a.1
 }
 
 /// The configured rules.
@@ -81,6 +90,8 @@ pub struct BookingRules {
     pub cutoff: Cutoff,
     pub offer_hold: Duration,
     pub closures: Closures,
+    /// No offer is sent, and no answer falls due, in these hours.
+    pub quiet: Option<QuietHours>,
 }
 
 impl BookingRules {
@@ -134,10 +145,33 @@ impl BookingRules {
         now: DateTime<Utc>,
         starts_at: DateTime<Utc>,
     ) -> Option<DateTime<Utc>> {
+        self.offer_times(now, starts_at).map(|o| o.expires_at)
+    }
+
+    /// When an offer made at `now` is sent and until when it holds the slot.
+    /// In the quiet hours the mail waits for the morning and the hold runs
+    /// from then; a deadline that would fall in the night moves to the
+    /// morning; neither passes the cut-off. `None` when nothing can be
+    /// offered before the cut-off.
+    pub fn offer_times(&self, now: DateTime<Utc>, starts_at: DateTime<Utc>) -> Option<OfferTimes> {
         let closes = self.closes_at(starts_at);
-        (closes > now).then(|| (now + self.offer_hold).min(closes))
+        let day = |at| self.quiet.map_or(at, |q: QuietHours| q.daytime_from(at));
+        let send_at = day(now);
+        (closes > send_at).then(|| OfferTimes {
+            send_at,
+            expires_at: day(send_at + self.offer_hold).min(closes),
+        })
     }
 }
+
+/// When an offer's mail goes out and when its hold ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfferTimes {
+    pub send_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+impl BookingRules {}
 
 #[cfg(test)]
 mod tests {
@@ -160,7 +194,21 @@ mod tests {
                 yearly: vec![(12, 29), (12, 30), (12, 31), (1, 1), (1, 2), (1, 3)],
                 dates: vec![],
             },
+            quiet: Some(QuietHours::night()),
         }
+    }
+
+    #[test]
+    fn ranges_overlap_only_when_they_share_a_moment() {
+        let (a, b, c) = (
+            at(2027, 1, 13, 18, 30),
+            at(2027, 1, 13, 19, 20),
+            at(2027, 1, 13, 20, 10),
+        );
+        assert!(overlaps((a, b), (a, b)));
+        assert!(overlaps((a, c), (b, c)));
+        assert!(!overlaps((a, b), (b, c)), "one after the other fits");
+        assert!(!overlaps((b, c), (a, b)));
     }
 
     #[test]
@@ -242,6 +290,50 @@ mod tests {
         assert_eq!(
             rules().offer_expires_at(at(2027, 1, 12, 17, 0), start),
             None
+        );
+    }
+
+    #[test]
+    fn an_offer_made_in_the_night_is_sent_and_held_from_the_morning() {
+        let start = at(2027, 1, 13, 18, 30);
+        assert_eq!(
+            rules().offer_times(at(2027, 1, 5, 23, 10), start),
+            Some(OfferTimes {
+                send_at: at(2027, 1, 6, 8, 0),
+                expires_at: at(2027, 1, 7, 8, 0),
+            })
+        );
+        // A short hold that would end in the night ends in the morning.
+        let short = BookingRules {
+            offer_hold: Duration::minutes(90),
+            ..rules()
+        };
+        assert_eq!(
+            short.offer_times(at(2027, 1, 5, 20, 0), start),
+            Some(OfferTimes {
+                send_at: at(2027, 1, 5, 20, 0),
+                expires_at: at(2027, 1, 6, 8, 0),
+            })
+        );
+        // The night before the cut-off: the morning is still before it.
+        assert_eq!(
+            rules().offer_times(at(2027, 1, 11, 22, 0), start),
+            Some(OfferTimes {
+                send_at: at(2027, 1, 12, 8, 0),
+                expires_at: at(2027, 1, 12, 17, 0),
+            })
+        );
+        // Without quiet hours, at once.
+        let always = BookingRules {
+            quiet: None,
+            ..rules()
+        };
+        assert_eq!(
+            always
+                .offer_times(at(2027, 1, 5, 23, 10), start)
+                .unwrap()
+                .send_at,
+            at(2027, 1, 5, 23, 10)
         );
     }
 }

@@ -52,6 +52,10 @@ pub struct EveningMail {
     pub expires_at: Option<DateTime<Utc>>,
     /// Place on the waitlist.
     pub position: Option<usize>,
+    /// What a waitlist entry waits for: the profession, and the evening
+    /// (`None`: the next evening with a free slot).
+    #[serde(default)]
+    pub waiting_for: Option<(Profession, Option<DateTime<Utc>>)>,
     /// The slot a booking was moved from.
     pub previous: Option<MailSlot>,
     /// The calendar entry to attach, if any.
@@ -338,6 +342,14 @@ impl EveningMail {
             }
             WAITLIST_JOINED => {
                 let place = self.position.unwrap_or(1);
+                if let Some((profession, evening)) = self.waiting_for {
+                    let evening = match evening {
+                        Some(at) => format_date(to_jst(at).date_naive(), self.lang),
+                        None => self.pick("どの日でもよい（次に空きが出た回）", "Any evening (the next free slot)"),
+                    };
+                    details.push((self.pick("希望する相談会", "Evening"), evening));
+                    details.push((self.pick("相談員", "Consultant"), profession_label(profession, self.lang).to_string()));
+                }
                 details.push((self.pick("現在の順番", "Your place"), self.pick(&format!("{place}番目"), &format!("{place}"))));
                 if let Some(url) = &manage {
                     links.push((self.pick("順番の確認・登録の取り消し", "See your place or leave the waitlist"), url.clone()));
@@ -528,6 +540,7 @@ mod tests {
                 NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
             )),
             position: Some(3),
+            waiting_for: Some((Profession::Psychologist, None)),
             previous: None,
             calendar: None,
             while_booked: None,

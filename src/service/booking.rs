@@ -1,7 +1,7 @@
 //! Booking evening slots (相談枠の予約): one slot, or one of each profession
 //! on one evening.
 
-use crate::domain::rules::RuleBroken;
+use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::token::Token;
 use crate::domain::{BookingDetails, BookingInput, FieldError, FieldErrors, Lang};
 use crate::mail::calendar::Calendar;
@@ -187,6 +187,11 @@ async fn write(
                 || slots[0].profession == slots[1].profession))
     {
         return Err(BookError::Rule(RuleBroken::NotAPair));
+    }
+    if let [a, b] = slots.as_slice() {
+        if overlaps((a.starts_at, a.ends_at), (b.starts_at, b.ends_at)) {
+            return Err(BookError::Rule(RuleBroken::OverlappingSlots));
+        }
     }
     for slot in &slots {
         check_bookable(state, slot, now)?;

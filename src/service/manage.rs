@@ -3,7 +3,7 @@
 
 use super::booking::{check_bookable, mail_slot, BookError};
 use super::offers::slot_freed;
-use crate::domain::rules::RuleBroken;
+use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::token::Token;
 use crate::mail::calendar::Calendar;
 use crate::mail::templates::{EveningMail, BOOKING_CANCELLED, BOOKING_CHANGED};
@@ -176,18 +176,36 @@ pub async fn move_to(
         return Ok(booking.clone());
     }
     check_bookable(state, &target, now)?;
+    // One person, one room: the move may not make two of their bookings meet.
+    let same_evening = state.store.session_bookings(target.session_id).await?;
+    let meets = same_evening.iter().any(|other| {
+        other.id != booking.id
+            && other.status == "confirmed"
+            && (other.token_hash == booking.token_hash
+                || (!booking.email.is_empty() && other.email == booking.email))
+            && overlaps(
+                (other.starts_at, other.ends_at),
+                (target.starts_at, target.ends_at),
+            )
+    });
+    if meets {
+        return Err(BookError::Rule(RuleBroken::OverlappingSlots));
+    }
     let size = group_size(state, booking).await;
     let mut mail = mail_for(&[booking]);
     mail.calendar = Some(Calendar::request(vec![uid_of(state, booking, size)], now));
     mail.previous = mail.slots.pop();
     mail.slots = vec![mail_slot(&target)];
     mail.venue = target.venue.clone();
-    mail.token = None;
+    // A link of its own (the first one is known only to the first mail).
+    let link = Token::generate();
+    mail.token = Some(link.as_str().to_string());
     let queued = mail.queue(BOOKING_CHANGED, &booking.email, &state.settings);
-    let queued = (!booking.email.is_empty()).then_some(queued);
+    let link_hash = link.hash();
+    let queued = (!booking.email.is_empty()).then_some((&queued, link_hash.as_str()));
     if !state
         .store
-        .move_booking(booking.id, &target, acted_by, queued.as_ref(), now)
+        .move_booking(booking.id, &target, acted_by, queued, now)
         .await?
     {
         return Err(BookError::Rule(RuleBroken::BookingCancelled));

@@ -19,12 +19,14 @@ pub async fn fill_slot(state: &AppState, slot: &SlotView) -> Result<Option<i64>,
     // A few rounds: someone chosen may be offered another slot at the same moment.
     for _ in 0..5 {
         let now = state.clock.now();
-        if !slot.available || slot.starts_at <= now {
+        // Nothing is offered before booking opens for everyone.
+        if !slot.available || state.rules.check_window(now, slot.starts_at).is_err() {
             return Ok(None);
         }
-        let Some(expires_at) = state.rules.offer_expires_at(now, slot.starts_at) else {
+        let Some(times) = state.rules.offer_times(now, slot.starts_at) else {
             return Ok(None);
         };
+        let expires_at = times.expires_at;
         let candidates = state.store.waiting_candidates(slot.profession).await?;
         let booked = state
             .store
@@ -53,7 +55,7 @@ pub async fn fill_slot(state: &AppState, slot: &SlotView) -> Result<Option<i64>,
         .queue(OFFER_MADE, &entry.email, &state.settings);
         match state
             .store
-            .create_offer(slot, entry_id, &token.hash(), expires_at, &mail, now)
+            .create_offer(slot, entry_id, &token.hash(), times, &mail, now)
             .await
         {
             Ok(Some(id)) => {
@@ -137,6 +139,25 @@ pub async fn open_offer(state: &AppState, raw_token: &str) -> Result<OfferRecord
         return Err(BookError::Rule(RuleBroken::OfferGone));
     }
     Ok(offer)
+}
+
+/// The offer behind a link as its holder sees it: open, or already
+/// accepted (`true`: it is their booking now, not an expired offer).
+pub async fn seen_offer(
+    state: &AppState,
+    raw_token: &str,
+) -> Result<(OfferRecord, bool), BookError> {
+    match open_offer(state, raw_token).await {
+        Ok(offer) => Ok((offer, false)),
+        Err(BookError::Rule(RuleBroken::OfferGone)) => {
+            let token = Token::parse(raw_token).ok_or(BookError::NotFound)?;
+            match state.store.offer_by_token_hash(&token.hash()).await? {
+                Some(offer) if offer.status == "confirmed" => Ok((offer, true)),
+                _ => Err(BookError::Rule(RuleBroken::OfferGone)),
+            }
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Accepts an offer: a confirmed booking with its own manage link.

@@ -4,8 +4,8 @@ use super::booking::BookError;
 use crate::domain::booking::keep;
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
-use crate::domain::values::{Email, NameKana, PersonName, PhoneNumber};
-use crate::domain::{FieldError, FieldErrors, Lang, Profession};
+use crate::domain::values::{Email, NameKana, Note, PersonName, PhoneNumber};
+use crate::domain::{AgeBand, FieldError, FieldErrors, Lang, Profession, Topic};
 use crate::mail::templates::{manage_url, EveningMail, WAITLIST_JOINED};
 use crate::state::AppState;
 use crate::store::NewWaitlistEntry;
@@ -20,7 +20,22 @@ pub struct WaitlistInput {
     pub name_kana: String,
     pub phone: String,
     pub email: String,
+    /// The booking form's questions, optional here: empty is 未回答.
+    pub age_band: String,
+    pub topic: String,
+    pub note: String,
     pub consent: bool,
+}
+
+/// An optional choice: empty is no answer (''), else a known code.
+fn optional(
+    raw: &str,
+    parse: impl Fn(&str) -> Result<&'static str, FieldError>,
+) -> Result<&'static str, FieldError> {
+    match raw.trim() {
+        "" => Ok(""),
+        code => parse(code),
+    }
 }
 
 /// A place just taken.
@@ -49,6 +64,17 @@ pub async fn join(
     let name_kana = keep(&mut errors, "name_kana", NameKana::parse(&input.name_kana));
     let phone = keep(&mut errors, "phone", PhoneNumber::parse(&input.phone));
     let email = keep(&mut errors, "email", Email::parse(&input.email));
+    let age_band = keep(
+        &mut errors,
+        "age_band",
+        optional(&input.age_band, |c| AgeBand::parse(c).map(AgeBand::code)),
+    );
+    let topic = keep(
+        &mut errors,
+        "topic",
+        optional(&input.topic, |c| Topic::parse(c).map(Topic::code)),
+    );
+    let note = keep(&mut errors, "note", Note::parse(&input.note));
     if !input.consent {
         errors.insert("consent", FieldError::ConsentRequired);
     }
@@ -64,8 +90,27 @@ pub async fn join(
         }
         None => None,
     };
-    let (Some(profession), Some(name), Some(name_kana), Some(phone), Some(email), true) =
-        (profession, name, name_kana, phone, email, errors.is_empty())
+    let (
+        Some(profession),
+        Some(name),
+        Some(name_kana),
+        Some(phone),
+        Some(email),
+        Some(age_band),
+        Some(topic),
+        Some(note),
+        true,
+    ) = (
+        profession,
+        name,
+        name_kana,
+        phone,
+        email,
+        age_band,
+        topic,
+        note,
+        errors.is_empty(),
+    )
     else {
         return Err(BookError::Invalid(errors));
     };
@@ -75,10 +120,12 @@ pub async fn join(
     };
     match session {
         Some(s) => {
-            state
-                .rules
-                .check_window(now, s.starts_at)
-                .map_err(BookError::Rule)?;
+            // Before booking opens, waiting is how to be first in line when
+            // it does; after the cut-off there is nothing to wait for.
+            match state.rules.check_window(now, s.starts_at) {
+                Ok(()) | Err(RuleBroken::NotYetOpen { .. }) => {}
+                Err(closed) => return Err(BookError::Rule(closed)),
+            }
             if bookable_free(s) {
                 return Err(BookError::Rule(RuleBroken::SlotsAvailable));
             }
@@ -98,6 +145,9 @@ pub async fn join(
         phone: phone.as_str().to_string(),
         phone_digits: phone.digits(),
         email: email.as_str().to_string(),
+        age_band: age_band.to_string(),
+        topic: topic.to_string(),
+        note: note.as_str().to_string(),
         lang,
         acted_by,
     };
@@ -110,6 +160,7 @@ pub async fn join(
             venue: String::new(),
             token: Some(token.as_str().to_string()),
             position: Some(position),
+            waiting_for: Some((profession, session.map(|s| s.starts_at))),
             ..Default::default()
         }
         .queue(WAITLIST_JOINED, email.as_str(), &settings)

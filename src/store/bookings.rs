@@ -248,7 +248,7 @@ impl Store {
         id: i64,
         to: &SlotView,
         acted_by: Option<&str>,
-        mail: Option<&OutgoingMail>,
+        mail: Option<(&OutgoingMail, &str)>,
         now: DateTime<Utc>,
     ) -> StoreResult<bool> {
         on_db!(self, pool => {
@@ -269,7 +269,17 @@ impl Store {
             if done == 0 {
                 return Ok(false);
             }
-            if let Some(mail) = mail {
+            if let Some((mail, link_token_hash)) = mail {
+                // The change mail's own manage link, to the booking's group.
+                sqlx::query(
+                    "INSERT INTO manage_tokens (token_hash, group_hash, created_at)
+                     SELECT $1, token_hash, $2 FROM bookings WHERE id = $3",
+                )
+                .bind(link_token_hash)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 insert_mail!(&mut *tx, mail, Some(id), now)?;
             }
             tx.commit().await?;

@@ -43,11 +43,15 @@ pub struct MailState {
 /// Queues a mail inside the caller's transaction (a macro rather than a
 /// generic function, so that the future stays `Send` for both drivers).
 macro_rules! insert_mail {
-    ($tx:expr, $mail:expr, $booking_id:expr, $now:expr) => {{
+    ($tx:expr, $mail:expr, $booking_id:expr, $now:expr) => {
+        insert_mail!($tx, $mail, $booking_id, $now, $now)
+    };
+    // A mail that is not to go out before `$send_at` (the morning, after quiet hours).
+    ($tx:expr, $mail:expr, $booking_id:expr, $now:expr, $send_at:expr) => {{
         let mail: &$crate::store::OutgoingMail = $mail;
         sqlx::query(
             "INSERT INTO outbox (kind, booking_id, message_id, recipient, payload, next_attempt_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $6)",
+             VALUES ($1, $2, $3, $4, $5, $7, $6)",
         )
         .bind(mail.kind)
         .bind($booking_id)
@@ -55,6 +59,7 @@ macro_rules! insert_mail {
         .bind(mail.recipient.as_str())
         .bind(mail.payload.as_str())
         .bind($now)
+        .bind($send_at)
         .execute($tx)
         .await
     }};

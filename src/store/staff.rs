@@ -70,7 +70,8 @@ pub struct SheetLine {
     pub note: Option<String>,
     pub attendance: Option<String>,
     pub attendance_note: Option<String>,
-    /// No earlier booking by the same phone number.
+    /// No booking by the same phone number on an earlier evening (the
+    /// other professional's slot on the same evening is the same visit).
     pub first_visit: Option<bool>,
 }
 
@@ -400,7 +401,8 @@ impl Store {
                         b.phone, b.topic, b.note, b.attendance, b.attendance_note,
                         CASE WHEN b.id IS NULL THEN NULL ELSE NOT EXISTS (
                             SELECT 1 FROM bookings p JOIN slots ps ON ps.id = p.slot_id
-                            WHERE p.phone_digits = b.phone_digits AND p.status = 'confirmed' AND ps.starts_at < s.starts_at
+                            WHERE p.phone_digits = b.phone_digits AND p.status = 'confirmed'
+                              AND ps.session_id <> s.session_id AND ps.starts_at < s.starts_at
                         ) END AS first_visit
                  FROM slots s
                  LEFT JOIN bookings b ON b.slot_id = s.id AND b.status = 'confirmed'

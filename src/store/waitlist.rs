@@ -3,6 +3,7 @@
 use super::outbox::{insert_mail, OutgoingMail};
 use super::sessions::SLOT_COLUMNS;
 use super::{on_db, SlotView, Store, StoreResult};
+use crate::domain::rules::OfferTimes;
 use crate::domain::waitlist::{position, Candidate, Contact};
 use crate::domain::{Lang, Profession};
 use chrono::{DateTime, Utc};
@@ -18,6 +19,10 @@ pub struct NewWaitlistEntry {
     pub phone: String,
     pub phone_digits: String,
     pub email: String,
+    /// The optional questions: a code, or '' when not answered.
+    pub age_band: String,
+    pub topic: String,
+    pub note: String,
     pub lang: Lang,
     pub acted_by: Option<String>,
 }
@@ -132,8 +137,9 @@ impl Store {
             .await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO waitlist_entries (session_id, profession, status, token_hash, name, name_kana,
-                                               phone, phone_digits, email, lang, acted_by, created_at, updated_at)
-                 VALUES ($1, $2, 'waiting', $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+                                               phone, phone_digits, email, lang, acted_by, created_at, updated_at,
+                                               age_band, topic, note)
+                 VALUES ($1, $2, 'waiting', $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14) RETURNING id",
             )
             .bind(entry.session_id)
             .bind(entry.profession.code())
@@ -146,6 +152,9 @@ impl Store {
             .bind(entry.lang.code())
             .bind(entry.acted_by.as_deref())
             .bind(now)
+            .bind(&entry.age_band)
+            .bind(&entry.topic)
+            .bind(&entry.note)
             .fetch_one(&mut *tx)
             .await?;
             let me = Candidate {
@@ -256,10 +265,11 @@ impl Store {
         slot: &SlotView,
         entry_id: i64,
         offer_token_hash: &str,
-        expires_at: DateTime<Utc>,
+        times: OfferTimes,
         mail: &OutgoingMail,
         now: DateTime<Utc>,
     ) -> StoreResult<Option<i64>> {
+        let expires_at = times.expires_at;
         on_db!(self, pool => {
             let mut tx = pool.begin().await?;
             let taken = sqlx::query(
@@ -277,7 +287,7 @@ impl Store {
                 "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email, age_band, topic,
                                        note, lang, created_at, updated_at, session_id, profession, phone_digits,
                                        waitlist_entry_id, offer_token_hash, offer_expires_at)
-                 SELECT $1, 'held', $2, name, name_kana, phone, email, 'no_answer', 'other', '', lang, $3, $3,
+                 SELECT $1, 'held', $2, name, name_kana, phone, email, age_band, topic, note, lang, $3, $3,
                         $4, $5, phone_digits, id, $2, $6
                  FROM waitlist_entries WHERE id = $7
                  RETURNING id",
@@ -291,7 +301,7 @@ impl Store {
             .bind(entry_id)
             .fetch_one(&mut *tx)
             .await?;
-            insert_mail!(&mut *tx, mail, Some(id), now)?;
+            insert_mail!(&mut *tx, mail, Some(id), now, times.send_at)?;
             tx.commit().await?;
             Ok(Some(id))
         })

@@ -50,6 +50,9 @@ pub struct SessionJson {
     starts_at: String,
     ends_at: String,
     venue: String,
+    /// When booking opens and closes, by the booking rules.
+    booking_opens_at: String,
+    booking_closes_at: String,
     slots: Vec<SlotJson>,
 }
 
@@ -66,6 +69,8 @@ pub async fn evening_sessions(
                 starts_at: rfc3339_jst(s.starts_at),
                 ends_at: rfc3339_jst(s.ends_at),
                 venue: s.venue,
+                booking_opens_at: rfc3339_jst(state.rules.opens_at(s.starts_at)),
+                booking_closes_at: rfc3339_jst(state.rules.closes_at(s.starts_at)),
                 slots: s
                     .slots
                     .into_iter()
@@ -326,6 +331,9 @@ async fn join_waitlist(
         name_kana: text(&obj, &mut errors, "name_kana"),
         phone: text(&obj, &mut errors, "phone"),
         email: text(&obj, &mut errors, "email"),
+        age_band: text(&obj, &mut errors, "age_band"),
+        topic: text(&obj, &mut errors, "topic"),
+        note: text(&obj, &mut errors, "note"),
         consent: matches!(obj.get("consent"), Some(Value::Bool(true))),
     };
     let type_errors = errors.clone();

@@ -154,6 +154,28 @@ pub fn topic_label(t: Topic, lang: Lang) -> &'static str {
     }
 }
 
+/// A stored answer to an optional question, in words: 「未回答」 when it
+/// was not asked or not answered (never an answer chosen for the person).
+pub fn age_band_answer(code: &str, lang: Lang) -> &'static str {
+    AgeBand::parse(code)
+        .map(|a| age_band_label(a, lang))
+        .unwrap_or(unanswered(lang))
+}
+
+/// See [`age_band_answer`].
+pub fn topic_answer(code: &str, lang: Lang) -> &'static str {
+    Topic::parse(code)
+        .map(|t| topic_label(t, lang))
+        .unwrap_or(unanswered(lang))
+}
+
+fn unanswered(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ja => "未回答",
+        Lang::En => "Not answered",
+    }
+}
+
 /// The message shown beside a refused field.
 pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
     let en = lang == Lang::En;
@@ -278,6 +300,11 @@ pub fn rule_message(rule: &RuleBroken, lang: Lang) -> String {
             "このご予約はキャンセルされています。新しく予約してください。",
             "This booking is cancelled. Please make a new booking.",
         ),
+        RuleBroken::OverlappingSlots => pick(
+            en,
+            "弁護士と臨床心理士の相談は、同じ時間に受けることはできません。時間の重ならない枠を選んでください。",
+            "You cannot see both consultants at the same time. Please choose slots that do not overlap.",
+        ),
     }
 }
 
@@ -292,6 +319,9 @@ pub struct Texts {
     pub to: &'static str,
     /// After a label: `会場：` / `Venue: `.
     pub colon: &'static str,
+    /// Brackets around an aside: `（…）` / ` (…)`.
+    pub lparen: &'static str,
+    pub rparen: &'static str,
     pub other_lang_label: &'static str,
     pub other_lang: &'static str,
     pub skip_to_content: &'static str,
@@ -352,26 +382,49 @@ pub struct Texts {
     pub pair_question: &'static str,
     pub pair_hint: &'static str,
     pub pair_no: &'static str,
+    /// After a pair slot's times: it comes before / after the chosen one.
+    pub pair_before: &'static str,
+    pub pair_after: &'static str,
+    pub pair_none_left: &'static str,
+    pub refused_heading: &'static str,
+    /// Around a date: booking opens then (「12月12日(土)から予約できます」).
+    pub opens_before: &'static str,
+    pub opens_from: &'static str,
+    pub not_yet_waitlist: &'static str,
+    pub booking_closed_here: &'static str,
+    pub choose_another: &'static str,
     pub join_waitlist: &'static str,
     pub next_waitlist_heading: &'static str,
     pub next_waitlist_intro: &'static str,
     pub move_heading: &'static str,
     pub move_submit: &'static str,
+    pub move_choose: &'static str,
+    pub cancel_this: &'static str,
+    pub cancel_confirm_heading: &'static str,
+    pub cancel_confirm_intro: &'static str,
+    pub cancel_confirm_submit: &'static str,
+    pub cancel_keep: &'static str,
     pub cancel_intro: &'static str,
     pub cancel_submit: &'static str,
     pub waiting_heading: &'static str,
     pub position: &'static str,
+    /// Around a place in line: 「1番目」 / `No. 1`.
+    pub position_before: &'static str,
+    pub position_after: &'static str,
     pub withdraw_submit: &'static str,
     pub waitlist_heading: &'static str,
     pub waitlist_intro: &'static str,
     pub waitlist_submit: &'static str,
     pub waitlist_evening: &'static str,
     pub waitlist_profession: &'static str,
+    pub waitlist_questions: &'static str,
     pub evening_any: &'static str,
     pub offer_heading: &'static str,
     pub offer_intro: &'static str,
     pub offer_deadline: &'static str,
     pub offer_accept: &'static str,
+    pub offer_accepted_heading: &'static str,
+    pub offer_accepted_intro: &'static str,
     pub offer_decline: &'static str,
     pub cancelled_heading: &'static str,
     pub cancelled_body: &'static str,
@@ -392,6 +445,8 @@ pub static JA: Texts = Texts {
     lang: "ja",
     to: "〜",
     colon: "：",
+    lparen: "（",
+    rparen: "）",
     other_lang_label: "English",
     other_lang: "en",
     skip_to_content: "本文へ移動",
@@ -452,26 +507,46 @@ pub static JA: Texts = Texts {
     pair_question: "弁護士と臨床心理士の両方に相談しますか",
     pair_hint: "同じ日に、もう一方の相談員の枠も一緒に予約できます。",
     pair_no: "いいえ（この枠だけ予約する）",
+    refused_heading: "ご予約できませんでした",
+    opens_before: "",
+    opens_from: "から予約できます",
+    not_yet_waitlist: "受付が始まる前に、キャンセル待ちに登録しておくこともできます。受付が始まったら、登録の順に空き枠をメールでご案内します。",
+    booking_closed_here: "この回の予約受付は終了しました。お急ぎの場合は、お電話でお問い合わせください。",
+    choose_another: "ほかの日時の空き枠を選ぶ",
+    pair_before: "（この枠の前）",
+    pair_after: "（この枠の後）",
+    pair_none_left: "この日は、時間の重ならないもう一方の相談員の空き枠がありません。両方に相談したい場合は、別の日をお選びいただくか、キャンセル待ちにご登録ください。",
     join_waitlist: "キャンセル待ちに登録する",
     next_waitlist_heading: "空きが出た回のご案内を希望する",
     next_waitlist_intro: "どの日でもよい場合は、次に空きが出た相談会の枠を、登録の順にご案内します。",
     move_heading: "別の日時に変更する",
     move_submit: "この日時に変更する",
+    move_choose: "変更先の日時を選んでから「この日時に変更する」を押してください。",
+    cancel_this: "この枠だけキャンセルする",
+    cancel_confirm_heading: "キャンセルの確認",
+    cancel_confirm_intro: "次のご予約をキャンセルします。よろしければ「キャンセルする」を押してください。まだキャンセルされていません。",
+    cancel_confirm_submit: "キャンセルする",
+    cancel_keep: "キャンセルせずに戻る",
     cancel_intro: "ご都合が悪くなった場合は、キャンセルしてください。空いた枠はキャンセル待ちの方にご案内します。",
     cancel_submit: "予約をキャンセルする",
     waiting_heading: "キャンセル待ちの状況",
     position: "現在の順番",
+    position_before: "",
+    position_after: "番目",
     withdraw_submit: "キャンセル待ちの登録を取り消す",
     waitlist_heading: "キャンセル待ちの登録",
     waitlist_intro: "枠が空いたら、登録の順にメールでご案内します。ご案内には返事の期限があります。",
     waitlist_submit: "キャンセル待ちに登録する",
     waitlist_evening: "希望する相談会",
     waitlist_profession: "相談したい相談員",
+    waitlist_questions: "次の質問は任意です。答えていただくと、枠が空いてご予約になったときに、当日の準備に役立てます。",
     evening_any: "どの日でもよい（次に空きが出た回）",
     offer_heading: "空き枠のご案内",
     offer_intro: "キャンセル待ちにご登録いただいた相談会の枠をお取りしています。期限までに、予約するか辞退するかをお選びください。",
     offer_deadline: "お返事の期限",
     offer_accept: "この枠を予約する",
+    offer_accepted_heading: "この枠はご予約済みです",
+    offer_accepted_intro: "このご案内の枠は、すでにあなたのご予約になっています。ご予約の確認・変更・キャンセルは、予約確定のメールにあるリンクから行えます。",
     offer_decline: "辞退する",
     cancelled_heading: "キャンセルを承りました",
     cancelled_body: "キャンセルの確認メールをお送りしました。またご相談が必要になったときは、いつでもお申し込みください。",
@@ -492,6 +567,8 @@ pub static EN: Texts = Texts {
     lang: "en",
     to: "–",
     colon: ": ",
+    lparen: " (",
+    rparen: ")",
     other_lang_label: "日本語",
     other_lang: "ja",
     skip_to_content: "Skip to content",
@@ -552,26 +629,46 @@ pub static EN: Texts = Texts {
     pair_question: "Would you like to see both consultants?",
     pair_hint: "You can book a slot with the other consultant on the same evening, in one go.",
     pair_no: "No, just this slot",
+    refused_heading: "The booking could not be made",
+    opens_before: "Booking opens on ",
+    opens_from: ".",
+    not_yet_waitlist: "You can join the waitlist before booking opens: when it opens, we offer free slots by mail in the order people joined.",
+    booking_closed_here: "Booking for this evening has closed. If it is urgent, please call the office.",
+    choose_another: "Choose another free slot",
+    pair_before: " (before this slot)",
+    pair_after: " (after this slot)",
+    pair_none_left: "On this evening no slot with the other consultant is free at another time. To see both, please choose another evening or join the waitlist.",
     join_waitlist: "Join the waitlist",
     next_waitlist_heading: "Be told of the next free slot",
     next_waitlist_intro: "If any evening will do, we offer the next freed slot, in the order people joined.",
     move_heading: "Change to another time",
     move_submit: "Change to this time",
+    move_choose: "Please choose the new time first, then press “Change to this time”.",
+    cancel_this: "Cancel only this slot",
+    cancel_confirm_heading: "Cancel your booking?",
+    cancel_confirm_intro: "This will cancel the booking below. Nothing has been cancelled yet: press “Cancel it” to go ahead.",
+    cancel_confirm_submit: "Cancel it",
+    cancel_keep: "Keep my booking",
     cancel_intro: "If you cannot come, please cancel: the slot goes to someone who is waiting.",
     cancel_submit: "Cancel the booking",
     waiting_heading: "Your place on the waitlist",
     position: "Your place",
+    position_before: "No. ",
+    position_after: "",
     withdraw_submit: "Leave the waitlist",
     waitlist_heading: "Join the waitlist",
     waitlist_intro: "When a slot is freed we offer it by mail, in the order people joined. An offer has a deadline to answer.",
     waitlist_submit: "Join the waitlist",
     waitlist_evening: "Which evening",
     waitlist_profession: "Which consultant",
+    waitlist_questions: "The next questions are optional. If you answer them, they help us prepare when a slot becomes your booking.",
     evening_any: "Any evening (the next free slot)",
     offer_heading: "A slot is free for you",
     offer_intro: "We are holding this slot for you. Please accept or decline it before the deadline.",
     offer_deadline: "Answer by",
     offer_accept: "Book this slot",
+    offer_accepted_heading: "This slot is booked for you",
+    offer_accepted_intro: "You have already accepted this offer: the slot is your booking. To see, change or cancel it, use the link in your booking confirmation mail.",
     offer_decline: "Decline",
     cancelled_heading: "Your booking is cancelled",
     cancelled_body: "We have sent you a confirmation. You are welcome to book again whenever you need to.",

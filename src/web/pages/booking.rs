@@ -3,6 +3,7 @@
 use super::{
     between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
 };
+use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::{AgeBand, BookingInput, FieldErrors, Lang, Profession, Topic};
 use crate::service::booking::{book, check_bookable, BookError, BookRequest};
@@ -31,8 +32,18 @@ struct ProfessionGroup {
     slots: Vec<SlotLine>,
 }
 
+/// Whether an evening can be booked now.
+enum Window {
+    Open,
+    /// Not yet: 「12月12日(土)から予約できます」.
+    NotYet(String),
+    /// The cut-off has passed.
+    Closed,
+}
+
 struct SessionCard {
     id: i64,
+    window: Window,
     date: String,
     time_range: String,
     venue: String,
@@ -52,11 +63,23 @@ struct IndexPage {
 /// `/`: the evenings to come and their free slots.
 pub async fn index(State(state): State<AppState>) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
-    let sessions = state.store.upcoming_sessions(state.clock.now()).await?;
+    let now = state.clock.now();
+    let sessions = state.store.upcoming_sessions(now).await?;
+    let t = texts(ctx.lang);
     let cards = sessions
         .into_iter()
         .map(|s| SessionCard {
             id: s.id,
+            window: match state.rules.check_window(now, s.starts_at) {
+                Ok(()) => Window::Open,
+                Err(RuleBroken::NotYetOpen { opens_at }) => Window::NotYet(format!(
+                    "{}{}{}",
+                    t.opens_before,
+                    format_date(to_jst(opens_at).date_naive(), ctx.lang),
+                    t.opens_from
+                )),
+                Err(_) => Window::Closed,
+            },
             date: format_date(to_jst(s.starts_at).date_naive(), ctx.lang),
             time_range: between(format_time(s.starts_at), format_time(s.ends_at), ctx.lang),
             venue: venue_text(&state, ctx.lang, &s.venue),
@@ -141,9 +164,15 @@ pub(super) struct BookPage {
     note_error: Option<String>,
     consent: bool,
     consent_error: Option<String>,
+    /// Why the last submit was refused as a whole (slot taken, window
+    /// closed, already booked), shown above the form with what was typed kept.
+    pub(super) refusal: Option<String>,
+    /// The waitlist for this evening and profession: the next step when a slot is gone.
+    waitlist_href: String,
 }
 
-/// Free slots of the other profession on the same evening.
+/// Free slots of the other profession on the same evening that do not meet
+/// this one (one person, one room), in time order.
 pub(super) async fn pair_slots(
     state: &AppState,
     slot: &SlotView,
@@ -155,7 +184,11 @@ pub(super) async fn pair_slots(
         .map(|s| {
             s.slots
                 .into_iter()
-                .filter(|x| x.profession != slot.profession && x.available)
+                .filter(|x| {
+                    x.profession != slot.profession
+                        && x.available
+                        && !overlaps((x.starts_at, x.ends_at), (slot.starts_at, slot.ends_at))
+                })
                 .collect()
         })
         .unwrap_or_default())
@@ -208,7 +241,15 @@ pub(super) fn book_page(
             .iter()
             .map(|p| PairOption {
                 id: p.id,
-                label: between(format_time(p.starts_at), format_time(p.ends_at), lang),
+                label: format!(
+                    "{}{}",
+                    between(format_time(p.starts_at), format_time(p.ends_at), lang),
+                    if p.starts_at < slot.starts_at {
+                        t.pair_before
+                    } else {
+                        t.pair_after
+                    }
+                ),
                 checked: chosen == Some(p.id),
             })
             .collect(),
@@ -303,6 +344,12 @@ pub(super) fn book_page(
                 error: message("topic"),
             },
         ],
+        refusal: None,
+        waitlist_href: format!(
+            "/waitlist?session_id={}&profession={}",
+            slot.session_id,
+            slot.profession.code()
+        ),
         note: input.note.clone(),
         note_error: message("note"),
         consent: input.consent,
@@ -386,6 +433,14 @@ pub async fn book_submit(
             let pair = pair_slots(&state, &slot).await?;
             let template = book_page(&state, &slot, &pair, also, &input, &errors);
             Ok(page(&template, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(refused @ (BookError::SlotTaken | BookError::SlotClosed | BookError::Rule(_))) => {
+            // The form again, as typed, with the reason and what to do next.
+            let refused = AppError::from(refused);
+            let pair = pair_slots(&state, &slot).await?;
+            let mut template = book_page(&state, &slot, &pair, also, &input, &FieldErrors::new());
+            template.refusal = Some(refused.message(&RequestContext::current()));
+            Ok(page(&template, refused.status()))
         }
         Err(other) => Err(other.into()),
     }

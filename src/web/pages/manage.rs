@@ -1,19 +1,17 @@
 //! Pages behind the links people receive: their booking (see, move,
-//! cancel), their place on the waitlist, and an offer of a freed slot.
+//! cancel with a confirmation step) and their place on the waitlist.
 
-use super::{
-    between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
-};
+use super::{between, page, venue_text, Chrome};
+use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
-use crate::domain::{FieldErrors, Lang, Profession};
+use crate::domain::Lang;
 use crate::service::booking::BookError;
 use crate::service::manage::{self, Managed};
-use crate::service::{offers, waitlist};
 use crate::state::AppState;
 use crate::store::BookingRecord;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{field_message, profession_label, texts, Texts};
+use crate::web::i18n::{profession_label, rule_message, texts, Texts};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -28,12 +26,15 @@ struct Notice {
 }
 
 struct BookingCard {
+    id: i64,
     status: &'static str,
     when: String,
     profession: &'static str,
     venue: String,
     /// Free slots it could move to: (slot id, words).
     moves: Vec<(i64, String)>,
+    /// One of two confirmed bookings: it can be cancelled alone.
+    cancel_alone: bool,
 }
 
 #[derive(Template)]
@@ -42,6 +43,8 @@ struct ManagePage {
     c: Chrome,
     token: String,
     notice: Option<Notice>,
+    /// Why the last change was refused.
+    refused: Option<String>,
     bookings: Vec<BookingCard>,
     bring: String,
     can_cancel: bool,
@@ -62,13 +65,13 @@ struct WaitingPage {
 
 #[derive(Template)]
 #[template(path = "message.html")]
-struct MessagePage {
-    c: Chrome,
-    heading: String,
-    lines: Vec<String>,
+pub(super) struct MessagePage {
+    pub(super) c: Chrome,
+    pub(super) heading: String,
+    pub(super) lines: Vec<String>,
 }
 
-fn no_store(mut response: Response) -> Response {
+pub(super) fn no_store(mut response: Response) -> Response {
     // Pages behind a secret link: never cached.
     response.headers_mut().insert(
         header::CACHE_CONTROL,
@@ -116,12 +119,19 @@ fn notice_for(
     }
 }
 
-/// Free slots a booking of `profession` could move to, in words.
+/// Free slots a booking could move to, in words: of its profession, open
+/// for booking, and not meeting the person's other booking (one room at a time).
 async fn move_choices(
     state: &AppState,
     booking: &BookingRecord,
+    group: &[BookingRecord],
     lang: Lang,
 ) -> Result<Vec<(i64, String)>, AppError> {
+    let others: Vec<_> = group
+        .iter()
+        .filter(|b| b.id != booking.id && b.status == "confirmed")
+        .map(|b| (b.starts_at, b.ends_at))
+        .collect();
     let now = state.clock.now();
     let sessions = state.store.upcoming_sessions(now).await?;
     Ok(sessions
@@ -129,7 +139,12 @@ async fn move_choices(
         .filter(|s| state.rules.check_window(now, s.starts_at).is_ok())
         .flat_map(|s| s.slots.iter())
         .filter(|slot| {
-            slot.available && slot.profession == booking.profession() && slot.id != booking.slot_id
+            slot.available
+                && slot.profession == booking.profession()
+                && slot.id != booking.slot_id
+                && !others
+                    .iter()
+                    .any(|o| overlaps(*o, (slot.starts_at, slot.ends_at)))
         })
         .map(|slot| {
             (
@@ -155,45 +170,8 @@ pub async fn manage(
     let from = state.settings.mail.from_address.clone();
     let response = match manage::lookup(&state, &token).await? {
         Managed::Bookings(bookings) => {
-            let mut cards = Vec::new();
-            for b in &bookings {
-                let confirmed = b.status == "confirmed";
-                cards.push(BookingCard {
-                    status: if confirmed {
-                        t.status_confirmed
-                    } else {
-                        t.status_cancelled
-                    },
-                    when: between(
-                        format_datetime(b.starts_at, lang),
-                        format_time(b.ends_at),
-                        lang,
-                    ),
-                    profession: profession_label(b.profession(), lang),
-                    venue: venue_text(&state, lang, &b.venue),
-                    moves: if confirmed {
-                        move_choices(&state, b, lang).await?
-                    } else {
-                        Vec::new()
-                    },
-                });
-            }
-            let evening = &state.settings.evening;
-            page(
-                &ManagePage {
-                    notice: notice_for(&query, t, &bookings[0].email, &from),
-                    can_cancel: bookings.iter().any(|b| b.status == "confirmed"),
-                    bookings: cards,
-                    bring: if lang == Lang::En {
-                        evening.bring_en.clone()
-                    } else {
-                        evening.bring.clone()
-                    },
-                    token,
-                    c: Chrome::new(Some(&state), &ctx),
-                },
-                StatusCode::OK,
-            )
+            let notice = notice_for(&query, t, &bookings[0].email, &from);
+            bookings_page(&state, token, &bookings, notice, None).await?
         }
         Managed::Waiting(entry, position) => {
             let status = match entry.status.as_str() {
@@ -224,28 +202,153 @@ pub async fn manage(
     Ok(no_store(response))
 }
 
-/// `POST /manage/{token}/cancel`: cancels the booking, or leaves the waitlist.
+/// The bookings behind a link, with what can be done to them; `refused`
+/// says why the last change was not made (422/409, nothing changed).
+async fn bookings_page(
+    state: &AppState,
+    token: String,
+    bookings: &[BookingRecord],
+    notice: Option<Notice>,
+    refused: Option<(StatusCode, String)>,
+) -> Result<Response, AppError> {
+    let ctx = RequestContext::current();
+    let (lang, t) = (ctx.lang, texts(ctx.lang));
+    let confirmed = bookings.iter().filter(|b| b.status == "confirmed").count();
+    let mut cards = Vec::new();
+    for b in bookings {
+        let active = b.status == "confirmed";
+        cards.push(BookingCard {
+            id: b.id,
+            status: if active {
+                t.status_confirmed
+            } else {
+                t.status_cancelled
+            },
+            when: between(
+                format_datetime(b.starts_at, lang),
+                format_time(b.ends_at),
+                lang,
+            ),
+            profession: profession_label(b.profession(), lang),
+            venue: venue_text(state, lang, &b.venue),
+            moves: if active {
+                move_choices(state, b, bookings, lang).await?
+            } else {
+                Vec::new()
+            },
+            cancel_alone: active && confirmed > 1,
+        });
+    }
+    let evening = &state.settings.evening;
+    let (status, refused) = match refused {
+        Some((status, message)) => (status, Some(message)),
+        None => (StatusCode::OK, None),
+    };
+    Ok(page(
+        &ManagePage {
+            notice,
+            refused,
+            can_cancel: confirmed > 0,
+            bookings: cards,
+            bring: if lang == Lang::En {
+                evening.bring_en.clone()
+            } else {
+                evening.bring.clone()
+            },
+            token,
+            c: Chrome::new(Some(state), &ctx),
+        },
+        status,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "cancel_confirm.html")]
+struct CancelConfirmPage {
+    c: Chrome,
+    token: String,
+    /// The bookings that will be cancelled, in words: (when, profession).
+    chosen: Vec<(String, &'static str)>,
+    /// `all` or one booking's id, sent back with `confirm=yes`.
+    booking_id: String,
+}
+
+/// `POST /manage/{token}/cancel`: without `confirm=yes`, shows what would be
+/// cancelled and changes nothing; with it, cancels (all, or the one booking
+/// `booking_id` names) or leaves the waitlist.
 pub async fn manage_cancel(
     State(state): State<AppState>,
     Path(token): Path<String>,
+    FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
-    let done = match manage::lookup(&state, &token).await? {
-        Managed::Bookings(bookings) => {
-            manage::cancel(&state, &bookings, None).await?;
-            "cancelled"
-        }
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let bookings = match manage::lookup(&state, &token).await? {
+        Managed::Bookings(bookings) => bookings,
         Managed::Waiting(entry, _) => {
             state
                 .store
                 .withdraw_waitlist(entry.id, state.clock.now())
                 .await?;
-            "withdrawn"
+            return Ok(Redirect::to(&format!("/manage/{token}?withdrawn=1")).into_response());
         }
     };
-    Ok(Redirect::to(&format!("/manage/{token}?{done}=1")).into_response())
+    let chosen: Vec<BookingRecord> = match field("booking_id") {
+        "" | "all" => bookings
+            .iter()
+            .filter(|b| b.status == "confirmed")
+            .cloned()
+            .collect(),
+        id => bookings
+            .iter()
+            .filter(|b| b.status == "confirmed" && id.parse() == Ok(b.id))
+            .cloned()
+            .collect(),
+    };
+    if chosen.is_empty() {
+        let ctx = RequestContext::current();
+        let message = rule_message(&RuleBroken::BookingCancelled, ctx.lang);
+        let refused = Some((StatusCode::CONFLICT, message));
+        return bookings_page(&state, token, &bookings, None, refused).await;
+    }
+    if field("confirm") != "yes" {
+        let ctx = RequestContext::current();
+        let lang = ctx.lang;
+        let template = CancelConfirmPage {
+            chosen: chosen
+                .iter()
+                .map(|b| {
+                    (
+                        between(
+                            format_datetime(b.starts_at, lang),
+                            format_time(b.ends_at),
+                            lang,
+                        ),
+                        profession_label(b.profession(), lang),
+                    )
+                })
+                .collect(),
+            booking_id: match field("booking_id") {
+                "" => "all".to_string(),
+                id => id.to_string(),
+            },
+            token,
+            c: Chrome::new(Some(&state), &ctx),
+        };
+        return Ok(no_store(page(&template, StatusCode::OK)));
+    }
+    manage::cancel(&state, &chosen, None).await?;
+    Ok(Redirect::to(&format!("/manage/{token}?cancelled=1")).into_response())
 }
 
-/// `POST /manage/{token}/move`: moves the booking to the chosen slot.
+/// `POST /manage/{token}/move`: moves the booking to the chosen slot; a
+/// refusal (nothing chosen, slot gone, times that meet) shows the booking
+/// again with the reason.
 pub async fn manage_move(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -254,251 +357,23 @@ pub async fn manage_move(
     let Managed::Bookings(bookings) = manage::lookup(&state, &token).await? else {
         return Err(AppError::NotFound);
     };
+    let ctx = RequestContext::current();
     let to = pairs
         .iter()
         .find(|(k, _)| k == "slot_id")
         .and_then(|(_, v)| v.parse::<i64>().ok());
     let Some(to) = to else {
-        return Ok(Redirect::to(&format!("/manage/{token}")).into_response());
+        let message = texts(ctx.lang).move_choose.to_string();
+        let refused = Some((StatusCode::UNPROCESSABLE_ENTITY, message));
+        return bookings_page(&state, token, &bookings, None, refused).await;
     };
-    manage::move_to(&state, &bookings, to, None).await?;
-    Ok(Redirect::to(&format!("/manage/{token}?moved=1")).into_response())
-}
-
-#[derive(Template)]
-#[template(path = "waitlist.html")]
-struct WaitlistPage {
-    c: Chrome,
-    errors: Vec<ErrorLine>,
-    choice_fields: Vec<ChoiceField>,
-    text_fields: Vec<TextField>,
-    consent: bool,
-    consent_error: Option<String>,
-}
-
-async fn waitlist_page(
-    state: &AppState,
-    values: &HashMap<String, String>,
-    errors: &FieldErrors,
-) -> Result<WaitlistPage, AppError> {
-    let ctx = RequestContext::current();
-    let (lang, t) = (ctx.lang, texts(ctx.lang));
-    let value = |k: &str| values.get(k).cloned().unwrap_or_default();
-    let message = |field: &str| errors.get(field).map(|e| field_message(field, e, lang));
-    let sessions = state.store.upcoming_sessions(state.clock.now()).await?;
-    let chosen_session = value("session_id");
-    let evenings: Vec<ChoiceOption> = std::iter::once(("".to_string(), t.evening_any.to_string()))
-        .chain(sessions.iter().map(|s| {
-            (
-                s.id.to_string(),
-                format_date(to_jst(s.starts_at).date_naive(), lang),
-            )
-        }))
-        .map(|(code, label)| ChoiceOption {
-            checked: code == chosen_session,
-            code,
-            label,
-        })
-        .collect();
-    let text =
-        |name: &'static str, label, hint, kind, autocomplete, inputmode, maxlength| TextField {
-            name,
-            label,
-            hint,
-            kind,
-            autocomplete,
-            inputmode,
-            maxlength,
-            value: value(name),
-            error: message(name),
-        };
-    let order = [
-        "profession",
-        "session_id",
-        "name",
-        "name_kana",
-        "phone",
-        "email",
-        "consent",
-    ];
-    Ok(WaitlistPage {
-        errors: order
-            .iter()
-            .filter_map(|f| {
-                errors.get(f).map(|e| ErrorLine {
-                    field: f,
-                    label: field_label(t, f),
-                    message: field_message(f, e, lang),
-                })
-            })
-            .collect(),
-        choice_fields: vec![
-            ChoiceField {
-                name: "profession",
-                label: t.waitlist_profession,
-                hint: "",
-                options: Profession::ALL
-                    .iter()
-                    .map(|p| ChoiceOption {
-                        code: p.code().to_string(),
-                        label: profession_label(*p, lang).to_string(),
-                        checked: value("profession") == p.code(),
-                    })
-                    .collect(),
-                error: message("profession"),
-            },
-            ChoiceField {
-                name: "session_id",
-                label: t.waitlist_evening,
-                hint: "",
-                options: evenings,
-                error: message("session_id"),
-            },
-        ],
-        text_fields: vec![
-            text("name", t.name, t.name_hint, "text", "name", "", 50),
-            text(
-                "name_kana",
-                t.name_kana,
-                t.name_kana_hint,
-                "text",
-                "off",
-                "",
-                60,
-            ),
-            text("phone", t.phone, t.phone_hint, "tel", "tel", "tel", 20),
-            text(
-                "email",
-                t.email,
-                t.email_hint,
-                "email",
-                "email",
-                "email",
-                254,
-            ),
-        ],
-        consent: !value("consent").is_empty(),
-        consent_error: message("consent"),
-        c: Chrome::new(Some(state), &ctx),
-    })
-}
-
-/// `GET /waitlist?session_id=…&profession=…`: the waitlist form.
-pub async fn waitlist_form(
-    State(state): State<AppState>,
-    Query(query): Query<HashMap<String, String>>,
-) -> Result<Response, AppError> {
-    Ok(page(
-        &waitlist_page(&state, &query, &FieldErrors::new()).await?,
-        StatusCode::OK,
-    ))
-}
-
-/// `POST /waitlist`: joins, then shows the place in line.
-pub async fn waitlist_submit(
-    State(state): State<AppState>,
-    FormBody(pairs): FormBody,
-) -> Result<Response, AppError> {
-    let values: HashMap<String, String> = pairs.into_iter().collect();
-    let value = |k: &str| values.get(k).cloned().unwrap_or_default();
-    let mut errors = FieldErrors::new();
-    let session_id = match value("session_id").trim() {
-        "" | "next" => None,
-        raw => match raw.parse::<i64>() {
-            Ok(id) => Some(id),
-            Err(_) => {
-                errors.insert("session_id", crate::domain::FieldError::NoSuchSlot);
-                None
-            }
-        },
-    };
-    let input = waitlist::WaitlistInput {
-        session_id,
-        profession: value("profession"),
-        name: value("name"),
-        name_kana: value("name_kana"),
-        phone: value("phone"),
-        email: value("email"),
-        consent: !value("consent").is_empty(),
-    };
-    let lang = RequestContext::current().lang;
-    match waitlist::join(&state, &input, errors, lang, None).await {
-        Ok(joined) => {
-            let token = joined
-                .manage_url
-                .rsplit('/')
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            Ok(Redirect::to(&format!("/manage/{token}?joined=1")).into_response())
+    match manage::move_to(&state, &bookings, to, None).await {
+        Ok(_) => Ok(Redirect::to(&format!("/manage/{token}?moved=1")).into_response()),
+        Err(refused @ (BookError::SlotTaken | BookError::SlotClosed | BookError::Rule(_))) => {
+            let refused = AppError::from(refused);
+            let refused = Some((refused.status(), refused.message(&ctx)));
+            bookings_page(&state, token, &bookings, None, refused).await
         }
-        Err(BookError::Invalid(errors)) => Ok(page(
-            &waitlist_page(&state, &values, &errors).await?,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )),
         Err(other) => Err(other.into()),
     }
-}
-
-#[derive(Template)]
-#[template(path = "offer.html")]
-struct OfferPage {
-    c: Chrome,
-    token: String,
-    when: String,
-    profession: &'static str,
-    venue: String,
-    deadline: String,
-}
-
-/// `GET /offers/{token}`: the offer, with accept and decline.
-pub async fn offer(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    let o = offers::open_offer(&state, &token).await?;
-    let ctx = RequestContext::current();
-    let lang = ctx.lang;
-    let template = OfferPage {
-        when: between(
-            format_datetime(o.starts_at, lang),
-            format_time(o.ends_at),
-            lang,
-        ),
-        profession: profession_label(o.profession(), lang),
-        venue: venue_text(&state, lang, &o.venue),
-        deadline: o
-            .offer_expires_at
-            .map(|t| format_datetime(t, lang))
-            .unwrap_or_default(),
-        token,
-        c: Chrome::new(Some(&state), &ctx),
-    };
-    Ok(no_store(page(&template, StatusCode::OK)))
-}
-
-/// `POST /offers/{token}/accept`: books the held slot.
-pub async fn offer_accept(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    let (_, manage_url) = offers::accept(&state, &token).await?;
-    let new_token = manage_url.rsplit('/').next().unwrap_or_default();
-    Ok(Redirect::to(&format!("/manage/{new_token}?booked=1")).into_response())
-}
-
-/// `POST /offers/{token}/decline`
-pub async fn offer_decline(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    offers::decline(&state, &token).await?;
-    let ctx = RequestContext::current();
-    let t = texts(ctx.lang);
-    let template = MessagePage {
-        heading: t.declined_heading.to_string(),
-        lines: vec![t.declined_body.to_string()],
-        c: Chrome::new(Some(&state), &ctx),
-    };
-    Ok(page(&template, StatusCode::OK))
 }

@@ -6,12 +6,11 @@ pub mod health;
 mod manage;
 pub mod staff;
 pub mod staff_health;
+mod waitlist;
 
 pub use booking::{book_form, book_submit, index};
-pub use manage::{
-    manage, manage_cancel, manage_move, offer, offer_accept, offer_decline, waitlist_form,
-    waitlist_submit,
-};
+pub use manage::{manage, manage_cancel, manage_move};
+pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 
 use super::context::RequestContext;
 use super::error::AppError;

@@ -6,7 +6,7 @@ use crate::domain::{Lang, Profession};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::{profession_label, topic_label};
+use crate::web::i18n::{profession_label, topic_answer};
 use crate::web::pages::page;
 use crate::web::staff_api::may_see;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
@@ -107,8 +107,7 @@ pub async fn sheet(
                 topic: l
                     .topic
                     .as_deref()
-                    .and_then(|t| crate::domain::Topic::parse(t).ok())
-                    .map(|t| topic_label(t, Lang::Ja))
+                    .map(|t| topic_answer(t, Lang::Ja))
                     .unwrap_or(""),
                 note: l.note.clone().unwrap_or_default(),
                 first_visit: l.first_visit.unwrap_or(false),

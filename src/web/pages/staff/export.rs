@@ -5,7 +5,7 @@ use crate::domain::time::{format_datetime, jst_instant, to_jst};
 use crate::domain::{Lang, Profession};
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::{age_band_label, profession_label, topic_label};
+use crate::web::i18n::{age_band_answer, profession_label, topic_answer};
 use crate::web::pages::page;
 use crate::web::{Manager, StaffCaller};
 use askama::Template;
@@ -128,14 +128,8 @@ pub async fn export(
             r.name_kana.clone(),
             r.phone.clone(),
             r.email.clone(),
-            crate::domain::AgeBand::parse(&r.age_band)
-                .map(|a| age_band_label(a, Lang::Ja))
-                .unwrap_or("")
-                .to_string(),
-            crate::domain::Topic::parse(&r.topic)
-                .map(|t| topic_label(t, Lang::Ja))
-                .unwrap_or("")
-                .to_string(),
+            age_band_answer(&r.age_band, Lang::Ja).to_string(),
+            topic_answer(&r.topic, Lang::Ja).to_string(),
             r.acted_by.clone().unwrap_or_default(),
         ];
         out += &cells
