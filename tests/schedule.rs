@@ -78,7 +78,7 @@ async fn a_moved_evening_takes_its_bookings_along() {
     let res = staff_post(
         &app,
         &format!("/api/v1/staff/sessions/{}/move", session.id),
-        json!({ "date": new_day.to_string(), "start": "19:00" }),
+        json!({ "date": new_day.to_string(), "start": "19:00", "confirm_unusual_day": true }),
     )
     .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
@@ -124,7 +124,7 @@ async fn one_off_evenings_and_generation_from_the_staff_api() {
     let res = staff_post(
         &app,
         "/api/v1/staff/sessions",
-        json!({ "date": day.to_string(), "start": "18:00" }),
+        json!({ "date": day.to_string(), "start": "18:00", "confirm_unusual_day": true }),
     )
     .await;
     assert_eq!(res.status(), 201);
@@ -193,7 +193,7 @@ async fn a_booking_sees_an_evening_another_instance_moved_or_cancelled() {
     let res = staff_post(
         &there,
         &format!("/api/v1/staff/sessions/{}/move", session.id),
-        json!({ "date": new_day.to_string(), "start": "19:00" }),
+        json!({ "date": new_day.to_string(), "start": "19:00", "confirm_unusual_day": true }),
     )
     .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());

@@ -784,6 +784,8 @@ async fn the_office_runs_the_schedule_from_its_pages() {
             ("csrf", csrf.clone()),
             ("date", new_day.to_string()),
             ("start", "18:30".into()),
+            // Whatever day of the week it is (the unusual-day warning has its own test).
+            ("confirm", "yes".into()),
         ],
     )
     .await;
@@ -803,6 +805,7 @@ async fn the_office_runs_the_schedule_from_its_pages() {
             ("csrf", csrf.clone()),
             ("date", extra.to_string()),
             ("start", "".into()),
+            ("confirm", "yes".into()),
         ],
     )
     .await;
@@ -815,7 +818,7 @@ async fn the_office_runs_the_schedule_from_its_pages() {
     assert_eq!(res.status(), 303);
     let res = post_form(
         format!("/staff/sessions/{}/cancel", session.id),
-        vec![("csrf", csrf.clone())],
+        vec![("csrf", csrf.clone()), ("confirm", "yes".into())],
     )
     .await;
     assert_eq!(res.status(), 303);
@@ -1036,7 +1039,11 @@ async fn the_admin_manages_accounts_and_the_series_rule_and_every_control_is_lab
         .client
         .post(app.url(&url))
         .header("cookie", cookie.clone())
-        .form(&[("csrf", csrf.as_str()), ("active", "no")]);
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("active", "no"),
+            ("confirm", "yes"),
+        ]);
     assert_eq!(req.send().await.unwrap().status(), 303);
     assert_eq!(
         get(

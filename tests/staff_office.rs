@@ -179,3 +179,335 @@ async fn the_audit_log_reads_in_words_and_searches_percent_and_underscore_as_the
     assert!(!html.contains("book_for_caller"));
     app.stop().await;
 }
+
+/// Where a redirect goes, and the page there as the member sees it.
+async fn follow(app: &support::TestApp, cookie: &str, res: reqwest::Response) -> (String, String) {
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    let html = page(app, cookie, &to).await.text().await.unwrap();
+    (to, html)
+}
+
+#[tokio::test]
+async fn destructive_steps_ask_first_and_a_cancelled_evening_offers_only_restoring_it() {
+    let app = support::spawn_app().await;
+    let st = staff(&app).await;
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "c1@example.jp", "090-1500-0003")
+        .await;
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
+    let sheet_path = format!("/staff/sessions/{}", session.id);
+    let csrf = csrf_in(&page(&app, &cookie, &sheet_path).await.text().await.unwrap());
+    let cancel = format!("/staff/sessions/{}/cancel", session.id);
+
+    // Asked first: nothing changes, the page says what would happen.
+    let asked = send_form(&app, &cookie, &cancel, &[("csrf", &csrf)]).await;
+    assert_eq!(asked.status(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("中止しますか") && html.contains("予約している1人"));
+    assert!(html.contains("name=\"confirm\" value=\"yes\""));
+    let still = app
+        .state
+        .store
+        .roster_session(session.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still.status, "scheduled");
+    assert_eq!(still.lawyers_booked, 1);
+
+    // Confirmed: cancelled, said so, and the sheet offers nothing but restoring it.
+    let done = send_form(
+        &app,
+        &cookie,
+        &cancel,
+        &[("csrf", &csrf), ("confirm", "yes")],
+    )
+    .await;
+    let (to, html) = follow(&app, &cookie, done).await;
+    assert_eq!(to, format!("{sheet_path}?done=cancelled"));
+    assert!(html.contains("この相談会を中止しました。予約している方には"));
+    assert!(html.contains("当日名簿（中止）"));
+    assert!(!html.contains("/staff/book/"), "no phone-booking links");
+    assert!(
+        !html.contains("/cancel\"") && !html.contains("/assign\"") && !html.contains("/move\"")
+    );
+    assert!(html.contains(&format!(
+        "action=\"/staff/sessions/{}/restore\"",
+        session.id
+    )));
+    let restored = send_form(
+        &app,
+        &cookie,
+        &format!("/staff/sessions/{}/restore", session.id),
+        &[("csrf", &csrf)],
+    )
+    .await;
+    let (_, html) = follow(&app, &cookie, restored).await;
+    assert!(html.contains("中止を取り消しました"));
+    assert!(html.contains("/staff/book/"), "bookable again");
+    let listed: Value = app.get_json("/api/v1/evening-sessions").await;
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["id"] == session.id));
+    let again = post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/sessions/{}/restore", session.id),
+        json!({}),
+    )
+    .await;
+    assert_eq!(again.status(), 409);
+    assert_eq!(
+        again.json::<Value>().await.unwrap()["error"],
+        "session_not_restorable"
+    );
+
+    // A booking: asked first, then cancelled.
+    app.book_as(session.slots[1].id, "c2@example.jp", "090-1500-0004")
+        .await;
+    let booking = *app
+        .state
+        .store
+        .all_booking_ids()
+        .await
+        .unwrap()
+        .iter()
+        .max()
+        .unwrap();
+    let cancel = format!("/staff/bookings/{booking}/cancel");
+    let asked = send_form(&app, &cookie, &cancel, &[("csrf", &csrf)]).await;
+    assert_eq!(asked.status(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("この予約を取り消しますか") && html.contains("仙台 花子さんの予約"));
+    let record = app
+        .state
+        .store
+        .booking_by_id(booking)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.status, "confirmed");
+    let done = send_form(
+        &app,
+        &cookie,
+        &cancel,
+        &[("csrf", &csrf), ("confirm", "yes")],
+    )
+    .await;
+    let (_, html) = follow(&app, &cookie, done).await;
+    assert!(html.contains("予約を取り消しました。"));
+    let record = app
+        .state
+        .store
+        .booking_by_id(booking)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(record.status, "cancelled");
+
+    // An account: asked first; its token works until it is confirmed.
+    let admin = cookie_for(&app, "admin@city.example.jp").await;
+    let accounts = page(&app, &admin, "/staff/accounts")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let admin_csrf = csrf_in(&accounts);
+    let coordinator = app
+        .state
+        .store
+        .staff_listing()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|a| a.email == "coord@city.example.jp")
+        .unwrap()
+        .id;
+    let close = format!("/staff/accounts/{coordinator}/active");
+    let asked = send_form(
+        &app,
+        &admin,
+        &close,
+        &[("csrf", &admin_csrf), ("active", "no")],
+    )
+    .await;
+    assert_eq!(asked.status(), 200);
+    assert!(asked
+        .text()
+        .await
+        .unwrap()
+        .contains("このアカウントを停止しますか"));
+    let month = support::staff::month_of(&session);
+    let roster = format!("/api/v1/staff/roster?month={month}");
+    assert_eq!(
+        support::staff::get(&app, Some(&st.coordinator), &roster)
+            .await
+            .status(),
+        200
+    );
+    let done = send_form(
+        &app,
+        &admin,
+        &close,
+        &[("csrf", &admin_csrf), ("active", "no"), ("confirm", "yes")],
+    )
+    .await;
+    let (_, html) = follow(&app, &admin, done).await;
+    assert!(html.contains("アカウントを停止しました"));
+    assert_eq!(
+        support::staff::get(&app, Some(&st.coordinator), &roster)
+            .await
+            .status(),
+        401
+    );
+    app.stop().await;
+}
+
+/// The first day after `today` for which `pick` holds.
+fn next_day(pick: impl Fn(chrono::NaiveDate) -> bool) -> chrono::NaiveDate {
+    let today = tsunagu::domain::time::jst_today(chrono::Utc::now());
+    (1..800)
+        .map(|n| today + chrono::Duration::days(n))
+        .find(|d| pick(*d))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn evenings_on_weekends_holidays_and_closure_days_need_a_second_confirmation() {
+    use chrono::Datelike;
+    let app = support::spawn_app().await;
+    let st = staff(&app).await;
+    let closures = app.state.settings.series.to_series().unwrap().closures;
+    let sunday = next_day(|d| d.weekday() == chrono::Weekday::Sun);
+    let closed = next_day(|d| d.month() == 12 && d.day() == 30);
+    let holiday = next_day(|d| {
+        tsunagu::domain::holidays::is_holiday(d)
+            && d.weekday().num_days_from_monday() < 5
+            && !closures.is_closed(d)
+    });
+    for (day, reason) in [
+        (sunday, "weekend"),
+        (closed, "closure"),
+        (holiday, "holiday"),
+    ] {
+        let body = json!({ "date": day.to_string() });
+        let refused = post(&app, Some(&st.coordinator), "/api/v1/staff/sessions", body).await;
+        assert_eq!(refused.status(), 409, "{day}");
+        let answer: Value = refused.json().await.unwrap();
+        assert_eq!(answer["error"], "unusual_day");
+        assert!(
+            answer["reasons"]
+                .as_array()
+                .unwrap()
+                .contains(&json!(reason)),
+            "{answer}"
+        );
+        assert!(answer["message"]
+            .as_str()
+            .unwrap()
+            .contains("confirm_unusual_day"));
+    }
+    let listed: Value = app.get_json("/api/v1/evening-sessions").await;
+    assert!(listed.as_array().unwrap().is_empty(), "nothing went public");
+    let confirmed = post(
+        &app,
+        Some(&st.coordinator),
+        "/api/v1/staff/sessions",
+        json!({ "date": closed.to_string(), "confirm_unusual_day": true }),
+    )
+    .await;
+    assert_eq!(confirmed.status(), 201);
+
+    // The page asks again, keeping what was typed.
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
+    let csrf = csrf_in(&page(&app, &cookie, "/staff").await.text().await.unwrap());
+    let day = sunday.to_string();
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("date", day.as_str()),
+        ("start", "18:00"),
+    ];
+    let asked = send_form(&app, &cookie, "/staff/sessions", &fields).await;
+    assert_eq!(asked.status(), 200);
+    let html = asked.text().await.unwrap();
+    assert!(html.contains("日曜日です"), "{html}");
+    assert!(html.contains(&format!("name=\"date\" value=\"{day}\"")));
+    assert_eq!(
+        app.get_json("/api/v1/evening-sessions")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let mut again = fields.to_vec();
+    again.push(("confirm", "yes"));
+    let done = send_form(&app, &cookie, "/staff/sessions", &again).await;
+    let (to, html) = follow(&app, &cookie, done).await;
+    assert!(to.ends_with("?done=added"));
+    assert!(html.contains("相談会を追加しました。"));
+    assert_eq!(
+        app.get_json("/api/v1/evening-sessions")
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn every_staff_step_is_followed_by_a_message() {
+    let app = support::spawn_app().await;
+    staff(&app).await;
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
+    let csrf = csrf_in(&page(&app, &cookie, "/staff").await.text().await.unwrap());
+    // (where the form goes, its fields, the message that follows)
+    type Step = (&'static str, Vec<(&'static str, &'static str)>, &'static str);
+    let steps: [Step; 4] = [
+        (
+            "/staff/professionals",
+            vec![("name", "心理 花子"), ("profession", "psychologist")],
+            "相談員を名簿に追加しました。",
+        ),
+        (
+            "/staff/schedule/generate",
+            vec![("months", "1")],
+            "定例の相談会を作成しました",
+        ),
+        (
+            "/staff/series",
+            vec![
+                ("week_of_month", "2"),
+                ("weekday", "wed"),
+                ("start", "18:30"),
+            ],
+            "開催ルールを保存しました。",
+        ),
+        (
+            "/staff/professionals/1/active",
+            vec![("active", "no")],
+            "相談員を休止にしました。",
+        ),
+    ];
+    for (path, fields, words) in steps {
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend(fields);
+        let res = send_form(&app, &cookie, path, &form).await;
+        let (_, html) = follow(&app, &cookie, res).await;
+        assert!(html.contains(words), "{path}: {html}");
+        assert!(html.contains("role=\"status\""));
+    }
+    // Only known codes become words: nothing typed is shown back.
+    let odd = page(&app, &cookie, "/staff?done=%3Cscript%3E")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!odd.contains("role=\"status\"") && !odd.contains("<script>"));
+    app.stop().await;
+}

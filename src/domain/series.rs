@@ -41,6 +41,43 @@ pub fn is_open_day(date: NaiveDate, closures: &Closures) -> bool {
         && !closures.is_closed(date)
 }
 
+/// Why a day is not one the office is open on (an evening there is possible,
+/// but only when staff confirm it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnusualDay {
+    /// 土曜日 or 日曜日.
+    Weekend(Weekday),
+    /// 国民の祝日 or 振替休日, with its name.
+    Holiday(&'static str),
+    /// A closure day of the configuration (年末年始, one-off dates).
+    Closure,
+}
+
+impl UnusualDay {
+    pub fn code(&self) -> &'static str {
+        match self {
+            UnusualDay::Weekend(_) => "weekend",
+            UnusualDay::Holiday(_) => "holiday",
+            UnusualDay::Closure => "closure",
+        }
+    }
+}
+
+/// Everything that makes `date` unusual for an evening; empty on an open weekday.
+pub fn unusual_day(date: NaiveDate, closures: &Closures) -> Vec<UnusualDay> {
+    let mut why = Vec::new();
+    if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) {
+        why.push(UnusualDay::Weekend(date.weekday()));
+    }
+    if let Some(name) = holidays::holiday_name(date) {
+        why.push(UnusualDay::Holiday(name));
+    }
+    if closures.is_closed(date) {
+        why.push(UnusualDay::Closure);
+    }
+    why
+}
+
 /// The rule of the monthly evening.
 #[derive(Debug, Clone)]
 pub struct EveningSeries {
@@ -158,6 +195,31 @@ impl EveningSeries {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn weekends_holidays_and_closures_are_unusual_days() {
+        let closures = Closures {
+            yearly: vec![(12, 30)],
+            dates: vec![],
+        };
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert!(
+            unusual_day(day(2026, 12, 9), &closures).is_empty(),
+            "a Wednesday"
+        );
+        assert_eq!(
+            unusual_day(day(2026, 12, 27), &closures),
+            [UnusualDay::Weekend(Weekday::Sun)]
+        );
+        assert_eq!(
+            unusual_day(day(2026, 12, 30), &closures),
+            [UnusualDay::Closure]
+        );
+        assert_eq!(
+            unusual_day(day(2027, 1, 11), &closures),
+            [UnusualDay::Holiday("成人の日")]
+        );
+    }
+
     use super::*;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

@@ -30,6 +30,10 @@ pub enum BookError {
     /// The office's step cannot be taken now (the code says why).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// The day is a weekend, a holiday or a closure day, and staff have not
+    /// confirmed that the evening is meant to be held on it.
+    #[error("unusual day: {0:?}")]
+    UnusualDay(Vec<crate::domain::series::UnusualDay>),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

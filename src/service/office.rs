@@ -4,11 +4,12 @@
 
 use super::booking::BookError;
 use super::schedule;
+use crate::domain::series::unusual_day;
 use crate::domain::staff::Attendance;
 use crate::domain::values::{normalize_text, Note, PersonName};
 use crate::domain::{FieldError, FieldErrors, Profession};
 use crate::state::AppState;
-use crate::store::StaffMember;
+use crate::store::{BookingRecord, StaffMember};
 use chrono::{NaiveDate, NaiveTime};
 
 fn invalid(field: &'static str, e: FieldError) -> BookError {
@@ -157,13 +158,31 @@ pub async fn assign(
     Ok(profession)
 }
 
-/// A one-off evening; `None` if that time has passed.
+/// Refuses a weekend, holiday or closure day unless staff have confirmed it.
+async fn check_day(state: &AppState, date: NaiveDate, confirmed: bool) -> Result<(), BookError> {
+    // A day gone by is refused as such, further on.
+    if confirmed || date < crate::domain::time::jst_today(state.clock.now()) {
+        return Ok(());
+    }
+    let closures = schedule::series(state).await?.closures;
+    let why = unusual_day(date, &closures);
+    if why.is_empty() {
+        Ok(())
+    } else {
+        Err(BookError::UnusualDay(why))
+    }
+}
+
+/// A one-off evening; `None` if that time has passed. On a weekend, a
+/// holiday or a closure day only when `confirmed` (it goes public at once).
 pub async fn add_session(
     state: &AppState,
     who: &StaffMember,
     date: NaiveDate,
     start: Option<NaiveTime>,
+    confirmed: bool,
 ) -> Result<Option<i64>, BookError> {
+    check_day(state, date, confirmed).await?;
     let Some(id) = schedule::add_one_off(state, date, start).await? else {
         return Ok(None);
     };
@@ -179,14 +198,17 @@ pub async fn add_session(
 }
 
 /// Moves an evening (the series' start time unless `start` is given);
-/// `None` if it is not scheduled or the new time has passed.
+/// `None` if it is not scheduled or the new time has passed. To a weekend,
+/// a holiday or a closure day only when `confirmed`.
 pub async fn move_session(
     state: &AppState,
     who: &StaffMember,
     session: i64,
     date: NaiveDate,
     start: Option<NaiveTime>,
+    confirmed: bool,
 ) -> Result<Option<usize>, BookError> {
+    check_day(state, date, confirmed).await?;
     let start = match start {
         Some(t) => t,
         None => schedule::series(state).await?.start,
@@ -223,6 +245,53 @@ pub async fn cancel_session(
         )
         .await?;
     Ok(Some(n))
+}
+
+/// Takes back the cancellation of an evening that has not started and
+/// overlaps no other scheduled evening: it is bookable again; the bookings
+/// cancelled with it stay cancelled (their people were told).
+pub async fn restore_session(
+    state: &AppState,
+    who: &StaffMember,
+    session: i64,
+) -> Result<(), BookError> {
+    if !state
+        .store
+        .restore_session(session, state.clock.now())
+        .await?
+    {
+        return Err(BookError::Conflict("session_not_restorable"));
+    }
+    state
+        .audit(who, "restore_session", &format!("session {session}"), "")
+        .await?;
+    Ok(())
+}
+
+/// A booking staff may cancel: confirmed (not an offer held for someone).
+pub async fn booking_to_cancel(state: &AppState, booking: i64) -> Result<BookingRecord, BookError> {
+    state
+        .store
+        .booking_by_id(booking)
+        .await?
+        .filter(|b| b.status != "held" && b.status != "released")
+        .ok_or(BookError::NotFound)
+}
+
+/// Cancels a booking on the person's behalf (they are told by mail when
+/// they have an address); returns its evening.
+pub async fn cancel_booking(
+    state: &AppState,
+    who: &StaffMember,
+    booking: i64,
+) -> Result<i64, BookError> {
+    let record = booking_to_cancel(state, booking).await?;
+    let session = record.session_id;
+    super::manage::cancel(state, &[record], Some(&who.name)).await?;
+    state
+        .audit(who, "cancel_for_caller", &format!("booking {booking}"), "")
+        .await?;
+    Ok(session)
 }
 
 /// Creates the series' evenings of the next `months` (1 to 24) months.

@@ -62,6 +62,30 @@ impl Store {
         })
     }
 
+    /// Makes a cancelled evening scheduled again, if it has not started and
+    /// no other scheduled evening overlaps it. `false` otherwise.
+    #[tracing::instrument(skip_all)]
+    pub async fn restore_session(&self, session_id: i64, now: DateTime<Utc>) -> StoreResult<bool> {
+        let done = on_db!(self, pool => {
+            sqlx::query(
+                "UPDATE evening_sessions SET status = 'scheduled'
+                 WHERE id = $1 AND status = 'cancelled' AND starts_at > $2
+                   AND NOT EXISTS (
+                       SELECT 1 FROM evening_sessions o
+                       WHERE o.id <> evening_sessions.id AND o.status = 'scheduled'
+                         AND o.starts_at < evening_sessions.ends_at
+                         AND o.ends_at > evening_sessions.starts_at)",
+            )
+            .bind(session_id)
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        self.forget_slots();
+        Ok(done > 0)
+    }
+
     /// Moves an evening and its slots to new times; bookings follow their
     /// slots, and each gets its mail. Slots are moved in an order that never
     /// puts two on one time.

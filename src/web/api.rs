@@ -443,16 +443,7 @@ pub async fn staff_cancel(
     Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let booking = staff_booking(&state, &id).await?;
-    manage::cancel(&state, &[booking], Some(&staff.name)).await?;
-    state
-        .audit(
-            &staff.member,
-            "cancel_for_caller",
-            &format!("booking {id}"),
-            "",
-        )
-        .await?;
+    crate::service::office::cancel_booking(&state, &staff.member, parse_id(&id)?).await?;
     Ok(Json(json!({ "status": "cancelled" })))
 }
 

@@ -37,6 +37,9 @@ pub enum AppError {
     /// 409: another person got there first.
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// 409 `unusual_day`: a weekend, holiday or closure day, not confirmed.
+    #[error("unusual day")]
+    UnusualDay(Vec<crate::domain::series::UnusualDay>),
     /// 409 (422 for a malformed pair): a booking rule refused the request.
     #[error("rule: {0:?}")]
     Rule(RuleBroken),
@@ -69,6 +72,7 @@ impl From<BookError> for AppError {
             BookError::Rule(rule) => AppError::Rule(rule),
             BookError::NotFound => AppError::NotFound,
             BookError::Conflict(code) => AppError::Conflict(code),
+            BookError::UnusualDay(why) => AppError::UnusualDay(why),
             BookError::Internal(e) => AppError::Internal(e),
         }
     }
@@ -103,7 +107,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::UnusualDay(_) => StatusCode::CONFLICT,
             AppError::Rule(RuleBroken::NotAPair) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Rule(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -122,6 +126,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::Conflict(code) => code,
+            AppError::UnusualDay(_) => "unusual_day",
             AppError::Rule(rule) => rule.code(),
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
@@ -167,6 +172,7 @@ impl AppError {
             }
             AppError::Unavailable(_) | AppError::Internal(_) => t.internal_error,
             AppError::Rule(rule) => return rule_message(rule, ctx.lang),
+            AppError::UnusualDay(why) => return super::i18n::unusual_day_message(why, ctx.lang),
         };
         s.to_string()
     }
@@ -189,6 +195,7 @@ const STAFF_CONFLICTS: &[&str] = &[
     "attendance_too_early",
     "session_not_scheduled",
     "session_not_movable",
+    "session_not_restorable",
     "cannot_close_own_account",
 ];
 
@@ -219,6 +226,9 @@ impl IntoResponse for AppError {
             }
             if let AppError::NotEligible(_, reason) = &self {
                 body["reason"] = json!(reason);
+            }
+            if let AppError::UnusualDay(why) = &self {
+                body["reasons"] = json!(why.iter().map(|w| w.code()).collect::<Vec<_>>());
             }
             if let AppError::BadRequest(detail) = &self {
                 body["detail"] = json!(detail);

@@ -795,6 +795,39 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
     pick(lang == Lang::En, ja, en)
 }
 
+/// What makes a day unusual for an evening, in words (「日曜日」「祝日（元日）」「休館日」).
+pub fn unusual_day_words(why: &crate::domain::series::UnusualDay, lang: Lang) -> String {
+    use crate::domain::series::UnusualDay;
+    let en = lang == Lang::En;
+    match why {
+        UnusualDay::Weekend(chrono::Weekday::Sat) => pick(en, "土曜日", "a Saturday"),
+        UnusualDay::Weekend(_) => pick(en, "日曜日", "a Sunday"),
+        UnusualDay::Holiday(name) if en => format!("a national holiday ({name})"),
+        UnusualDay::Holiday(name) => format!("祝日（{name}）"),
+        UnusualDay::Closure => pick(
+            en,
+            "休館日（年末年始など）",
+            "a day the office is closed (such as the New Year holidays)",
+        ),
+    }
+}
+
+/// Why an evening on an unusual day needs a second confirmation.
+pub fn unusual_day_message(why: &[crate::domain::series::UnusualDay], lang: Lang) -> String {
+    let words: Vec<String> = why.iter().map(|w| unusual_day_words(w, lang)).collect();
+    if lang == Lang::En {
+        format!(
+            "This day is {}. An evening on it goes public at once: to hold it all the same, send again with \"confirm_unusual_day\": true.",
+            words.join(" and ")
+        )
+    } else {
+        format!(
+            "この日は{}です。この日の相談会はすぐに公開されます。それでも開く場合は、確認のうえもう一度送信してください（\"confirm_unusual_day\": true）。",
+            words.join("・")
+        )
+    }
+}
+
 /// Why the office's step on the evening schedule was refused.
 pub fn staff_conflict(code: &str, lang: Lang) -> String {
     let en = lang == Lang::En;
@@ -813,6 +846,11 @@ pub fn staff_conflict(code: &str, lang: Lang) -> String {
             en,
             "この相談会は移動できません（中止済みか、移動先の日時が過ぎています）。",
             "This evening cannot be moved (it is cancelled, or the new time has passed).",
+        ),
+        "session_not_restorable" => pick(
+            en,
+            "この相談会の中止は取り消せません（開始時刻を過ぎたか、同じ時間に別の相談会があります）。",
+            "This evening cannot be restored (its time has passed, or another evening is at the same time).",
         ),
         "cannot_close_own_account" => pick(
             en,

@@ -120,6 +120,14 @@ pub fn router(state: AppState) -> Router {
             "/staff/sessions/{id}/cancel",
             post(pages::staff::cancel_session),
         )
+        .route(
+            "/staff/sessions/{id}/restore",
+            post(pages::staff::restore_session),
+        )
+        .route(
+            "/staff/bookings/{id}/cancel",
+            post(pages::staff::cancel_booking),
+        )
         .route("/staff/schedule/generate", post(pages::staff::generate))
         .route(
             "/staff/professionals",
@@ -183,6 +191,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/api/v1/staff/sessions/{id}/move",
             post(staff_api::move_session),
+        )
+        .route(
+            "/api/v1/staff/sessions/{id}/restore",
+            post(staff_api::restore_session),
         )
         .route("/api/v1/staff/schedule/generate", post(staff_api::generate))
         .route("/api/v1/health-requests", post(health_api::create_request))

@@ -286,14 +286,21 @@ fn time_field(body: &Value, field: &'static str) -> Result<Option<NaiveTime>, Ap
     }
 }
 
-/// `POST /api/v1/staff/sessions` with `{date: YYYY-MM-DD, start?: HH:MM}`: a one-off evening.
+/// `confirm_unusual_day: true`: the evening is meant to be on a weekend,
+/// holiday or closure day (without it such a day is a 409 `unusual_day`).
+fn unusual_ok(body: &Value) -> bool {
+    body.get("confirm_unusual_day") == Some(&Value::Bool(true))
+}
+
+/// `POST /api/v1/staff/sessions` with `{date: YYYY-MM-DD, start?: HH:MM,
+/// confirm_unusual_day?: bool}`: a one-off evening.
 pub async fn add_session(
     State(state): State<AppState>,
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
     let (date, start) = (date_field(&body, "date")?, time_field(&body, "start")?);
-    let id = office::add_session(&state, &staff.member, date, start)
+    let id = office::add_session(&state, &staff.member, date, start, unusual_ok(&body))
         .await?
         .ok_or(invalid("date", FieldError::Choice))?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id }))))
@@ -314,7 +321,21 @@ pub async fn cancel_session(
     ))
 }
 
-/// `POST /api/v1/staff/sessions/{id}/move` with `{date, start?}`: bookings follow.
+/// `POST /api/v1/staff/sessions/{id}/restore`: takes back a cancellation
+/// (409 `session_not_restorable` once it has started or if another evening
+/// is at its time); the cancelled bookings stay cancelled.
+pub async fn restore_session(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let id = parse_id(&id)?;
+    office::restore_session(&state, &staff.member, id).await?;
+    Ok(Json(json!({ "id": id, "status": "scheduled" })))
+}
+
+/// `POST /api/v1/staff/sessions/{id}/move` with `{date, start?,
+/// confirm_unusual_day?}`: bookings follow.
 pub async fn move_session(
     State(state): State<AppState>,
     Manager(staff): Manager,
@@ -323,7 +344,7 @@ pub async fn move_session(
 ) -> Result<Json<Value>, AppError> {
     let id = parse_id(&id)?;
     let (date, start) = (date_field(&body, "date")?, time_field(&body, "start")?);
-    let n = office::move_session(&state, &staff.member, id, date, start)
+    let n = office::move_session(&state, &staff.member, id, date, start, unusual_ok(&body))
         .await?
         .ok_or(AppError::Conflict("session_not_movable"))?;
     let session = state

@@ -1,6 +1,6 @@
 //! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
 
-use super::{check_csrf, field, who};
+use super::{back_to, check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
 use crate::domain::time::{format_date, format_time, to_jst};
 use crate::domain::{Lang, Profession};
 use crate::service::office;
@@ -11,9 +11,10 @@ use crate::web::pages::page;
 use crate::web::staff_api::may_see;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+use std::collections::HashMap;
 
 struct SheetBooking {
     id: i64,
@@ -48,6 +49,10 @@ struct SheetPage {
     manages: bool,
     /// Attendance is recorded once the evening has started.
     started: bool,
+    /// 中止: no actions but restoring it, while that is safe.
+    cancelled: bool,
+    restorable: bool,
+    notice: Option<&'static str>,
     lines: Vec<SheetRow>,
     attendance_options: Vec<(&'static str, &'static str)>,
     /// Active lawyers and psychologists: (id, "name（profession）").
@@ -60,6 +65,7 @@ pub async fn sheet(
     State(state): State<AppState>,
     caller: StaffCaller,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let session = state
@@ -156,6 +162,9 @@ pub async fn sheet(
                 .unwrap_or_else(|| "未定".into()),
             manages,
             started: state.clock.now() >= session.starts_at,
+            cancelled: session.status == "cancelled",
+            restorable: session.status == "cancelled" && state.clock.now() < session.starts_at,
+            notice: done_notice(&q),
             lines,
             attendance_options: vec![
                 ("attended", "来所"),
@@ -194,5 +203,49 @@ pub async fn attendance(
     } else {
         "/staff".into()
     };
-    Ok(Redirect::to(&back).into_response())
+    Ok(done_at(&back, "attendance"))
+}
+
+/// `POST /staff/bookings/{id}/cancel` (form): without `confirm=yes`, says
+/// whose booking would be cancelled and changes nothing; with it, cancels
+/// the booking (the person is told by mail when they have an address).
+pub async fn cancel_booking(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = parse_id(&id)?;
+    if confirmed(&pairs) {
+        let session = office::cancel_booking(&state, &caller.member, id).await?;
+        return Ok(back_to(session, "booking_cancelled"));
+    }
+    let booking = office::booking_to_cancel(&state, id).await?;
+    let when = format!(
+        "{}〜{}",
+        crate::domain::time::format_datetime(booking.starts_at, Lang::Ja),
+        format_time(booking.ends_at)
+    );
+    let mut confirm = ConfirmPage::new(
+        &caller,
+        "この予約を取り消しますか".into(),
+        format!("/staff/bookings/{id}/cancel"),
+        format!("/staff/sessions/{}", booking.session_id),
+    );
+    confirm.lines = vec![
+        format!(
+            "{}さんの予約（{} {}）を取り消します。",
+            booking.name,
+            when,
+            profession_label(booking.profession(), Lang::Ja)
+        ),
+        if booking.email.is_empty() {
+            "この方はメールアドレスがありません。取り消したことを、お電話でお伝えください。".into()
+        } else {
+            "ご本人に取消しのお知らせをメールでお送りします。".into()
+        },
+    ];
+    confirm.button = "はい、予約を取り消す";
+    Ok(confirm.render())
 }

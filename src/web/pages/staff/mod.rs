@@ -14,14 +14,16 @@ mod roster;
 mod schedule;
 
 pub use audit::audit;
-pub use day_sheet::{attendance, sheet};
+pub use day_sheet::{attendance, cancel_booking, sheet};
 pub use export::export;
 pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
 pub use phone::{phone_book, phone_form};
 pub use roster::roster;
-pub use schedule::{add_session, assign, cancel_session, generate, move_session, set_series};
+pub use schedule::{
+    add_session, assign, cancel_session, generate, move_session, restore_session, set_series,
+};
 
 use super::page;
 use crate::service::staff as accounts_service;
@@ -34,6 +36,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
+use std::collections::HashMap;
 
 const LOGIN_CSRF: &str = "tsunagu_login_csrf";
 
@@ -170,8 +173,81 @@ pub(super) fn who(caller: &StaffCaller) -> Option<String> {
     ))
 }
 
-fn back_to(session: i64) -> Response {
-    Redirect::to(&format!("/staff/sessions/{session}")).into_response()
+/// Back to the day sheet, with the message of the step just done.
+fn back_to(session: i64, done: &str) -> Response {
+    done_at(&format!("/staff/sessions/{session}"), done)
+}
+
+/// A redirect to `path` carrying the code of the step just done (`?done=…`),
+/// which the page turns into its message.
+fn done_at(path: &str, done: &str) -> Response {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{path}{sep}done={done}")).into_response()
+}
+
+/// The message that follows a staff step, from the `done` code of the
+/// redirect (only the codes below: nothing typed is ever shown back).
+fn done_notice(q: &HashMap<String, String>) -> Option<&'static str> {
+    Some(match q.get("done")?.as_str() {
+        "attendance" => "出欠を記録しました。",
+        "assigned" => "担当の相談員を決めました。",
+        "moved" => "日時を変更しました。予約している方にはメールでお知らせしました。",
+        "cancelled" => "この相談会を中止しました。予約している方にはメールでお知らせしました。電話連絡の方には、お電話でお伝えください。",
+        "restored" => "中止を取り消しました。この相談会は再び予約を受け付けます（取り消した予約は元に戻りません）。",
+        "added" => "相談会を追加しました。",
+        "booking_cancelled" => "予約を取り消しました。",
+        "booked" => "電話予約を入力しました。確認のメールをお送りしました。",
+        "booked_phone_only" => "電話予約を入力しました。メールはお送りしません。3日前の連絡は「電話連絡の一覧」に載ります。",
+        "generated" => "定例の相談会を作成しました（作成済みの月はそのままです）。",
+        "series" => "開催ルールを保存しました。",
+        "professional_added" => "相談員を名簿に追加しました。",
+        "professional_rested" => "相談員を休止にしました。",
+        "professional_restored" => "相談員を再開しました。",
+        "account_added" => "アカウントを追加しました。",
+        "account_closed" => "アカウントを停止しました。サインインとAPIトークンは使えなくなりました。",
+        "account_reopened" => "アカウントを再開しました。",
+        _ => return None,
+    })
+}
+
+/// What a destructive step will do, asked before it is done: the form
+/// posts again with `confirm=yes`. Without it nothing changes.
+#[derive(Template)]
+#[template(path = "staff/confirm.html")]
+struct ConfirmPage {
+    who: Option<String>,
+    csrf: String,
+    heading: String,
+    lines: Vec<String>,
+    action: String,
+    /// The form's other fields, sent again as they came.
+    fields: Vec<(&'static str, String)>,
+    button: &'static str,
+    back: String,
+}
+
+impl ConfirmPage {
+    fn new(caller: &StaffCaller, heading: String, action: String, back: String) -> ConfirmPage {
+        ConfirmPage {
+            who: who(caller),
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            heading,
+            lines: Vec::new(),
+            action,
+            fields: Vec::new(),
+            button: "はい、実行します",
+            back,
+        }
+    }
+
+    fn render(self) -> Response {
+        page(&self, StatusCode::OK)
+    }
+}
+
+/// Whether the form says the step was confirmed.
+fn confirmed(pairs: &[(String, String)]) -> bool {
+    field(pairs, "confirm") == "yes"
 }
 
 fn form_date(pairs: &[(String, String)]) -> Result<NaiveDate, AppError> {

@@ -1,6 +1,6 @@
 //! Professionals (相談員) and staff accounts.
 
-use super::{check_csrf, field, who};
+use super::{check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -8,15 +8,17 @@ use crate::web::pages::page;
 use crate::web::staff_api::role_label;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+use std::collections::HashMap;
 
 #[derive(Template)]
 #[template(path = "staff/professionals.html")]
 struct ProfessionalsPage {
     who: Option<String>,
     csrf: String,
+    notice: Option<&'static str>,
     list: Vec<crate::store::ProfessionalRecord>,
 }
 
@@ -24,6 +26,7 @@ struct ProfessionalsPage {
 pub async fn professionals(
     State(state): State<AppState>,
     Manager(caller): Manager,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let mut list = state.store.professionals().await?;
     for p in &mut list {
@@ -36,6 +39,7 @@ pub async fn professionals(
     }
     Ok(page(
         &ProfessionalsPage {
+            notice: done_notice(&q),
             list,
             csrf: caller.csrf.clone().unwrap_or_default(),
             who: who(&caller),
@@ -61,7 +65,7 @@ pub async fn add_professional(
         &text("contact"),
     )
     .await?;
-    Ok(Redirect::to("/staff/professionals").into_response())
+    Ok(done_at("/staff/professionals", "professional_added"))
 }
 
 /// `POST /staff/professionals/{id}/active` (form): rests or restores one.
@@ -73,9 +77,14 @@ pub async fn professional_active(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
-    office::set_professional_active(&state, &caller.member, id, field(&pairs, "active") == "yes")
-        .await?;
-    Ok(Redirect::to("/staff/professionals").into_response())
+    let active = field(&pairs, "active") == "yes";
+    office::set_professional_active(&state, &caller.member, id, active).await?;
+    let done = if active {
+        "professional_restored"
+    } else {
+        "professional_rested"
+    };
+    Ok(done_at("/staff/professionals", done))
 }
 
 #[derive(Template)]
@@ -83,6 +92,7 @@ pub async fn professional_active(
 struct AccountsPage {
     who: Option<String>,
     csrf: String,
+    notice: Option<&'static str>,
     error: Option<String>,
     accounts: Vec<crate::store::StaffListing>,
     professionals: Vec<(i64, String)>,
@@ -91,6 +101,7 @@ struct AccountsPage {
 async fn accounts_page(
     state: &AppState,
     caller: &StaffCaller,
+    notice: Option<&'static str>,
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
@@ -114,6 +125,7 @@ async fn accounts_page(
         &AccountsPage {
             accounts,
             professionals,
+            notice,
             error,
             csrf: caller.csrf.clone().unwrap_or_default(),
             who: who(caller),
@@ -126,8 +138,9 @@ async fn accounts_page(
 pub async fn accounts(
     State(state): State<AppState>,
     crate::web::Admin(caller): crate::web::Admin,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    accounts_page(&state, &caller, None, StatusCode::OK).await
+    accounts_page(&state, &caller, done_notice(&q), None, StatusCode::OK).await
 }
 
 /// `POST /staff/accounts` (admin, form): a new account.
@@ -158,13 +171,14 @@ pub async fn add_account(
             state
                 .audit(&caller.member, "add_staff", &format!("staff {id}"), "")
                 .await?;
-            Ok(Redirect::to("/staff/accounts").into_response())
+            Ok(done_at("/staff/accounts", "account_added"))
         }
         Err(e) => {
             let message = format!("アカウントを追加できませんでした（{e}）。メールアドレス、12文字以上のパスワード、相談員の場合は名簿の相談員を確認してください。");
             accounts_page(
                 &state,
                 &caller,
+                None,
                 Some(message),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -173,7 +187,9 @@ pub async fn add_account(
     }
 }
 
-/// `POST /staff/accounts/{id}/active` (admin, form).
+/// `POST /staff/accounts/{id}/active` (admin, form): reopens an account,
+/// or closes one once confirmed (`confirm=yes`; without it the page says
+/// what closing does and nothing changes).
 pub async fn account_active(
     State(state): State<AppState>,
     crate::web::Admin(caller): crate::web::Admin,
@@ -186,6 +202,28 @@ pub async fn account_active(
     if caller.member.id == Some(id) && !active {
         return Err(AppError::Conflict("cannot_close_own_account"));
     }
+    if !active && !confirmed(&pairs) {
+        let account = state
+            .store
+            .staff_listing()
+            .await?
+            .into_iter()
+            .find(|a| a.id == id)
+            .ok_or(AppError::NotFound)?;
+        let mut confirm = ConfirmPage::new(
+            &caller,
+            "このアカウントを停止しますか".into(),
+            format!("/staff/accounts/{id}/active"),
+            "/staff/accounts".into(),
+        );
+        confirm.lines = vec![
+            format!("{}（{}）のアカウントを停止します。", account.name, account.email),
+            "停止すると、この職員はすぐにサインインできなくなり、APIトークンも使えなくなります。後から再開できます。".into(),
+        ];
+        confirm.fields = vec![("active", "no".into())];
+        confirm.button = "はい、停止する";
+        return Ok(confirm.render());
+    }
     if !state.store.set_staff_active(id, active).await? {
         return Err(AppError::NotFound);
     }
@@ -197,5 +235,10 @@ pub async fn account_active(
             &active.to_string(),
         )
         .await?;
-    Ok(Redirect::to("/staff/accounts").into_response())
+    let done = if active {
+        "account_reopened"
+    } else {
+        "account_closed"
+    };
+    Ok(done_at("/staff/accounts", done))
 }

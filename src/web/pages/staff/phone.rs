@@ -8,7 +8,7 @@ use crate::web::pages::page;
 use crate::web::{FormBody, Manager};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 /// `GET /staff/book/{slot_id}`: the booking form, for a booking taken by phone.
 pub async fn phone_form(
@@ -55,7 +55,7 @@ pub async fn phone_book(
             state
                 .audit(&caller.member, "book_for_caller", &subject, "")
                 .await?;
-            Ok(Redirect::to(&format!("/staff/sessions/{}", slot.session_id)).into_response())
+            Ok(super::back_to(slot.session_id, "booked"))
         }
         Err(crate::service::booking::BookError::Invalid(errors)) => {
             let pair = crate::web::pages::booking::pair_slots(&state, &slot).await?;

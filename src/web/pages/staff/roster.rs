@@ -1,6 +1,6 @@
 //! `/staff`: the month's evenings, who is assigned, how full.
 
-use super::who;
+use super::{done_notice, who};
 use crate::domain::time::{format_datetime, format_time, to_jst};
 use crate::domain::Lang;
 use crate::state::AppState;
@@ -42,6 +42,7 @@ struct RosterPage {
     rule_start: String,
     weekdays: Vec<(&'static str, &'static str)>,
     month: String,
+    notice: Option<&'static str>,
     /// 産業保健センター: (day, doctor, interviews) of the month.
     doctor_days: Vec<(String, String, usize)>,
 }
@@ -96,6 +97,7 @@ pub async fn roster(
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
+            notice: done_notice(&q),
             month: month.clone(),
             doctor_days: crate::web::pages::staff_health::doctor_days(
                 &state,

@@ -1,12 +1,42 @@
 //! The schedule's changes: assign, move, cancel, one-off evenings, the series.
 
-use super::{back_to, check_csrf, field, form_date, form_time};
+use super::{back_to, check_csrf, confirmed, done_at, field, form_date, form_time, ConfirmPage};
+use crate::domain::time::{format_date, format_datetime, to_jst};
+use crate::domain::Lang;
+use crate::service::booking::BookError;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::{parse_id, FormBody, Manager};
+use crate::web::i18n::unusual_day_words;
+use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
+
+/// The second confirmation an evening on a weekend, holiday or closure day
+/// needs: the form again, with what is unusual about the day.
+fn unusual_day_page(
+    caller: &StaffCaller,
+    pairs: &[(String, String)],
+    action: String,
+    back: String,
+    date: chrono::NaiveDate,
+    why: &[crate::domain::series::UnusualDay],
+) -> Response {
+    let day = format_date(date, Lang::Ja);
+    let words: Vec<String> = why.iter().map(|w| unusual_day_words(w, Lang::Ja)).collect();
+    let mut confirm = ConfirmPage::new(caller, format!("{day}に相談会を開きますか"), action, back);
+    confirm.lines = vec![
+        format!("{day}は{}です。", words.join("・")),
+        "この日の相談会は、すぐに公開され、予約を受け付けます。日付に誤りがないか確かめてください。"
+            .into(),
+    ];
+    confirm.fields = vec![
+        ("date", field(pairs, "date")),
+        ("start", field(pairs, "start")),
+    ];
+    confirm.button = "はい、この日に開く";
+    confirm.render()
+}
 
 /// `POST /staff/sessions/{id}/assign` (form): one professional to the evening.
 pub async fn assign(
@@ -21,10 +51,11 @@ pub async fn assign(
         crate::web::error::invalid("professional", crate::domain::FieldError::Choice)
     })?;
     office::assign(&state, &caller.member, id, professional, None).await?;
-    Ok(back_to(id))
+    Ok(back_to(id, "assigned"))
 }
 
-/// `POST /staff/sessions/{id}/move` (form): everyone booked is told.
+/// `POST /staff/sessions/{id}/move` (form): everyone booked is told. To a
+/// weekend, holiday or closure day only after a second confirmation.
 pub async fn move_session(
     State(state): State<AppState>,
     Manager(caller): Manager,
@@ -33,19 +64,34 @@ pub async fn move_session(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
-    office::move_session(
+    let date = form_date(&pairs)?;
+    let moved = office::move_session(
         &state,
         &caller.member,
         id,
-        form_date(&pairs)?,
+        date,
         form_time(&pairs)?,
+        confirmed(&pairs),
     )
-    .await?
-    .ok_or(AppError::Conflict("session_not_movable"))?;
-    Ok(back_to(id))
+    .await;
+    match moved {
+        Ok(Some(_)) => Ok(back_to(id, "moved")),
+        Ok(None) => Err(AppError::Conflict("session_not_movable")),
+        Err(BookError::UnusualDay(why)) => Ok(unusual_day_page(
+            &caller,
+            &pairs,
+            format!("/staff/sessions/{id}/move"),
+            format!("/staff/sessions/{id}"),
+            date,
+            &why,
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
-/// `POST /staff/sessions/{id}/cancel` (form): everyone booked is told.
+/// `POST /staff/sessions/{id}/cancel` (form): without `confirm=yes`, says
+/// what cancelling would do and changes nothing; with it, cancels the
+/// evening and everyone booked is told.
 pub async fn cancel_session(
     State(state): State<AppState>,
     Manager(caller): Manager,
@@ -54,31 +100,91 @@ pub async fn cancel_session(
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
-    office::cancel_session(&state, &caller.member, id)
+    if confirmed(&pairs) {
+        office::cancel_session(&state, &caller.member, id)
+            .await?
+            .ok_or(AppError::Conflict("session_not_scheduled"))?;
+        return Ok(back_to(id, "cancelled"));
+    }
+    let session = state
+        .store
+        .roster_session(id)
         .await?
-        .ok_or(AppError::Conflict("session_not_scheduled"))?;
-    Ok(back_to(id))
+        .ok_or(AppError::NotFound)?;
+    if session.status != "scheduled" {
+        return Err(AppError::Conflict("session_not_scheduled"));
+    }
+    let booked = session.lawyers_booked + session.psychologists_booked;
+    let when = format_datetime(session.starts_at, Lang::Ja);
+    let mut confirm = ConfirmPage::new(
+        &caller,
+        format!(
+            "{}の相談会を中止しますか",
+            format_date(to_jst(session.starts_at).date_naive(), Lang::Ja)
+        ),
+        format!("/staff/sessions/{id}/cancel"),
+        format!("/staff/sessions/{id}"),
+    );
+    confirm.lines = vec![
+        format!("{when}からの相談会を中止します。"),
+        if booked > 0 {
+            format!("予約している{booked}人の予約をすべて取り消し、メールアドレスのある方には中止のお知らせをお送りします。キャンセル待ちも終了します。")
+        } else {
+            "この相談会には、まだ予約はありません。".into()
+        },
+        "中止は後から取り消せますが、取り消した予約は元に戻りません。".into(),
+    ];
+    confirm.button = "はい、この相談会を中止する";
+    Ok(confirm.render())
 }
 
-/// `POST /staff/sessions` (form): a one-off evening.
+/// `POST /staff/sessions/{id}/restore` (form): takes back a cancellation,
+/// while the evening has not started.
+pub async fn restore_session(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
+    check_csrf(&caller, &pairs)?;
+    let id = parse_id(&id)?;
+    office::restore_session(&state, &caller.member, id).await?;
+    Ok(back_to(id, "restored"))
+}
+
+/// `POST /staff/sessions` (form): a one-off evening; on a weekend, holiday
+/// or closure day only after a second confirmation.
 pub async fn add_session(
     State(state): State<AppState>,
     Manager(caller): Manager,
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     check_csrf(&caller, &pairs)?;
-    let id = office::add_session(
+    let date = form_date(&pairs)?;
+    let added = office::add_session(
         &state,
         &caller.member,
-        form_date(&pairs)?,
+        date,
         form_time(&pairs)?,
+        confirmed(&pairs),
     )
-    .await?
-    .ok_or(crate::web::error::invalid(
-        "date",
-        crate::domain::FieldError::Choice,
-    ))?;
-    Ok(back_to(id))
+    .await;
+    match added {
+        Ok(Some(id)) => Ok(back_to(id, "added")),
+        Ok(None) => Err(crate::web::error::invalid(
+            "date",
+            crate::domain::FieldError::Choice,
+        )),
+        Err(BookError::UnusualDay(why)) => Ok(unusual_day_page(
+            &caller,
+            &pairs,
+            "/staff/sessions".into(),
+            "/staff".into(),
+            date,
+            &why,
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /staff/schedule/generate` (form).
@@ -90,7 +196,7 @@ pub async fn generate(
     check_csrf(&caller, &pairs)?;
     let months = field(&pairs, "months").trim().parse().unwrap_or(0);
     office::generate(&state, &caller.member, months).await?;
-    Ok(Redirect::to("/staff").into_response())
+    Ok(done_at("/staff", "generated"))
 }
 
 /// `POST /staff/series` (form): the series rule for evenings created from now on.
@@ -111,5 +217,5 @@ pub async fn set_series(
     state
         .audit(&caller.member, "set_series", "schedule", &detail)
         .await?;
-    Ok(Redirect::to("/staff").into_response())
+    Ok(done_at("/staff", "series"))
 }
