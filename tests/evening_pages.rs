@@ -316,3 +316,105 @@ async fn page_titles_do_not_repeat_themselves() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn english_pages_take_latin_names_and_international_numbers_in_plain_english() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let slot = session.slots[0].id;
+    let form_html = app
+        .get(&format!("/book/{slot}?lang=en"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let kana_input = &form_html[form_html.find("id=\"name_kana\"").unwrap()..];
+    let kana_input = &kana_input[..kana_input.find('>').unwrap()];
+    assert!(
+        !kana_input.contains("required"),
+        "フリガナ optional in English: {kana_input}"
+    );
+    let res = app
+        .post_form(
+            &format!("/book/{slot}?lang=en"),
+            &form(&[
+                ("name", "Nguyen Van An"),
+                ("name_kana", ""),
+                ("phone", "+81 90-1234-5678"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let sheet = app.state.store.day_sheet(session.id).await.unwrap();
+    let line = sheet.iter().find(|l| l.slot_id == slot).unwrap();
+    assert_eq!(line.phone.as_deref(), Some("090-1234-5678"), "normalised");
+    assert_eq!(line.name.as_deref(), Some("Nguyen Van An"));
+    // A Latin reading is kept as written.
+    let other = session.slots[1].id;
+    let res = app
+        .post_form(
+            &format!("/book/{other}?lang=en"),
+            &form(&[
+                ("name", "Maria Santos"),
+                ("name_kana", "Maria Santos"),
+                ("email", "maria@example.jp"),
+                ("phone", "+81-80-2222-3333"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    // Japanese pages still ask for フリガナ in kana.
+    let res = app
+        .post_form(
+            &format!("/book/{}?lang=ja", session.slots[2].id),
+            &form(&[
+                ("name_kana", ""),
+                ("email", "ja@example.jp"),
+                ("phone", "090-3333-4444"),
+            ]),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    // No full-width brackets or colons in the English words of the pages.
+    let token = app
+        .book_as(session.slots[3].id, "en@example.jp", "090-5555-6666")
+        .await;
+    let pages = [
+        "/?lang=en".to_string(),
+        format!("/book/{}?lang=en", session.slots[4].id),
+        "/waitlist?lang=en".to_string(),
+        format!("/manage/{token}?lang=en"),
+    ];
+    for path in pages {
+        let html = app.get(&path).await.text().await.unwrap();
+        let visible = strip_tags(&html);
+        for bad in ['（', '）', '：'] {
+            assert!(
+                !visible.contains(bad),
+                "{path} has {bad}: …{}…",
+                around(&visible, bad)
+            );
+        }
+    }
+    app.stop().await;
+}
+
+/// The text of a page, without its tags.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in html.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn around(text: &str, c: char) -> String {
+    let i = text.find(c).unwrap_or(0);
+    text[i.saturating_sub(60)..(i + 60).min(text.len())].to_string()
+}

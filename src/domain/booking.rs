@@ -103,10 +103,16 @@ pub type FieldErrors = BTreeMap<&'static str, FieldError>;
 
 impl BookingInput {
     /// Checks every field and reports all problems at once.
-    pub fn validate(&self) -> Result<BookingDetails, FieldErrors> {
+    /// Every field checked at once. On English pages フリガナ is optional
+    /// and may be in Latin letters.
+    pub fn validate(&self, lang: Lang) -> Result<BookingDetails, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = keep(&mut errors, "name", PersonName::parse(&self.name));
-        let name_kana = keep(&mut errors, "name_kana", NameKana::parse(&self.name_kana));
+        let name_kana = keep(
+            &mut errors,
+            "name_kana",
+            name_reading(&self.name_kana, lang),
+        );
         let phone = keep(&mut errors, "phone", PhoneNumber::parse(&self.phone));
         let email = keep(&mut errors, "email", Email::parse(&self.email));
         let age_band = keep(&mut errors, "age_band", AgeBand::parse(&self.age_band));
@@ -139,6 +145,14 @@ impl BookingInput {
 }
 
 /// Records the error of a field, if any, and passes the value on.
+/// フリガナ as the page's language asks for it.
+pub fn name_reading(raw: &str, lang: Lang) -> Result<NameKana, FieldError> {
+    match lang {
+        Lang::Ja => NameKana::parse(raw),
+        Lang::En => NameKana::parse_optional_or_latin(raw),
+    }
+}
+
 pub fn keep<T>(
     errors: &mut FieldErrors,
     field: &'static str,
@@ -166,7 +180,7 @@ mod tests {
 
     #[test]
     fn a_good_form_is_accepted_and_normalised() {
-        let d = input().validate().unwrap();
+        let d = input().validate(Lang::Ja).unwrap();
         assert_eq!(d.name_kana.as_str(), "センダイ ハナコ");
         assert_eq!(d.phone.as_str(), "090-1234-5678");
         assert_eq!(d.topic, Topic::Workplace);
@@ -178,7 +192,7 @@ mod tests {
             consent: false,
             ..Default::default()
         };
-        let errors = bad.validate().unwrap_err();
+        let errors = bad.validate(Lang::Ja).unwrap_err();
         let fields: Vec<_> = errors.keys().copied().collect();
         assert_eq!(
             fields,
@@ -196,6 +210,9 @@ mod tests {
             topic: "gossip".into(),
             ..input()
         };
-        assert_eq!(odd.validate().unwrap_err()["topic"], FieldError::Choice);
+        assert_eq!(
+            odd.validate(Lang::Ja).unwrap_err()["topic"],
+            FieldError::Choice
+        );
     }
 }

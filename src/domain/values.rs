@@ -99,6 +99,26 @@ impl NameKana {
             Err(FieldError::KanaOnly)
         }
     }
+    /// On English pages フリガナ is optional, and a reading in Latin letters
+    /// (a foreign name as the person writes it) is accepted as it is.
+    pub fn parse_optional_or_latin(raw: &str) -> Result<Self, FieldError> {
+        if normalize_text(raw).is_empty() {
+            return Ok(Self(String::new()));
+        }
+        Self::parse(raw).or_else(|kana| {
+            let value = bounded(raw, Self::MAX)?;
+            let latin = |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(c, ' ' | '-' | '\'' | '.' | '’')
+                    || ('\u{00C0}'..='\u{024F}').contains(&c)
+            };
+            if value.chars().all(latin) {
+                Ok(Self(value))
+            } else {
+                Err(kana)
+            }
+        })
+    }
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -132,6 +152,16 @@ impl PhoneNumber {
                 other => other,
             })
             .collect();
+        // +81 (Japan's country code) stands for the leading 0: +81 90-1234-5678.
+        let unified = match unified.strip_prefix("+81") {
+            Some(rest) => {
+                let rest = rest.trim_start_matches('-');
+                let rest = rest.strip_prefix("(0)").unwrap_or(rest);
+                let rest = rest.trim_start_matches('-');
+                format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
+            }
+            None => unified,
+        };
         let groups: Vec<&str> = unified.split('-').collect();
         let digits: String = groups.concat();
         let well_formed = groups
@@ -215,6 +245,56 @@ display_as_str!(PersonName, NameKana, PhoneNumber, Email, Note);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reading_may_be_empty_or_latin_on_english_pages() {
+        assert_eq!(NameKana::parse_optional_or_latin("").unwrap().as_str(), "");
+        assert_eq!(
+            NameKana::parse_optional_or_latin("せんだい")
+                .unwrap()
+                .as_str(),
+            "センダイ"
+        );
+        assert_eq!(
+            NameKana::parse_optional_or_latin("Nguyen Van An")
+                .unwrap()
+                .as_str(),
+            "Nguyen Van An"
+        );
+        assert_eq!(
+            NameKana::parse_optional_or_latin("José O'Neil-Pérez")
+                .unwrap()
+                .as_str(),
+            "José O'Neil-Pérez"
+        );
+        assert_eq!(
+            NameKana::parse_optional_or_latin("仙台"),
+            Err(FieldError::KanaOnly)
+        );
+        assert_eq!(NameKana::parse(""), Err(FieldError::Required));
+    }
+
+    #[test]
+    fn plus_81_stands_for_the_leading_zero() {
+        for raw in [
+            "+81 90-1234-5678",
+            "+81-90-1234-5678",
+            "+81 (0)90-1234-5678",
+            "＋８１ ９０ １２３４ ５６７８",
+            "+81 090-1234-5678",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(raw).map(|p| p.digits()),
+                Ok("09012345678".into()),
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            PhoneNumber::parse("+81 22-221-6870").unwrap().as_str(),
+            "022-221-6870"
+        );
+        assert_eq!(PhoneNumber::parse("+1 555 0100"), Err(FieldError::Phone));
+    }
 
     #[test]
     fn full_width_phone_is_normalised() {

@@ -115,7 +115,7 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
         lang,
         acted_by,
     } = req;
-    let details = input.validate().map_err(|e| errors.extend(e)).ok();
+    let details = input.validate(lang).map_err(|e| errors.extend(e)).ok();
     let now = state.clock.now();
     // The slots as the store knows them (from memory, usually: no read).
     let mut slots = Vec::new();

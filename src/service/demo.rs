@@ -41,7 +41,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<usize> {
             consent: true,
         };
         let details = input
-            .validate()
+            .validate(crate::domain::Lang::Ja)
             .map_err(|e| anyhow::anyhow!("demo person invalid: {e:?}"))?;
         let Some(slot) = state.store.slot(slot_id, now).await? else {
             continue;

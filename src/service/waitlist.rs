@@ -1,10 +1,10 @@
 //! Joining and leaving the waitlist (キャンセル待ち).
 
 use super::booking::BookError;
-use crate::domain::booking::keep;
+use crate::domain::booking::{keep, name_reading};
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
-use crate::domain::values::{Email, NameKana, Note, PersonName, PhoneNumber};
+use crate::domain::values::{Email, Note, PersonName, PhoneNumber};
 use crate::domain::{AgeBand, FieldError, FieldErrors, Lang, Profession, Topic};
 use crate::mail::templates::{manage_url, EveningMail, WAITLIST_JOINED};
 use crate::state::AppState;
@@ -61,7 +61,11 @@ pub async fn join(
         Profession::parse(&input.profession),
     );
     let name = keep(&mut errors, "name", PersonName::parse(&input.name));
-    let name_kana = keep(&mut errors, "name_kana", NameKana::parse(&input.name_kana));
+    let name_kana = keep(
+        &mut errors,
+        "name_kana",
+        name_reading(&input.name_kana, lang),
+    );
     let phone = keep(&mut errors, "phone", PhoneNumber::parse(&input.phone));
     let email = keep(&mut errors, "email", Email::parse(&input.email));
     let age_band = keep(

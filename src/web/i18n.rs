@@ -209,11 +209,11 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
             }
         }
         FieldError::ControlCharacters => pick(en, "使用できない文字が含まれています。", "This contains characters that cannot be used."),
-        FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana."),
+        FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana, or in Latin letters."),
         FieldError::Phone => pick(
             en,
             "電話番号を0から始まる10桁または11桁の数字で入力してください（例：090-1234-5678）。",
-            "Please enter a Japanese phone number of 10 or 11 digits starting with 0 (e.g. 090-1234-5678).",
+            "Please enter a Japanese phone number: 10 or 11 digits starting with 0, or +81 instead of the 0 (e.g. 090-1234-5678 or +81 90-1234-5678).",
         ),
         FieldError::Email => pick(en, "メールアドレスの形式が正しくありません（例：taro@example.jp）。", "This is not a valid email address (e.g. taro@example.jp)."),
         FieldError::Choice => pick(en, "選択肢の中から選んでください。", "Please choose one of the options."),
@@ -592,10 +592,10 @@ pub static EN: Texts = Texts {
     optional: "optional",
     name: "Name",
     name_hint: "The name you go by is fine.",
-    name_kana: "Name in katakana (フリガナ)",
-    name_kana_hint: "In katakana or hiragana.",
+    name_kana: "Reading of your name (フリガナ)",
+    name_kana_hint: "In katakana or hiragana, or your name in Latin letters. You may leave this empty.",
     phone: "Phone number",
-    phone_hint: "A number we can reach you on in the daytime (e.g. 090-1234-5678).",
+    phone_hint: "A number we can reach you on in the daytime (e.g. 090-1234-5678 or +81 90-1234-5678).",
     email: "Email address",
     email_hint: "We send the confirmation here.",
     age_band: "Age",

@@ -484,7 +484,7 @@ pub fn new_booking(slot: &SlotView, email: &str, phone: &str) -> NewBooking {
         profession: slot.profession,
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
-        details: input.validate().unwrap(),
+        details: input.validate(tsunagu::domain::Lang::Ja).unwrap(),
         token_hash: tsunagu::domain::token::Token::generate().hash(),
         lang: tsunagu::domain::Lang::Ja,
         acted_by: None,

@@ -217,6 +217,7 @@ pub(super) fn book_page(
             maxlength,
             value: value.to_string(),
             error: message(name),
+            optional: name == "name_kana" && lang == Lang::En,
         };
     let order = [
         "name",

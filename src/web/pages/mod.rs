@@ -132,6 +132,8 @@ pub(super) struct TextField {
     pub(super) maxlength: usize,
     pub(super) value: String,
     pub(super) error: Option<String>,
+    /// May be left empty (フリガナ on English pages).
+    pub(super) optional: bool,
 }
 
 pub(super) struct ChoiceOption {

@@ -6,7 +6,7 @@ use super::{
     between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
 };
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
-use crate::domain::{AgeBand, FieldErrors, Profession, Topic};
+use crate::domain::{AgeBand, FieldErrors, Lang, Profession, Topic};
 use crate::service::booking::BookError;
 use crate::service::{offers, waitlist};
 use crate::state::AppState;
@@ -70,6 +70,7 @@ async fn waitlist_page(
             maxlength,
             value: value(name),
             error: message(name),
+            optional: name == "name_kana" && lang == Lang::En,
         };
     let order = [
         "profession",
