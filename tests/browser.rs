@@ -116,3 +116,88 @@ async fn a_booking_and_the_staff_evening_in_a_real_browser() {
     assert_eq!(line["booking"]["attendance"], "attended");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_professionals_then_one_cancelled_after_confirming_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    let session = app.add_session(12).await;
+    let mut lawyers: Vec<_> = session
+        .slots
+        .iter()
+        .filter(|s| s.profession == tsunagu::domain::Profession::Lawyer)
+        .collect();
+    lawyers.sort_by_key(|s| s.starts_at);
+    let lawyer = lawyers[0];
+    let psych = session
+        .slots
+        .iter()
+        .filter(|s| s.profession == tsunagu::domain::Profession::Psychologist)
+        .find(|s| s.starts_at >= lawyer.ends_at)
+        .expect("a psychologist slot after the lawyer's");
+
+    browser.goto(&app.url("/?lang=ja")).await;
+    browser
+        .click(&format!("a[href='/book/{}']", lawyer.id))
+        .await;
+    browser
+        .wait_for("弁護士と臨床心理士の両方に相談しますか")
+        .await;
+    browser.click(&format!("#also-{}", psych.id)).await;
+    browser.type_into("#name", "青葉 花子").await;
+    browser.type_into("#name_kana", "あおば はなこ").await;
+    browser.type_into("#phone", "090-2468-1357").await;
+    browser.type_into("#email", "hanako.aoba@example.jp").await;
+    browser.click("#age_band-30s").await;
+    browser.click("#topic-workplace").await;
+    browser.click("#consent").await;
+    browser
+        .click("form[action^='/book/'] button[type=submit]")
+        .await;
+    let page = browser.wait_for("ご予約を受け付けました").await;
+    assert!(page.contains("弁護士") && page.contains("臨床心理士"));
+
+    // Cancel only the psychologist's slot: the page asks first.
+    let ids = app.state.store.all_booking_ids().await.unwrap();
+    let mut psych_booking = None;
+    for id in ids {
+        let b = app.state.store.booking_by_id(id).await.unwrap().unwrap();
+        if b.slot_id == psych.id {
+            psych_booking = Some(id);
+        }
+    }
+    let psych_booking = psych_booking.expect("the psychologist's booking");
+    browser
+        .click(&format!("#cancel-{psych_booking} button"))
+        .await;
+    browser.wait_for("キャンセルの確認").await;
+    let still = app
+        .state
+        .store
+        .booking_by_id(psych_booking)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        still.status, "confirmed",
+        "nothing cancelled before confirming"
+    );
+    browser.click("form button.danger").await;
+    browser.wait_for("キャンセルを承りました").await;
+    let mut statuses = Vec::new();
+    for id in app.state.store.all_booking_ids().await.unwrap() {
+        let b = app.state.store.booking_by_id(id).await.unwrap().unwrap();
+        statuses.push((b.slot_id == psych.id, b.status));
+    }
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        vec![
+            (false, "confirmed".to_string()),
+            (true, "cancelled".to_string())
+        ]
+    );
+    app.stop().await;
+}

@@ -418,3 +418,26 @@ fn around(text: &str, c: char) -> String {
     let i = text.find(c).unwrap_or(0);
     text[i.saturating_sub(60)..(i + 60).min(text.len())].to_string()
 }
+
+#[tokio::test]
+async fn the_consent_message_stands_above_its_checkbox_not_beside_it() {
+    let app = spawn_app().await;
+    let session = app.add_session(12).await;
+    let res = app
+        .post_form(
+            &format!("/book/{}", session.slots[0].id),
+            &form(&[("consent", "")]),
+        )
+        .await;
+    assert_eq!(res.status(), 422);
+    let html = res.text().await.unwrap();
+    let error = html.find("id=\"consent-error\"").expect("the message");
+    let row = html[..html.find("id=\"consent\"").unwrap()]
+        .rfind("class=\"choice\"")
+        .expect("the checkbox's row");
+    assert!(
+        error < row,
+        "the message is outside the checkbox's row (a flex line)"
+    );
+    app.stop().await;
+}

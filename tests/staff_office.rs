@@ -467,7 +467,11 @@ async fn every_staff_step_is_followed_by_a_message() {
     let cookie = cookie_for(&app, "coord@city.example.jp").await;
     let csrf = csrf_in(&page(&app, &cookie, "/staff").await.text().await.unwrap());
     // (where the form goes, its fields, the message that follows)
-    type Step = (&'static str, Vec<(&'static str, &'static str)>, &'static str);
+    type Step = (
+        &'static str,
+        Vec<(&'static str, &'static str)>,
+        &'static str,
+    );
     let steps: [Step; 4] = [
         (
             "/staff/professionals",
