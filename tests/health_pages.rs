@@ -543,3 +543,130 @@ async fn the_english_health_pages_speak_of_a_request_in_english_punctuation() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn after_a_no_show_the_roster_offers_to_requeue_or_close() {
+    use std::sync::Arc;
+    use tsunagu::domain::staff::Role;
+    use tsunagu::domain::time::ManualClock;
+    let start = chrono::Utc::now();
+    let clock = ManualClock::new(start);
+    let app = support::spawn_app_on(
+        support::TestDb::new().await,
+        |_| {},
+        Arc::new(clock.clone()),
+    )
+    .await;
+    let doctor = app
+        .state
+        .store
+        .create_professional("産業 医子", "doctor", "", "", start)
+        .await
+        .unwrap();
+    let coord = staff_token(
+        &app,
+        "c@centre.example.jp",
+        "事務 局",
+        Role::Coordinator,
+        None,
+    )
+    .await;
+    assert_eq!(submit(&app, &valid_form()).await.status(), 303);
+    let day = tsunagu::domain::time::jst_today(start) + chrono::Duration::days(1);
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &day.to_string()),
+            ("start", "09:00"),
+            ("end", "12:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let id = app.state.store.health_requests_open().await.unwrap()[0].id;
+    let block = app.state.store.health_blocks(day, day).await.unwrap()[0].id;
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/schedule/confirm",
+        &[("pick", &format!("{id}:{block}"))],
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let answer = format!("/staff/health/requests/{id}/answer");
+    assert_eq!(
+        staff_form(&app, &coord, &answer, &[("answer", "accept")])
+            .await
+            .status(),
+        303
+    );
+    clock.set(start + chrono::Duration::days(3));
+    let month = day.format("%Y-%m").to_string();
+    let interview = app
+        .state
+        .store
+        .live_interview(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let res = staff_form(
+        &app,
+        &coord,
+        &format!("/staff/health/interviews/{interview}/attendance"),
+        &[("status", "no_show"), ("month", &month)],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let roster = format!("/staff/health/roster?month={month}");
+    let html = text(staff_page(&app, &coord, &roster).await).await;
+    assert!(
+        html.contains("元の順番で待機に戻す") && html.contains("申込みを終了する"),
+        "{html}"
+    );
+    assert_labelled(&html, "/staff/health/roster after a no-show");
+    let follow_up = format!("/staff/health/requests/{id}/after-no-show");
+    let res = staff_form(
+        &app,
+        &coord,
+        &follow_up,
+        &[("outcome", "close"), ("reason", ""), ("month", &month)],
+    )
+    .await;
+    assert_eq!(res.status(), 422, "closing needs a reason");
+    let res = staff_form(
+        &app,
+        &coord,
+        &follow_up,
+        &[
+            ("outcome", "requeue"),
+            ("reason", ""),
+            ("month", &format!("\n{month}")),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], roster.as_str());
+    assert_eq!(
+        app.state.store.health_request(id).await.unwrap().status,
+        "waiting"
+    );
+    let html = text(staff_page(&app, &coord, &roster).await).await;
+    assert!(
+        html.contains("実施されず") && !html.contains("元の順番で待機に戻す"),
+        "{html}"
+    );
+    support::eventually(15, || async {
+        app.mails_to("soumu@aoba.example.jp")
+            .iter()
+            .any(|(s, _)| s.contains("日程をあらためて調整します"))
+            .then_some(())
+    })
+    .await;
+    app.stop().await;
+}

@@ -1,6 +1,7 @@
 //! 産業保健センター: a business's request and its status page; what the
 //! centre's staff do with the queue, the doctors' blocks and the scheduling
-//! assistant is in [`office`] (each step with its audit line).
+//! assistant is in [`office`], and the roster, attendance, follow-up and
+//! figures in [`outcome`] (each step with its audit line).
 
 use crate::config::Settings;
 use crate::domain::booking::keep;
@@ -523,4 +524,6 @@ async fn answer_request(
 }
 
 mod office;
+mod outcome;
 pub use office::*;
+pub use outcome::*;
