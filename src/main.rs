@@ -177,6 +177,14 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         );
     }
     let addr = app.local_addr()?;
+    if demo {
+        // Demo accounts only: `serve` never creates one.
+        let accounts = service::demo::seed_staff(app.state()).await?;
+        println!("demo: staff sign in at http://{addr}/staff/login");
+        for a in accounts {
+            println!("  {:<12} {:<34} {}", a.role, a.email, a.password);
+        }
+    }
     println!("Tsunagu is running at http://{addr}/");
     app.run().await
 }

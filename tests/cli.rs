@@ -200,6 +200,10 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
     );
     assert!(log.contains(&format!("Tsunagu is running at http://127.0.0.1:{port}/")));
     assert!(
+        !log.contains("staff sign in"),
+        "serve creates and prints no account: {log}"
+    );
+    assert!(
         log.contains("route=/api/v1/evening-bookings") && log.contains("status=201"),
         "{log}"
     );
@@ -213,7 +217,7 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
 }
 
 #[tokio::test]
-async fn demo_serves_evenings_and_a_health_queue() {
+async fn demo_serves_evenings_a_health_queue_and_staff_accounts_to_sign_in_with() {
     let db = TestDb::new().await;
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -233,6 +237,19 @@ async fn demo_serves_evenings_and_a_health_queue() {
         .spawn()
         .unwrap();
     let base = format!("http://127.0.0.1:{port}");
+    // What the demo prints, line by line, as it comes.
+    let printed_lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let stdout = child.stdout.take().unwrap();
+    let sink = printed_lines.clone();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            sink.lock().unwrap().push(line);
+        }
+    });
     let client = reqwest::Client::new();
     support::eventually(60, || async {
         client
@@ -271,9 +288,56 @@ async fn demo_serves_evenings_and_a_health_queue() {
             .status(),
         200
     );
+    // The staff accounts it printed sign in, each to the screens of its role.
+    let printed = support::eventually(30, || async {
+        let lines = printed_lines.lock().unwrap().clone();
+        lines
+            .iter()
+            .any(|l| l.starts_with("Tsunagu is running"))
+            .then(|| lines.join("\n"))
+    })
+    .await;
+    assert!(
+        printed.contains(&format!("http://127.0.0.1:{port}/staff/login")),
+        "{printed}"
+    );
+    for role in ["coordinator", "lawyer", "doctor"] {
+        let line = printed
+            .lines()
+            .find(|l| l.trim_start().starts_with(role))
+            .unwrap_or_else(|| panic!("no {role} account in {printed}"));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (email, password) = (words[1], words[2]);
+        let no_redirect = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let form = no_redirect
+            .get(format!("{base}/staff/login"))
+            .send()
+            .await
+            .unwrap();
+        let cookie = form.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let html = form.text().await.unwrap();
+        let start = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+        let csrf = &html[start..start + 48];
+        let signed = no_redirect
+            .post(format!("{base}/staff/login"))
+            .header("cookie", cookie)
+            .form(&[("csrf", csrf), ("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed.status(), 303, "{role} signs in");
+    }
     child.kill().unwrap();
-    let output = child.wait_with_output().unwrap();
-    let printed = String::from_utf8_lossy(&output.stdout);
+    child.wait().unwrap();
     assert!(printed.contains("health centre"), "{printed}");
     assert!(
         printed.contains(&format!("http://127.0.0.1:{port}/")),

@@ -400,8 +400,12 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
         html.contains("確定") && !html.contains("回答待ち"),
         "{html}"
     );
-    let html = text(staff_page(&app, &doc, &format!("/staff?month={month}")).await).await;
-    assert!(html.contains("医師の面接日"));
+    // A doctor's evenings page is the health centre's roster, where their day is.
+    let res = staff_page(&app, &doc, &format!("/staff?month={month}")).await;
+    assert_eq!(
+        res.headers()["location"],
+        format!("/staff/health/roster?month={month}").as_str()
+    );
     assert_eq!(staff_page(&app, &doc, "/staff/health").await.status(), 403);
     let html = text(staff_page(&app, &coord, "/staff/health/figures").await).await;
     assert!(html.contains("産業保健センターの実績"));

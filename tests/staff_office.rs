@@ -515,3 +515,91 @@ async fn every_staff_step_is_followed_by_a_message() {
     assert!(!odd.contains("role=\"status\"") && !odd.contains("<script>"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn each_role_starts_where_its_work_is_and_refusals_keep_the_staff_frame() {
+    let (app, clock) = app_on_clock().await;
+    let st = staff(&app).await;
+    let doctor = app
+        .state
+        .store
+        .create_professional(
+            "医師 一郎",
+            "doctor",
+            "仙台市医師会",
+            "",
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+    tsunagu::service::staff::add(
+        &app.state,
+        "doctor@city.example.jp",
+        "医師 一郎",
+        tsunagu::domain::staff::Role::Professional,
+        Some(doctor),
+        "a long enough password",
+    )
+    .await
+    .unwrap();
+    let signed =
+        support::staff::sign_in(&app, "doctor@city.example.jp", "a long enough password").await;
+    assert_eq!(signed.headers()["location"], "/staff/health/roster");
+    let cookie = cookie_for(&app, "doctor@city.example.jp").await;
+    let evenings = page(&app, &cookie, "/staff?month=2027-01").await;
+    assert_eq!(evenings.status(), 303);
+    assert_eq!(
+        evenings.headers()["location"],
+        "/staff/health/roster?month=2027-01"
+    );
+    let signed =
+        support::staff::sign_in(&app, "lawyer@city.example.jp", "a long enough password").await;
+    assert_eq!(signed.headers()["location"], "/staff");
+
+    // The health centre's links are for the office, not for a lawyer.
+    let lawyer = cookie_for(&app, "lawyer@city.example.jp").await;
+    let roster = page(&app, &lawyer, "/staff").await.text().await.unwrap();
+    assert!(!roster.contains("/staff/health"), "{roster}");
+    let office = cookie_for(&app, "coord@city.example.jp").await;
+    let roster = page(&app, &office, "/staff").await.text().await.unwrap();
+    assert!(roster.contains("href=\"/staff/health\""));
+
+    // A refusal in the staff's frame, leading back to their start.
+    let refused = page(&app, &lawyer, "/staff/professionals").await;
+    assert_eq!(refused.status(), 403);
+    let html = refused.text().await.unwrap();
+    assert!(html.contains("<body class=\"staff\">") && html.contains("この操作はできません"));
+    assert!(html.contains("href=\"/staff\""));
+
+    // Printed, the day sheet shows the attendance as words, not the form.
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "p@example.jp", "090-1500-0009")
+        .await;
+    let id = app.state.store.all_booking_ids().await.unwrap()[0];
+    clock.set(session.starts_at);
+    let res = post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/bookings/{id}/attendance"),
+        json!({"status": "attended", "note": "時間どおり"}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    let office = cookie_for(&app, "coord@city.example.jp").await;
+    let sheet = page(&app, &office, &format!("/staff/sessions/{}", session.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        sheet.contains("<span class=\"print-only\">来所 時間どおり</span>"),
+        "{sheet}"
+    );
+    assert!(sheet.contains("<td class=\"nowrap\">初回</td>"));
+    let css = app.get("/static/style.css").await.text().await.unwrap();
+    let print = &css[css.rfind("@media print").unwrap()..];
+    assert!(
+        print.contains("form.attendance") && print.contains(".print-only { display: inline; }")
+    );
+    app.stop().await;
+}

@@ -16,6 +16,85 @@ const PEOPLE: [(&str, &str, &str, &str); 6] = [
     ("広瀬 和子", "ヒロセ カズコ", "30s", "workplace"),
 ];
 
+/// A demo staff account and the password it was given at this start.
+#[derive(Debug)]
+pub struct DemoAccount {
+    pub role: &'static str,
+    pub email: &'static str,
+    pub password: String,
+}
+
+/// A coordinator, a lawyer (assigned to the demo's evenings) and a doctor of
+/// the health centre, each with a new random password at every start of the
+/// demo, so that the staff screens can be tried at once. Only the demo calls
+/// this; `serve` never creates an account.
+pub async fn seed_staff(state: &AppState) -> anyhow::Result<Vec<DemoAccount>> {
+    use crate::domain::staff::Role;
+    let now = state.clock.now();
+    let professionals = state.store.professionals().await?;
+    let find_or_add = |name: &'static str, profession: &'static str| {
+        let found = professionals
+            .iter()
+            .find(|p| p.name == name && p.profession == profession)
+            .map(|p| p.id);
+        async move {
+            match found {
+                Some(id) => Ok::<i64, anyhow::Error>(id),
+                None => Ok(state
+                    .store
+                    .create_professional(name, profession, "デモ", "", now)
+                    .await?),
+            }
+        }
+    };
+    let lawyer = find_or_add("弁護 太郎", "lawyer").await?;
+    let doctor = find_or_add("医師 花子", "doctor").await?;
+    for session in state.store.upcoming_sessions(now).await? {
+        state
+            .store
+            .assign(session.id, crate::domain::Profession::Lawyer, lawyer)
+            .await?;
+    }
+    let wanted = [
+        (
+            "coordinator",
+            "coordinator@demo.tsunagu.example",
+            "事務局 デモ",
+            Role::Coordinator,
+            None,
+        ),
+        (
+            "lawyer",
+            "lawyer@demo.tsunagu.example",
+            "弁護 太郎",
+            Role::Professional,
+            Some(lawyer),
+        ),
+        (
+            "doctor",
+            "doctor@demo.tsunagu.example",
+            "医師 花子",
+            Role::Professional,
+            Some(doctor),
+        ),
+    ];
+    let mut made = Vec::new();
+    for (role_word, email, name, role, professional) in wanted {
+        let password = Token::generate().as_str()[..20].to_string();
+        if state.store.staff_account(email).await?.is_some() {
+            super::staff::set_password(state, email, &password).await?;
+        } else {
+            super::staff::add(state, email, name, role, professional, &password).await?;
+        }
+        made.push(DemoAccount {
+            role: role_word,
+            email,
+            password,
+        });
+    }
+    Ok(made)
+}
+
 /// Generates three months of sessions and, on an empty database, books
 /// about a third of their slots for fictional people (no mail is sent).
 pub async fn seed(state: &AppState) -> anyhow::Result<usize> {

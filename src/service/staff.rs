@@ -70,6 +70,17 @@ pub async fn add(
     }
 }
 
+/// Gives an existing account a new password (12 characters or more).
+pub async fn set_password(state: &AppState, email: &str, password: &str) -> anyhow::Result<()> {
+    check_password(password)
+        .map_err(|_| anyhow::anyhow!("the password must be 12 to 200 characters"))?;
+    let hash = hash_password(password)?;
+    if !state.store.set_staff_password(email, &hash).await? {
+        anyhow::bail!("no account for {email}");
+    }
+    Ok(())
+}
+
 /// A new API token for an account (`tsunagu staff token`); shown once.
 pub async fn new_token(state: &AppState, email: &str) -> anyhow::Result<String> {
     let account = state

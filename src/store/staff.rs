@@ -137,6 +137,19 @@ impl Store {
         }))
     }
 
+    /// Sets a new password hash (the demo's accounts get new passwords at each start).
+    pub async fn set_staff_password(&self, email: &str, password_hash: &str) -> StoreResult<bool> {
+        Ok(on_db!(self, pool => {
+            sqlx::query("UPDATE staff SET password_hash = $2 WHERE email = $1")
+                .bind(email)
+                .bind(password_hash)
+                .execute(pool)
+                .await?
+                .rows_affected()
+                > 0
+        }))
+    }
+
     pub async fn staff_account(&self, email: &str) -> StoreResult<Option<StaffAccount>> {
         Ok(on_db!(read self, pool => {
             sqlx::query_as("SELECT id, name, password_hash, active FROM staff WHERE email = $1")

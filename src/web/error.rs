@@ -213,7 +213,10 @@ impl IntoResponse for AppError {
             // Staff pages: sign in first; nothing of the page is shown.
             return axum::response::Redirect::to("/staff/login").into_response();
         }
-        let mut response = if ctx.wants_html {
+        let mut response = if ctx.wants_html && super::pages::staff::is_staff_path(&ctx.path) {
+            // Staff screens keep their own frame, a refusal included.
+            super::pages::staff::error_page(status, &message)
+        } else if ctx.wants_html {
             render_error_page(status, &message, &ctx)
         } else {
             let mut body = json!({ "error": self.code(), "message": message });

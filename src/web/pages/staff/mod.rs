@@ -128,7 +128,18 @@ pub async fn login(
     let email = field(&pairs, "email");
     match accounts_service::sign_in(&state, &email, &field(&pairs, "password")).await? {
         Some(signed_in) => {
-            let mut response = Redirect::to("/staff").into_response();
+            let session = crate::domain::token::Token::parse(&signed_in.cookie)
+                .map(|t| t.hash())
+                .unwrap_or_default();
+            let start = match state
+                .store
+                .staff_by_session(&session, state.clock.now())
+                .await?
+            {
+                Some((member, _)) => start_page(&state, &member).await?,
+                None => "/staff",
+            };
+            let mut response = Redirect::to(start).into_response();
             let age = accounts_service::SESSION_HOURS * 3600;
             set_cookie(
                 &mut response,
@@ -262,4 +273,56 @@ fn form_time(pairs: &[(String, String)]) -> Result<Option<NaiveTime>, AppError> 
             .map(Some)
             .map_err(|_| crate::web::error::invalid("start", crate::domain::FieldError::Choice)),
     }
+}
+
+/// Whether a request's path (with its query) is one of the staff screens.
+pub fn is_staff_path(path_and_query: &str) -> bool {
+    let path = path_and_query.split('?').next().unwrap_or("");
+    path == "/staff" || path.starts_with("/staff/")
+}
+
+#[derive(Template)]
+#[template(path = "staff/error.html")]
+struct StaffErrorPage<'a> {
+    who: Option<String>,
+    csrf: String,
+    message: &'a str,
+    forbidden: bool,
+}
+
+/// An error on a staff screen, in the staff's frame (a 403 says the role
+/// does not allow it and leads back to the staff's own start page).
+pub fn error_page(status: StatusCode, message: &str) -> Response {
+    page(
+        &StaffErrorPage {
+            who: None,
+            csrf: String::new(),
+            message,
+            forbidden: status == StatusCode::FORBIDDEN,
+        },
+        status,
+    )
+}
+
+/// Where a member starts after signing in: a doctor (産業医) on the health
+/// centre's roster, everyone else on the evenings.
+async fn start_page(
+    state: &AppState,
+    member: &crate::store::StaffMember,
+) -> Result<&'static str, AppError> {
+    Ok(if is_doctor(state, member).await? {
+        "/staff/health/roster"
+    } else {
+        "/staff"
+    })
+}
+
+/// Whether the member is a professional whose entry is a doctor's.
+async fn is_doctor(state: &AppState, member: &crate::store::StaffMember) -> Result<bool, AppError> {
+    Ok(match member.professional_id {
+        Some(id) if !member.role.manages() => {
+            state.store.professional_profession(id).await?.as_deref() == Some("doctor")
+        }
+        _ => false,
+    })
 }

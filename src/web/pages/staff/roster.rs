@@ -11,7 +11,7 @@ use crate::web::StaffCaller;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, Months, NaiveDate};
 use std::collections::HashMap;
 
@@ -36,6 +36,8 @@ struct RosterPage {
     to: String,
     manages: bool,
     admin: bool,
+    /// 産業保健センター's links: for those who run the office.
+    health: bool,
     sessions: Vec<RosterLine>,
     rule_weekday: String,
     rule_week: u8,
@@ -59,6 +61,12 @@ pub async fn roster(
         .cloned()
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
     let (from, to) = month_bounds(&month)?;
+    if super::is_doctor(&state, &caller.member).await? {
+        // A doctor has no evenings: their roster is the health centre's.
+        // The month as read, never the raw parameter, goes into the header.
+        let month = to_jst(from).format("%Y-%m");
+        return Ok(Redirect::to(&format!("/staff/health/roster?month={month}")).into_response());
+    }
     let first = to_jst(from).date_naive();
     let sessions = state.store.roster(from, to).await?;
     let manages = caller.member.role.manages();
@@ -111,6 +119,7 @@ pub async fn roster(
             next: ym(first + Months::new(1)),
             from: first.to_string(),
             to: (first + Months::new(1)).to_string(),
+            health: manages,
             manages,
             admin: caller.member.role == crate::domain::staff::Role::Admin,
             sessions: lines,
