@@ -621,24 +621,7 @@ async fn a_pair_cancels_one_slot_or_both_and_a_move_needs_a_choice() {
         .unwrap()
         .to_string();
     // Both slots of one evening are one visit: neither is marked 再来.
-    let staff = support::staff_token(
-        &app,
-        "coord@city.example.jp",
-        "事務 局",
-        tsunagu::domain::staff::Role::Coordinator,
-        None,
-    )
-    .await;
-    let sheet: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/staff/sessions/{}", session.id)))
-        .bearer_auth(&staff)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let sheet = support::day_sheet_json(&app, session.id).await;
     let visits: Vec<&Value> = sheet["slots"]
         .as_array()
         .unwrap()

@@ -526,24 +526,7 @@ async fn the_waitlist_asks_the_optional_questions_and_never_invents_answers() {
             .await;
         assert_eq!(res.status(), 201, "{who}");
     }
-    let token = support::staff_token(
-        &app,
-        "coord@city.example.jp",
-        "事務 局",
-        tsunagu::domain::staff::Role::Coordinator,
-        None,
-    )
-    .await;
-    let sheet: Value = app
-        .client
-        .get(app.url(&format!("/api/v1/staff/sessions/{session}")))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let sheet = support::day_sheet_json(&app, session).await;
     let bookings: Vec<&Value> = sheet["slots"]
         .as_array()
         .expect("slots")

@@ -465,6 +465,31 @@ pub async fn staff_token(
     tsunagu::service::staff::new_token(s, email).await.unwrap()
 }
 
+/// An evening's day sheet as a coordinator sees it through the staff API.
+pub async fn day_sheet_json(app: &TestApp, session_id: i64) -> Value {
+    let email = format!(
+        "coord-{}@city.example.jp",
+        &tsunagu::domain::token::Token::generate().as_str()[..8]
+    );
+    let token = staff_token(
+        app,
+        &email,
+        "事務 局",
+        tsunagu::domain::staff::Role::Coordinator,
+        None,
+    )
+    .await;
+    app.client
+        .get(app.url(&format!("/api/v1/staff/sessions/{session_id}")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// A booking of `slot` for the store directly (no HTTP, no mail), by the
 /// person with `email` and `phone`.
 pub fn new_booking(slot: &SlotView, email: &str, phone: &str) -> NewBooking {

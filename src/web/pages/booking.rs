@@ -1,17 +1,16 @@
 //! The list of evenings and the booking form.
 
-use super::{
-    between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
-};
+use super::person_form::{error_lines, person_fields, question_fields};
+use super::{between, page, venue_text, ChoiceField, Chrome, ErrorLine, TextField};
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
-use crate::domain::{AgeBand, BookingInput, FieldErrors, Lang, Profession, Topic};
+use crate::domain::{BookingInput, FieldErrors, Lang, Profession};
 use crate::service::booking::{book, check_bookable, BookError, BookRequest};
 use crate::state::AppState;
 use crate::store::SlotView;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{age_band_label, field_message, profession_label, texts, topic_label};
+use crate::web::i18n::{field_message, profession_label, texts};
 use crate::web::{parse_id, FormBody};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -206,19 +205,6 @@ pub(super) fn book_page(
     let lang = ctx.lang;
     let t = texts(lang);
     let message = |field: &str| errors.get(field).map(|e| field_message(field, e, lang));
-    let text =
-        |name, label, hint, kind, autocomplete, inputmode, maxlength, value: &str| TextField {
-            name,
-            label,
-            hint,
-            kind,
-            autocomplete,
-            inputmode,
-            maxlength,
-            value: value.to_string(),
-            error: message(name),
-            optional: name == "name_kana" && lang == Lang::En,
-        };
     let order = [
         "name",
         "name_kana",
@@ -263,88 +249,18 @@ pub(super) fn book_page(
             profession: profession_label(slot.profession, lang),
             venue: venue_text(state, lang, &slot.venue),
         },
-        errors: order
-            .iter()
-            .filter_map(|f| {
-                errors.get(f).map(|e| ErrorLine {
-                    field: f,
-                    label: field_label(t, f),
-                    message: field_message(f, e, lang),
-                })
-            })
-            .collect(),
-        text_fields: vec![
-            text(
-                "name",
-                t.name,
-                t.name_hint,
-                "text",
-                "name",
-                "",
-                50,
-                &input.name,
-            ),
-            text(
-                "name_kana",
-                t.name_kana,
-                t.name_kana_hint,
-                "text",
-                "off",
-                "",
-                60,
-                &input.name_kana,
-            ),
-            text(
-                "phone",
-                t.phone,
-                t.phone_hint,
-                "tel",
-                "tel",
-                "tel",
-                20,
-                &input.phone,
-            ),
-            text(
-                "email",
-                t.email,
-                t.email_hint,
-                "email",
-                "email",
-                "email",
-                254,
-                &input.email,
-            ),
-        ],
-        choice_fields: vec![
-            ChoiceField {
-                name: "age_band",
-                label: t.age_band,
-                hint: "",
-                options: AgeBand::ALL
-                    .iter()
-                    .map(|a| ChoiceOption {
-                        code: a.code().to_string(),
-                        label: age_band_label(*a, lang).to_string(),
-                        checked: input.age_band == a.code(),
-                    })
-                    .collect(),
-                error: message("age_band"),
+        errors: error_lines(&order, errors, lang),
+        text_fields: person_fields(
+            lang,
+            |name| match name {
+                "name" => input.name.clone(),
+                "name_kana" => input.name_kana.clone(),
+                "phone" => input.phone.clone(),
+                _ => input.email.clone(),
             },
-            ChoiceField {
-                name: "topic",
-                label: t.topic,
-                hint: t.topic_hint,
-                options: Topic::ALL
-                    .iter()
-                    .map(|x| ChoiceOption {
-                        code: x.code().to_string(),
-                        label: topic_label(*x, lang).to_string(),
-                        checked: input.topic == x.code(),
-                    })
-                    .collect(),
-                error: message("topic"),
-            },
-        ],
+            errors,
+        ),
+        choice_fields: question_fields(lang, &input.age_band, &input.topic, errors),
         refusal: None,
         waitlist_href: format!(
             "/waitlist?session_id={}&profession={}",

@@ -4,6 +4,7 @@
 mod booking;
 pub mod health;
 mod manage;
+mod person_form;
 pub mod staff;
 pub mod staff_health;
 mod waitlist;

@@ -2,17 +2,16 @@
 //! with its accept and decline.
 
 use super::manage::{no_store, MessagePage};
-use super::{
-    between, field_label, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField,
-};
+use super::person_form::{error_lines, person_fields, question_fields};
+use super::{between, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
-use crate::domain::{AgeBand, FieldErrors, Lang, Profession, Topic};
+use crate::domain::{FieldErrors, Profession};
 use crate::service::booking::BookError;
 use crate::service::{offers, waitlist};
 use crate::state::AppState;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{age_band_label, field_message, profession_label, texts, topic_label};
+use crate::web::i18n::{field_message, profession_label, texts};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -59,19 +58,6 @@ async fn waitlist_page(
             label,
         })
         .collect();
-    let text =
-        |name: &'static str, label, hint, kind, autocomplete, inputmode, maxlength| TextField {
-            name,
-            label,
-            hint,
-            kind,
-            autocomplete,
-            inputmode,
-            maxlength,
-            value: value(name),
-            error: message(name),
-            optional: name == "name_kana" && lang == Lang::En,
-        };
     let order = [
         "profession",
         "session_id",
@@ -85,16 +71,7 @@ async fn waitlist_page(
         "consent",
     ];
     Ok(WaitlistPage {
-        errors: order
-            .iter()
-            .filter_map(|f| {
-                errors.get(f).map(|e| ErrorLine {
-                    field: f,
-                    label: field_label(t, f),
-                    message: field_message(f, e, lang),
-                })
-            })
-            .collect(),
+        errors: error_lines(&order, errors, lang),
         choice_fields: vec![
             ChoiceField {
                 name: "profession",
@@ -118,58 +95,8 @@ async fn waitlist_page(
                 error: message("session_id"),
             },
         ],
-        text_fields: vec![
-            text("name", t.name, t.name_hint, "text", "name", "", 50),
-            text(
-                "name_kana",
-                t.name_kana,
-                t.name_kana_hint,
-                "text",
-                "off",
-                "",
-                60,
-            ),
-            text("phone", t.phone, t.phone_hint, "tel", "tel", "tel", 20),
-            text(
-                "email",
-                t.email,
-                t.email_hint,
-                "email",
-                "email",
-                "email",
-                254,
-            ),
-        ],
-        optional_choices: vec![
-            ChoiceField {
-                name: "age_band",
-                label: t.age_band,
-                hint: "",
-                options: AgeBand::ALL
-                    .iter()
-                    .map(|a| ChoiceOption {
-                        code: a.code().to_string(),
-                        label: age_band_label(*a, lang).to_string(),
-                        checked: value("age_band") == a.code(),
-                    })
-                    .collect(),
-                error: message("age_band"),
-            },
-            ChoiceField {
-                name: "topic",
-                label: t.topic,
-                hint: t.topic_hint,
-                options: Topic::ALL
-                    .iter()
-                    .map(|x| ChoiceOption {
-                        code: x.code().to_string(),
-                        label: topic_label(*x, lang).to_string(),
-                        checked: value("topic") == x.code(),
-                    })
-                    .collect(),
-                error: message("topic"),
-            },
-        ],
+        text_fields: person_fields(lang, value, errors),
+        optional_choices: question_fields(lang, &value("age_band"), &value("topic"), errors),
         note: value("note"),
         note_error: message("note"),
         consent: !value("consent").is_empty(),
