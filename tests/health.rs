@@ -997,7 +997,12 @@ async fn an_accepted_date_goes_into_the_calendar_and_a_withdrawal_takes_it_out()
             .map(|l| l[name.len()..].trim().to_string())
             .unwrap_or_default()
     };
-    assert_eq!(field(&request, "METHOD:"), "REQUEST");
+    assert_eq!(field(&request, "METHOD:"), "PUBLISH");
+    assert_eq!(field(&request, "STATUS:"), "CONFIRMED");
+    assert_eq!(
+        field(&request, "PRODID:"),
+        "-//Tsunagu//Health centre interviews//JA"
+    );
     assert_eq!(
         field(&request, "DTSTART;TZID=Asia/Tokyo:"),
         format!("{}T100000", day.format("%Y%m%d"))
@@ -1013,7 +1018,8 @@ async fn an_accepted_date_goes_into_the_calendar_and_a_withdrawal_takes_it_out()
         app.calendar_in("cal@example.jp", "取下げ")
     })
     .await;
-    assert_eq!(field(&cancel, "METHOD:"), "CANCEL");
+    assert_eq!(field(&cancel, "METHOD:"), "PUBLISH");
+    assert_eq!(field(&cancel, "STATUS:"), "CANCELLED");
     assert_eq!(
         field(&cancel, "UID:"),
         field(&request, "UID:"),

@@ -286,3 +286,54 @@ async fn a_sent_mail_does_not_keep_the_manage_token() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn an_older_carrier_address_gets_its_mail_over_smtp() {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    for (slot, address) in [(0, "yamada..taro@docomo.ne.jp"), (3, "taro.@ezweb.ne.jp")] {
+        let mut body = booking_body(session.slots[slot].id);
+        body["email"] = serde_json::json!(address);
+        body["phone"] = serde_json::json!(format!("090-1234-000{slot}"));
+        let res = app.post_booking(&body).await;
+        assert_eq!(
+            res.status(),
+            201,
+            "{address}: {}",
+            res.text().await.unwrap()
+        );
+    }
+    let mails = eventually(10, || async {
+        let m = smtp.received();
+        (m.len() == 2).then_some(m)
+    })
+    .await;
+    let mut to: Vec<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(
+        to,
+        ["<\"taro.\"@ezweb.ne.jp>", "<\"yamada..taro\"@docomo.ne.jp>"],
+        "the local part is quoted on the wire"
+    );
+    for m in &mails {
+        assert!(m.subject().contains("相談会のご予約"));
+        let raw = String::from_utf8_lossy(&m.data);
+        assert!(
+            raw.contains("To: \"yamada..taro\"@docomo.ne.jp")
+                || raw.contains("To: \"taro.\"@ezweb.ne.jp"),
+            "{raw}"
+        );
+    }
+    // Both are sent, none failed.
+    for id in app.state.store.all_booking_ids().await.unwrap() {
+        let states = eventually(5, || async {
+            let s = app.state.store.mail_for_booking(id).await.unwrap();
+            (s.first().map(|m| m.status.as_str()) == Some("sent")).then_some(s)
+        })
+        .await;
+        assert_eq!(states.len(), 1);
+    }
+    app.stop().await;
+}

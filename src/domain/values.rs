@@ -15,7 +15,12 @@ pub enum FieldError {
     TooShort {
         min: usize,
     },
+    /// Control characters (NUL, ESC, BEL, DEL, …); a line break outside a
+    /// multi-line note.
     ControlCharacters,
+    /// Characters that are not seen but change what is shown: direction
+    /// overrides (U+202E), zero-width characters, a BOM.
+    InvisibleCharacters,
     KanaOnly,
     Phone,
     Email,
@@ -50,17 +55,83 @@ pub fn normalize_text(raw: &str) -> String {
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Required text of at most `max` characters, normalised.
+/// Characters that reorder the text around them when shown (bidirectional
+/// embeddings, overrides and isolates): refused in every text field, since
+/// they make a day sheet or a CSV line read otherwise than it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that are not seen (direction marks, zero-width characters,
+/// the BOM, the soft hyphen, tag characters): refused in names and other
+/// one-line text, where two names that look alike must be alike.
+pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206A}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// Refuses what no text field takes, before anything is folded: control
+/// characters (a line break only where `multiline`) and direction overrides.
+pub fn check_characters(raw: &str, multiline: bool) -> Result<(), FieldError> {
+    if raw
+        .chars()
+        .any(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\r')))
+    {
+        return Err(FieldError::ControlCharacters);
+    }
+    if raw.chars().any(is_bidi_control) {
+        return Err(FieldError::InvisibleCharacters);
+    }
+    Ok(())
+}
+
+/// Required one-line text of at most `max` characters, normalised.
 pub fn bounded(raw: &str, max: usize) -> Result<String, FieldError> {
-    let value = normalize_text(raw);
+    let value = optional_text(raw, max)?;
     if value.is_empty() {
         return Err(FieldError::Required);
     }
+    Ok(value)
+}
+
+/// One-line text that may be left empty, at most `max` characters, normalised.
+pub fn optional_text(raw: &str, max: usize) -> Result<String, FieldError> {
+    check_characters(raw, false)?;
+    if raw.chars().any(is_invisible) {
+        return Err(FieldError::InvisibleCharacters);
+    }
+    let value = normalize_text(raw);
     if value.chars().count() > max {
         return Err(FieldError::TooLong { max });
     }
-    if value.chars().any(char::is_control) {
-        return Err(FieldError::ControlCharacters);
+    Ok(value)
+}
+
+/// Text typed in a box of several lines, its line breaks folded into
+/// spaces; empty is allowed.
+pub fn folded_lines(raw: &str, max: usize) -> Result<String, FieldError> {
+    check_characters(raw, true)?;
+    let value = normalize_text(raw);
+    if value.chars().count() > max {
+        return Err(FieldError::TooLong { max });
     }
     Ok(value)
 }
@@ -181,13 +252,20 @@ impl PhoneNumber {
     }
 }
 
-/// メールアドレス, validated by the mail library's own parser.
+/// メールアドレス, validated by the mail library's own parser. Older
+/// docomo and au addresses whose local part has two dots in a row or ends
+/// in a dot (`yamada..taro@docomo.ne.jp`, `taro.@ezweb.ne.jp`) are
+/// deliverable and accepted: they are kept as typed, and sent with the local
+/// part quoted (see [`Email::wire`]), as RFC 5322 allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Email(String);
 
 impl Email {
     pub const MAX: usize = 254;
+    /// The longest local part SMTP carries (RFC 5321).
+    pub const LOCAL_MAX: usize = 64;
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        check_characters(raw, false)?;
         let value = normalize_text(raw);
         if value.is_empty() {
             return Err(FieldError::Required);
@@ -196,8 +274,10 @@ impl Email {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
         let valid = !value.contains(' ')
-            && value.parse::<lettre::Address>().is_ok()
-            && value.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
+            && value.rsplit_once('@').is_some_and(|(local, domain)| {
+                local.len() <= Self::LOCAL_MAX && domain.contains('.')
+            })
+            && wire_address(&value).is_some();
         if valid {
             Ok(Self(value))
         } else {
@@ -207,6 +287,29 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// The address as written on the wire: as typed, or with its local
+    /// part quoted when it is not a plain dot-atom.
+    pub fn wire(&self) -> String {
+        wire_address(&self.0).unwrap_or_else(|| self.0.clone())
+    }
+}
+
+/// An address as the mail library takes it: `taro@example.jp` as it is,
+/// `yamada..taro@docomo.ne.jp` as `"yamada..taro"@docomo.ne.jp`. `None`
+/// when it cannot be delivered either way. Quoting is offered only to local
+/// parts of the characters a mail address may hold unquoted (letters,
+/// digits, dots, `!#$%&'*+-/=?^_`{|}~`): a space, a quote or `@` stays refused.
+pub fn wire_address(address: &str) -> Option<String> {
+    if address.parse::<lettre::Address>().is_ok() {
+        return Some(address.to_string());
+    }
+    let (local, domain) = address.rsplit_once('@')?;
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c);
+    if local.is_empty() || !local.chars().all(atext) {
+        return None;
+    }
+    let quoted = format!("\"{local}\"@{domain}");
+    quoted.parse::<lettre::Address>().ok().map(|_| quoted)
 }
 
 /// An optional free note, bounded; line breaks are kept.
@@ -216,13 +319,15 @@ pub struct Note(String);
 impl Note {
     pub const MAX: usize = 400;
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
-        let folded: String = raw.nfkc().collect::<String>().replace("\r\n", "\n");
+        check_characters(raw, true)?;
+        let folded: String = raw
+            .nfkc()
+            .collect::<String>()
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
         let value = folded.trim().to_string();
         if value.chars().count() > Self::MAX {
             return Err(FieldError::TooLong { max: Self::MAX });
-        }
-        if value.chars().any(|c| c.is_control() && c != '\n') {
-            return Err(FieldError::ControlCharacters);
         }
         Ok(Self(value))
     }
@@ -380,9 +485,83 @@ mod tests {
             "@example.jp",
             "taro@localhost",
             "ta ro@example.jp",
+            "ta\"ro@example.jp",
+            "taro@@example.jp",
+            "taro@exa mple.jp",
+            "taro@example..jp",
+            "taro@-example.jp",
+            "(taro)@example.jp",
+            "日本@example.jp\u{202E}",
         ] {
-            assert_eq!(Email::parse(bad), Err(FieldError::Email), "{bad}");
+            assert!(Email::parse(bad).is_err(), "{bad}");
         }
+        let long_local = format!("{}@example.jp", "a".repeat(65));
+        assert_eq!(Email::parse(&long_local), Err(FieldError::Email));
+    }
+
+    #[test]
+    fn older_carrier_addresses_are_accepted_and_quoted_on_the_wire() {
+        for (typed, wire) in [
+            ("yamada..taro@docomo.ne.jp", "\"yamada..taro\"@docomo.ne.jp"),
+            ("taro.@ezweb.ne.jp", "\"taro.\"@ezweb.ne.jp"),
+            (".taro@docomo.ne.jp", "\".taro\"@docomo.ne.jp"),
+            ("taro@example.jp", "taro@example.jp"),
+        ] {
+            let e = Email::parse(typed).unwrap();
+            assert_eq!(e.as_str(), typed);
+            assert_eq!(e.wire(), wire);
+            assert!(e.wire().parse::<lettre::Address>().is_ok());
+        }
+    }
+
+    #[test]
+    fn controls_are_refused_in_every_text() {
+        for c in ['\0', '\u{1b}', '\u{7}', '\u{7f}', '\u{85}', '\t'] {
+            let raw = format!("仙台{c}太郎");
+            assert_eq!(PersonName::parse(&raw), Err(FieldError::ControlCharacters));
+            assert_eq!(bounded(&raw, 50), Err(FieldError::ControlCharacters));
+            assert_eq!(Note::parse(&raw), Err(FieldError::ControlCharacters));
+            assert_eq!(folded_lines(&raw, 50), Err(FieldError::ControlCharacters));
+        }
+        // A line break only in a box of several lines.
+        assert_eq!(
+            PersonName::parse("仙台\n太郎"),
+            Err(FieldError::ControlCharacters)
+        );
+        assert_eq!(folded_lines("月曜\r\n午後", 50).unwrap(), "月曜 午後");
+        assert_eq!(Note::parse("a\rb").unwrap().as_str(), "a\nb");
+    }
+
+    #[test]
+    fn invisible_characters_are_refused_in_names() {
+        for c in [
+            '\u{202E}', '\u{202A}', '\u{2066}', '\u{200B}', '\u{200D}', '\u{200F}', '\u{FEFF}',
+            '\u{2060}', '\u{00AD}',
+        ] {
+            let raw = format!("仙台{c}太郎");
+            assert_eq!(
+                PersonName::parse(&raw),
+                Err(FieldError::InvisibleCharacters),
+                "{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                NameKana::parse(&format!("センダイ{c}")),
+                Err(FieldError::InvisibleCharacters)
+            );
+            assert_eq!(
+                optional_text(&raw, 100),
+                Err(FieldError::InvisibleCharacters)
+            );
+        }
+        // Direction overrides in a note too; a joined emoji may stay there.
+        assert_eq!(
+            Note::parse("abc\u{202E}def"),
+            Err(FieldError::InvisibleCharacters)
+        );
+        assert!(Note::parse("家族 \u{1F468}\u{200D}\u{1F469}").is_ok());
+        // Variation selectors of kanji (異体字) are part of a name.
+        assert!(PersonName::parse("辻\u{E0100} 太郎").is_ok());
     }
 
     #[test]

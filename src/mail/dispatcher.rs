@@ -131,21 +131,33 @@ impl Dispatcher {
 /// Renders a queued mail from its template and payload.
 fn build(settings: &Settings, from: &Mailbox, mail: &OutboxMessage) -> Result<Message, String> {
     let rendered = render(&mail.kind, &mail.payload, settings)?;
-    let to: Mailbox = mail
-        .recipient
-        .parse()
-        .map_err(|e| format!("recipient: {e}"))?;
+    let address = recipient(&mail.recipient)?;
+    // The envelope is given, not read back from the To header: the
+    // header parser does not take a quoted local part.
+    let envelope = lettre::address::Envelope::new(Some(from.email.clone()), vec![address.clone()])
+        .map_err(|e| e.to_string())?;
+    let to = Mailbox::new(None, address);
     let mut from = from.clone();
     if let Some(name) = &rendered.from_name {
         from.name = Some(name.clone());
     }
     Message::builder()
+        .envelope(envelope)
         .from(from)
         .to(to)
         .subject(rendered.subject.clone())
         .message_id(Some(mail.message_id.clone()))
         .multipart(body(rendered)?)
         .map_err(|e| e.to_string())
+}
+
+/// The recipient's address for the wire: an older carrier address
+/// (`yamada..taro@docomo.ne.jp`) goes with its local part quoted.
+fn recipient(address: &str) -> Result<lettre::Address, String> {
+    crate::domain::values::wire_address(address)
+        .ok_or_else(|| "recipient: not a deliverable address".to_string())?
+        .parse()
+        .map_err(|e| format!("recipient: {e}"))
 }
 
 /// Text and HTML as alternatives, with the calendar entry (if any) beside them.
@@ -175,6 +187,186 @@ fn body(rendered: Rendered) -> Result<MultiPart, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{Lang, Profession};
+    use crate::mail::calendar::Calendar;
+    use crate::mail::health::{self, HealthMail, MailInterview};
+    use crate::mail::templates::{self as t, EveningMail, MailSlot};
+    use chrono::Utc;
+
+    /// Words that would tell a reader of a lock screen or a shared inbox
+    /// what the mail is about: mental health, the law, the topic.
+    const REVEALING: &[&str] = &[
+        "こころ",
+        "心",
+        "メンタル",
+        "精神",
+        "法律",
+        "弁護",
+        "ストレス",
+        "長時間",
+        "面接",
+        "職場",
+        "家族",
+        "お金",
+        "借金",
+        "人間関係",
+        "いのち",
+        "自殺",
+        "mental",
+        "psycholog",
+        "lawyer",
+        "legal",
+        "law ",
+        "stress",
+        "suicide",
+        "debt",
+        "family",
+        "money",
+        "workplace",
+        "relationship",
+    ];
+
+    fn queued(kind: &str, payload: String) -> OutboxMessage {
+        OutboxMessage {
+            id: 1,
+            kind: kind.to_string(),
+            message_id: "<m1@tsunagu.example.jp>".into(),
+            recipient: "yamada..taro@docomo.ne.jp".into(),
+            payload,
+            attempts: 0,
+        }
+    }
+
+    /// (From, Subject) of the message as it goes on the wire, decoded.
+    fn headers(settings: &Settings, mail: &OutboxMessage) -> (String, String) {
+        let from = Mailbox::new(
+            Some(settings.mail.from_name.clone()),
+            settings.mail.from_address.parse().unwrap(),
+        );
+        let message = build(settings, &from, mail).unwrap_or_else(|e| panic!("{}: {e}", mail.kind));
+        let bytes = message.formatted();
+        let parsed = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+        let sender = parsed.from().and_then(|a| a.first()).unwrap();
+        let from = format!(
+            "{} <{}>",
+            sender.name().unwrap_or_default(),
+            sender.address().unwrap_or_default()
+        );
+        (from, parsed.subject().unwrap_or_default().to_string())
+    }
+
+    #[test]
+    fn no_sender_name_or_subject_tells_what_the_mail_is_about() {
+        let settings = Settings::built_in();
+        let now = Utc::now();
+        let mut seen = 0;
+        for lang in [Lang::Ja, Lang::En] {
+            for profession in [Profession::Lawyer, Profession::Psychologist] {
+                let evening = EveningMail {
+                    lang,
+                    name: "仙台 花子".into(),
+                    slots: vec![MailSlot {
+                        profession,
+                        starts_at: now + Duration::days(10),
+                        ends_at: now + Duration::days(10) + Duration::minutes(50),
+                    }],
+                    venue: settings.evening.venue.clone(),
+                    token: Some("a".repeat(48)),
+                    offer_token: Some("b".repeat(48)),
+                    expires_at: Some(now + Duration::days(1)),
+                    position: Some(2),
+                    previous: Some(MailSlot {
+                        profession,
+                        starts_at: now + Duration::days(9),
+                        ends_at: now + Duration::days(9) + Duration::minutes(50),
+                    }),
+                    calendar: Some(Calendar::request(vec!["u-0@x.jp".into()], now)),
+                    while_booked: None,
+                    waiting_for: Some((profession, Some(now + Duration::days(10)))),
+                };
+                for kind in [
+                    t::BOOKING_CONFIRMED,
+                    t::BOOKING_CANCELLED,
+                    t::BOOKING_CHANGED,
+                    t::WAITLIST_JOINED,
+                    t::OFFER_MADE,
+                    t::OFFER_EXPIRED,
+                    t::REMINDER,
+                    t::SESSION_CANCELLED,
+                ] {
+                    let payload = evening.queue(kind, "a@x.jp", &settings).payload;
+                    let (from, subject) = headers(&settings, &queued(kind, payload));
+                    check(kind, &from, &subject);
+                    seen += 1;
+                }
+            }
+            let business = HealthMail {
+                lang,
+                business_name: "株式会社 青葉製作所".into(),
+                contact_name: "青葉 太郎".into(),
+                number: "H2026-00012".into(),
+                token: Some("c".repeat(48)),
+                position: Some(4),
+                estimated_month: Some("2027-02".into()),
+                due_on: Some((now + Duration::days(30)).date_naive()),
+                estimate_late: true,
+                missed: Some(now - Duration::days(1)),
+                closed_reason: Some("事業場のご都合".into()),
+                interview: Some(MailInterview {
+                    id: 1,
+                    starts_at: now + Duration::days(20),
+                    ends_at: now + Duration::days(20) + Duration::minutes(30),
+                    visit: false,
+                    doctor: "仙台 一郎".into(),
+                    proposed: true,
+                }),
+                while_interview: None,
+                calendar: Some(Calendar::request(vec!["u-1@x.jp".into()], now)),
+            };
+            for kind in [
+                health::HEALTH_RECEIVED,
+                health::HEALTH_PROPOSED,
+                health::HEALTH_ACCEPTED,
+                health::HEALTH_DECLINED,
+                health::HEALTH_WITHDRAWN,
+                health::HEALTH_REMINDER,
+                health::HEALTH_REQUEUED,
+                health::HEALTH_CLOSED,
+            ] {
+                let payload = serde_json::to_string(&business).unwrap();
+                let (from, subject) = headers(&settings, &queued(kind, payload));
+                check(kind, &from, &subject);
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 48);
+    }
+
+    fn check(kind: &str, from: &str, subject: &str) {
+        assert!(!subject.is_empty(), "{kind}: no subject");
+        assert!(from.contains("soudan@tsunagu.example.jp"), "{kind}: {from}");
+        for word in REVEALING {
+            for (header, value) in [("From", from), ("Subject", subject)] {
+                assert!(
+                    !value.to_lowercase().contains(word),
+                    "{kind}: {word} in {header}: {value}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_older_carrier_address_goes_quoted() {
+        assert_eq!(
+            recipient("yamada..taro@docomo.ne.jp").unwrap().to_string(),
+            "\"yamada..taro\"@docomo.ne.jp"
+        );
+        assert_eq!(
+            recipient("taro@example.jp").unwrap().to_string(),
+            "taro@example.jp"
+        );
+        assert!(recipient("ta ro@example.jp").is_err());
+    }
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {

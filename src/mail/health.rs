@@ -189,16 +189,20 @@ impl HealthMail {
         };
         let text = calendar::render(
             cal,
+            calendar::HEALTH_PRODID,
             &[slot],
             &self.pick(
                 "産業保健センター 医師との面談",
                 "Occupational health centre: appointment with the doctor",
             ),
             &location,
-            &settings.mail.from_address,
+            &calendar::Organizer {
+                name: &self.pick(&h.centre_name, &h.centre_name_en),
+                address: &settings.mail.from_address,
+            },
             Utc::now(),
         );
-        Some((cal.method.clone(), text))
+        Some((calendar::METHOD.to_string(), text))
     }
 
     fn render(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
@@ -442,7 +446,8 @@ mod tests {
                 }
                 assert!(!r.text.contains("今すぐ誰かに"), "{kind}");
                 let (method, ics) = r.ics.expect("a calendar entry");
-                assert_eq!(method, "REQUEST");
+                assert_eq!(method, "PUBLISH");
+                assert!(ics.contains(crate::mail::calendar::HEALTH_PRODID));
                 assert!(
                     !ics.contains("ストレス") && !ics.contains("stress"),
                     "{ics}"

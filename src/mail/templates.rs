@@ -277,13 +277,17 @@ impl EveningMail {
         let summary = self.pick("相談会のご予約", "Consultation booking");
         let text = calendar::render(
             cal,
+            calendar::EVENING_PRODID,
             &self.slots,
             &summary,
             &self.venue(settings),
-            &settings.mail.from_address,
+            &calendar::Organizer {
+                name: &settings.mail.from_name,
+                address: &settings.mail.from_address,
+            },
             Utc::now(),
         );
-        Some((cal.method.clone(), text))
+        Some((calendar::METHOD.to_string(), text))
     }
 
     fn slot_details(&self, settings: &Settings) -> Vec<(String, String)> {

@@ -6,7 +6,7 @@ use super::booking::BookError;
 use super::schedule;
 use crate::domain::series::unusual_day;
 use crate::domain::staff::Attendance;
-use crate::domain::values::{normalize_text, Note, PersonName};
+use crate::domain::values::{normalize_text, optional_text, Note, PersonName};
 use crate::domain::{FieldError, FieldErrors, Profession};
 use crate::state::AppState;
 use crate::store::{BookingRecord, StaffMember};
@@ -73,13 +73,8 @@ pub async fn add_professional(
     if !["lawyer", "psychologist", "doctor"].contains(&profession.as_str()) {
         return Err(invalid("profession", FieldError::Choice));
     }
-    let (organisation, contact) = (normalize_text(organisation), normalize_text(contact));
-    if organisation.chars().count() > 100 {
-        return Err(invalid("organisation", FieldError::TooLong { max: 100 }));
-    }
-    if contact.chars().count() > 200 {
-        return Err(invalid("contact", FieldError::TooLong { max: 200 }));
-    }
+    let organisation = optional_text(organisation, 100).map_err(|e| invalid("organisation", e))?;
+    let contact = optional_text(contact, 200).map_err(|e| invalid("contact", e))?;
     let id = state
         .store
         .create_professional(

@@ -42,6 +42,8 @@ pub async fn add(
 ) -> anyhow::Result<i64> {
     let email =
         Email::parse(email).map_err(|_| anyhow::anyhow!("not an email address: {email}"))?;
+    let name = crate::domain::values::PersonName::parse(name)
+        .map_err(|_| anyhow::anyhow!("the name must be 1 to 50 characters of visible text"))?;
     check_password(password)
         .map_err(|_| anyhow::anyhow!("the password must be 12 to 200 characters"))?;
     if role == Role::Professional && professional_id.is_none() {
@@ -54,7 +56,7 @@ pub async fn add(
         .store
         .create_staff(
             email.as_str(),
-            name.trim(),
+            name.as_str(),
             role,
             professional_id,
             &hash,

@@ -4,12 +4,14 @@
 
 use super::error::InternalCause;
 use super::i18n::lang_from_request;
+use crate::config::Settings;
 use crate::domain::Lang;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(Clone, Debug)]
@@ -18,8 +20,12 @@ pub struct RequestContext {
     pub lang: Lang,
     /// A page for people rather than JSON for programs.
     pub wants_html: bool,
-    /// The path and query, for the language switch of the pages.
+    /// The path and query of the route answered (`/` when none matched),
+    /// for the language switch of the pages.
     pub path: String,
+    /// The settings in force, so that every page (error pages too) shows
+    /// the configured office and crisis contacts.
+    pub settings: Arc<Settings>,
 }
 
 tokio::task_local! {
@@ -36,6 +42,7 @@ impl RequestContext {
                 lang: Lang::Ja,
                 wants_html: true,
                 path: "/".into(),
+                settings: Arc::new(Settings::built_in()),
             })
     }
 }
@@ -46,24 +53,40 @@ fn next_request_id() -> String {
     format!("{:08x}-{:06}", rand::random::<u32>(), n % 1_000_000)
 }
 
-pub async fn request_context(request: Request, next: Next) -> Response {
+pub async fn request_context(
+    State(settings): State<Arc<Settings>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let method: Method = request.method().clone();
+    let matched = request.extensions().get::<MatchedPath>().is_some();
     let route = request
         .extensions()
         .get::<MatchedPath>()
         .map(|p| p.as_str().to_string())
         .unwrap_or_else(|| "(unmatched)".into());
     let path = request.uri().path().to_string();
+    // Links of the page (the language switch) come from a route of this
+    // site; a path that matched none (`//evil.example`) gives the home page.
+    let own_path = if matched {
+        request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| path.clone())
+    } else {
+        match request.uri().query() {
+            Some(q) => format!("/?{q}"),
+            None => "/".into(),
+        }
+    };
     let ctx = RequestContext {
         request_id: next_request_id(),
         lang: lang_from_request(request.uri().query(), request.headers()),
         wants_html: !(path.starts_with("/api/") || path == "/healthz"),
-        path: request
-            .uri()
-            .path_and_query()
-            .map(|p| p.as_str().to_string())
-            .unwrap_or(path),
+        path: own_path,
+        settings,
     };
     let request_id = ctx.request_id.clone();
     let mut response = CURRENT.scope(ctx, next.run(request)).await;

@@ -26,6 +26,9 @@ pub enum AppError {
     /// 400: the request could not be read at all.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 400: a form whose text is not UTF-8 (it is refused, not repaired).
+    #[error("form not UTF-8")]
+    NotUtf8,
     #[error("not found")]
     NotFound,
     /// 401: the staff API without a valid token (a staff page redirects to sign-in).
@@ -103,7 +106,7 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Invalid(_) | AppError::NotEligible(..) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::NotUtf8 => StatusCode::BAD_REQUEST,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
@@ -122,6 +125,7 @@ impl AppError {
             AppError::Invalid(_) => "invalid",
             AppError::NotEligible(..) => "not_eligible",
             AppError::BadRequest(_) => "bad_request",
+            AppError::NotUtf8 => "not_utf8",
             AppError::NotFound => "not_found",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
@@ -144,6 +148,12 @@ impl AppError {
             AppError::NotEligible(_, reason) => return reason.clone(),
             AppError::BadRequest(_) if en => "The request could not be read.",
             AppError::BadRequest(_) => "リクエストを読み取れませんでした。",
+            AppError::NotUtf8 if en => {
+                "What was sent contains characters that could not be read, and nothing was saved. Please go back, type it again and send it once more."
+            }
+            AppError::NotUtf8 => {
+                "送信された内容に読み取れない文字が含まれていたため、受け付けていません（何も保存していません）。前の画面に戻り、入力し直してからもう一度送信してください。"
+            }
             AppError::NotFound => t.not_found,
             AppError::Unauthorized if en => "Sign in as staff: Authorization: Bearer <token>.",
             AppError::Unauthorized => "職員の認証が必要です（Authorization: Bearer <token>）。",

@@ -208,7 +208,16 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
                 format!("{min}文字以上で入力してください。")
             }
         }
-        FieldError::ControlCharacters => pick(en, "使用できない文字が含まれています。", "This contains characters that cannot be used."),
+        FieldError::ControlCharacters => pick(
+            en,
+            "改行や制御文字など、入力できない文字が含まれています。",
+            "This contains characters that cannot be used here (control characters or line breaks).",
+        ),
+        FieldError::InvisibleCharacters => pick(
+            en,
+            "目に見えない文字（文字の向きを変える記号やゼロ幅の文字など）が含まれています。貼り付けた場合は、手で入力し直してください。",
+            "This contains invisible characters (such as direction marks or zero-width characters). If you pasted it, please type it instead.",
+        ),
         FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana, or in Latin letters."),
         FieldError::Phone => pick(
             en,
@@ -336,6 +345,9 @@ pub struct Texts {
     pub book_this: &'static str,
     pub taken: &'static str,
     pub both_hint: &'static str,
+    /// The line near the top of every public page that leads to the list below.
+    pub urgent_line: &'static str,
+    pub urgent_line_link: &'static str,
     pub urgent_heading: &'static str,
     pub urgent_intro: &'static str,
     pub office_contact: &'static str,
@@ -461,6 +473,8 @@ pub static JA: Texts = Texts {
     book_this: "予約する",
     taken: "予約済み",
     both_hint: "弁護士と臨床心理士の両方に相談したい場合は、それぞれの枠を予約してください。",
+    urgent_line: "今すぐ誰かと話したいときは：",
+    urgent_line_link: "電話で話せる相談窓口",
     urgent_heading: "今すぐ誰かに話を聞いてほしいとき",
     urgent_intro: "相談会の日まで待てないときは、次の窓口をご利用ください。",
     office_contact: "お問い合わせ",
@@ -583,6 +597,8 @@ pub static EN: Texts = Texts {
     book_this: "Book",
     taken: "Booked",
     both_hint: "To see both a lawyer and a psychologist, book one slot with each.",
+    urgent_line: "If you need to talk to someone now: ",
+    urgent_line_link: "lines you can call",
     urgent_heading: "If you need to talk to someone now",
     urgent_intro: "If you cannot wait for the evening, these lines are there for you.",
     office_contact: "Contact",
@@ -929,6 +945,8 @@ mod tests {
         let errors = [
             FieldError::Required,
             FieldError::TooLong { max: 50 },
+            FieldError::ControlCharacters,
+            FieldError::InvisibleCharacters,
             FieldError::KanaOnly,
             FieldError::Phone,
             FieldError::Email,

@@ -1,6 +1,7 @@
 //! HTTP: routes, pages, the JSON API and the one place errors become responses.
 
 pub mod api;
+pub mod body;
 pub mod context;
 pub mod error;
 pub mod health_api;
@@ -8,9 +9,10 @@ pub mod i18n;
 pub mod pages;
 pub mod staff_api;
 
+pub use body::{FormBody, JsonBody, MaybeJson};
+
 use crate::state::AppState;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -21,6 +23,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 
 pub fn router(state: AppState) -> Router {
     let max_body = state.settings.server.max_body_bytes;
+    let settings = state.settings.clone();
     Router::new()
         .route("/", get(pages::index))
         .route(
@@ -251,7 +254,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(not_found)
         .layer(middleware::from_fn(remember_language))
-        .layer(middleware::from_fn(context::request_context))
+        .layer(middleware::from_fn_with_state(
+            settings,
+            context::request_context,
+        ))
         .layer(DefaultBodyLimit::max(max_body))
         .layer(CatchPanicLayer::new())
         .with_state(state)
@@ -293,63 +299,6 @@ async fn remember_language(request: Request, next: Next) -> Response {
     response
 }
 
-/// A request body within the size limit, or an [`AppError`].
-async fn body_bytes<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, AppError> {
-    Bytes::from_request(request, state)
-        .await
-        .map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                AppError::TooLarge
-            } else {
-                AppError::BadRequest(rejection.body_text())
-            }
-        })
-}
-
-/// A JSON body as a value; the handler checks each field itself so that
-/// every bad field gets its own message.
-pub struct JsonBody(pub serde_json::Value);
-
-impl<S: Send + Sync> FromRequest<S> for JsonBody {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let is_json = request
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| {
-                v.trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("application/json")
-            });
-        if !is_json {
-            return Err(AppError::UnsupportedMediaType);
-        }
-        let bytes = body_bytes(request, state).await?;
-        serde_json::from_slice(&bytes)
-            .map(JsonBody)
-            .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))
-    }
-}
-
-/// A JSON body that may be left out (`null` then).
-pub struct MaybeJson(pub serde_json::Value);
-
-impl<S: Send + Sync> FromRequest<S> for MaybeJson {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = body_bytes(request, state).await?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(MaybeJson(serde_json::Value::Null));
-        }
-        serde_json::from_slice(&bytes)
-            .map(MaybeJson)
-            .map_err(|e| AppError::BadRequest(format!("malformed JSON: {e}")))
-    }
-}
-
 /// A staff member making a request: by an API token (`Authorization:
 /// Bearer …`, from `tsunagu staff token`), by the configured office token
 /// (acting as a coordinator named by `X-Staff-Name`), or by a sign-in cookie.
@@ -383,10 +332,12 @@ impl axum::extract::FromRequestParts<AppState> for StaffCaller {
         {
             let office = state.settings.staff.api_token.expose();
             if !office.is_empty() && constant_time_eq(given.as_bytes(), office.as_bytes()) {
-                let name = header("x-staff-name")
-                    .map(|v| v.trim().chars().take(50).collect::<String>())
-                    .filter(|v| !v.is_empty())
-                    .unwrap_or_else(|| "staff".into());
+                let name = match header("x-staff-name").filter(|v| !v.trim().is_empty()) {
+                    Some(v) => crate::domain::values::PersonName::parse(v)
+                        .map_err(|e| error::invalid("X-Staff-Name", e))?
+                        .to_string(),
+                    None => "staff".into(),
+                };
                 let member = crate::store::StaffMember {
                     id: None,
                     name: name.clone(),
@@ -472,20 +423,4 @@ impl axum::extract::FromRequestParts<AppState> for Admin {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-/// An `application/x-www-form-urlencoded` body as name/value pairs.
-pub struct FormBody(pub Vec<(String, String)>);
-
-impl<S: Send + Sync> FromRequest<S> for FormBody {
-    type Rejection = AppError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let bytes = body_bytes(request, state).await?;
-        Ok(FormBody(
-            url::form_urlencoded::parse(&bytes)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        ))
-    }
 }

@@ -4,7 +4,9 @@
 
 use super::{Place, ServiceAsk, ServiceKind, TimeOfDay};
 use crate::domain::booking::keep;
-use crate::domain::values::{bounded, normalize_text, Email, PersonName, PhoneNumber};
+use crate::domain::values::{
+    bounded, folded_lines, normalize_text, Email, PersonName, PhoneNumber,
+};
 use crate::domain::{FieldError, FieldErrors};
 use chrono::{NaiveDate, Weekday};
 
@@ -187,17 +189,13 @@ impl Preferences {
         }
         days.sort_by_key(Weekday::num_days_from_monday);
         let time_of_day = keep(errors, "preferred.time", TimeOfDay::parse(time));
-        let note = normalize_text(note);
-        if note.chars().count() > PREFERRED_NOTE_MAX {
-            errors.insert(
-                "preferred.note",
-                FieldError::TooLong {
-                    max: PREFERRED_NOTE_MAX,
-                },
-            );
-        }
-        match time_of_day {
-            Some(time_of_day) if errors.len() == before => Some(Preferences {
+        let note = keep(
+            errors,
+            "preferred.note",
+            folded_lines(note, PREFERRED_NOTE_MAX),
+        );
+        match (time_of_day, note) {
+            (Some(time_of_day), Some(note)) if errors.len() == before => Some(Preferences {
                 weekdays: days,
                 time_of_day,
                 note,

@@ -2,7 +2,7 @@
 //! request's status page (`/health/manage/{token}`), Japanese first,
 //! without JavaScript.
 
-use super::{page, switch_url};
+use super::{page, switch_url, Chrome};
 use crate::domain::health::request::weekdays_from_codes;
 use crate::domain::health::request::{HealthInput, ServiceInput, WEEKDAYS};
 use crate::domain::health::ServiceKind;
@@ -73,6 +73,7 @@ pub struct ServiceRow {
 #[template(path = "health/form.html")]
 struct FormPage {
     en: bool,
+    c: Chrome,
     centre: Centre,
     lang_switch: String,
     area: String,
@@ -285,6 +286,7 @@ fn form_page(
     summary.sort_by_key(|(k, _)| field_order(k));
     FormPage {
         en,
+        c: Chrome::new(Some(state), &ctx),
         centre: centre(state, en),
         lang_switch: switch_url(&ctx.path, if en { "ja" } else { "en" }),
         area: {

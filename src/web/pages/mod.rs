@@ -40,7 +40,7 @@ impl Chrome {
         let en = ctx.lang == Lang::En;
         let settings = state
             .map(|s| s.settings.clone())
-            .unwrap_or_else(|| std::sync::Arc::new(crate::config::Settings::built_in()));
+            .unwrap_or_else(|| ctx.settings.clone());
         let pick = |ja: &str, english: &str| {
             if en {
                 english.to_string()
@@ -74,6 +74,13 @@ pub(super) fn switch_url(path_and_query: &str, lang: &str) -> String {
     let (path, query) = path_and_query
         .split_once('?')
         .unwrap_or((path_and_query, ""));
+    // Only a path of this site: never `//host` or `/\host`, which a browser
+    // takes for another site.
+    let path = if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path
+    } else {
+        "/"
+    };
     let mut out = url::form_urlencoded::Serializer::new(String::new());
     for (k, v) in url::form_urlencoded::parse(query.as_bytes()).filter(|(k, _)| k != "lang") {
         out.append_pair(&k, &v);
@@ -190,6 +197,11 @@ mod tests {
         assert_eq!(
             super::switch_url("/manage/abc?booked=1&lang=ja", "en"),
             "/manage/abc?booked=1&lang=en"
+        );
+        assert_eq!(super::switch_url("//evil.example", "en"), "/?lang=en");
+        assert_eq!(
+            super::switch_url("/\\evil.example?a=1", "ja"),
+            "/?a=1&lang=ja"
         );
     }
 }

@@ -8,6 +8,7 @@ use super::*;
 #[template(path = "health/status.html")]
 struct StatusPage {
     en: bool,
+    c: Chrome,
     centre: Centre,
     lang_switch: String,
     token: String,
@@ -99,6 +100,7 @@ fn status_page(
     };
     StatusPage {
         en,
+        c: Chrome::new(Some(state), &ctx),
         centre: centre(state, en),
         lang_switch: switch_url(&ctx.path, if en { "ja" } else { "en" }),
         token: token.to_string(),
