@@ -603,3 +603,112 @@ async fn each_role_starts_where_its_work_is_and_refusals_keep_the_staff_frame() 
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_caller_without_email_is_booked_by_phone_and_called_instead_of_mailed() {
+    let app = support::spawn_app().await;
+    let st = staff(&app).await;
+    let session = app.add_session(10).await;
+    let mut body = support::booking_body(session.slots[0].id);
+    body["email"] = json!("");
+    // On the public form an address is required.
+    let public = app.post_booking(&body).await;
+    assert_eq!(public.status(), 422);
+    assert!(public.json::<Value>().await.unwrap()["fields"]["email"].is_string());
+    // Staff taking the call may leave it out.
+    let by_api = post(
+        &app,
+        Some(&st.coordinator),
+        "/api/v1/staff/evening-bookings",
+        body,
+    )
+    .await;
+    assert_eq!(by_api.status(), 201);
+    let first = by_api.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
+
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
+    let slot = session.slots[1].id;
+    let form = page(&app, &cookie, &format!("/staff/book/{slot}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("電話で口頭により同意を得た"),
+        "the staff's consent, not the public one"
+    );
+    assert!(form.contains("メールアドレスを空欄に"));
+    let csrf = csrf_in(&form);
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("name", "電話 次郎"),
+        ("name_kana", "でんわ じろう"),
+        ("phone", "022-000-2222"),
+        ("email", ""),
+        ("age_band", "60s"),
+        ("topic", "money"),
+        ("consent", "yes"),
+    ];
+    let res = send_form(&app, &cookie, &format!("/staff/book/{slot}"), &fields).await;
+    let (to, sheet) = follow(&app, &cookie, res).await;
+    assert!(to.ends_with("?done=booked_phone_only"), "{to}");
+    assert!(sheet.contains("メールはお送りしません"));
+    let second = *app
+        .state
+        .store
+        .all_booking_ids()
+        .await
+        .unwrap()
+        .iter()
+        .max()
+        .unwrap();
+
+    // No mail is queued for either; the day sheet marks them and lists the calls.
+    for id in [first, second] {
+        assert!(
+            app.state
+                .store
+                .mail_for_booking(id)
+                .await
+                .unwrap()
+                .is_empty(),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        sheet.matches("<strong>電話連絡</strong>").count(),
+        2,
+        "{sheet}"
+    );
+    let calls_path = format!("/staff/sessions/{}/calls", session.id);
+    assert!(sheet.contains(&format!("href=\"{calls_path}\"")));
+    let calls = page(&app, &cookie, &calls_path).await.text().await.unwrap();
+    assert!(calls.contains("電話 次郎") && calls.contains("022-000-2222"));
+    assert!(calls.contains("仙台 花子") && calls.contains("3日前"));
+    let call_day = tsunagu::domain::time::format_date(
+        tsunagu::domain::time::to_jst(session.starts_at).date_naive() - chrono::Duration::days(3),
+        tsunagu::domain::Lang::Ja,
+    );
+    assert!(calls.contains(&call_day), "{calls}");
+
+    // The consent is recorded as given orally.
+    let audit: Value = support::staff::get(&app, Some(&st.admin), "/api/v1/staff/audit?q=booking")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let booked: Vec<&Value> = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "book_for_caller")
+        .collect();
+    assert_eq!(booked.len(), 2);
+    assert!(booked.iter().all(|e| e["detail"]
+        .as_str()
+        .unwrap()
+        .contains("電話で口頭により同意を得た")));
+    app.stop().await;
+}

@@ -92,7 +92,8 @@ pub struct BookingDetails {
     pub name: PersonName,
     pub name_kana: NameKana,
     pub phone: PhoneNumber,
-    pub email: Email,
+    /// None for a caller reached only by phone (電話連絡): no mail is sent.
+    pub email: Option<Email>,
     pub age_band: AgeBand,
     pub topic: Topic,
     pub note: Note,
@@ -106,6 +107,16 @@ impl BookingInput {
     /// Every field checked at once. On English pages フリガナ is optional
     /// and may be in Latin letters.
     pub fn validate(&self, lang: Lang) -> Result<BookingDetails, FieldErrors> {
+        self.check(lang, false)
+    }
+
+    /// As [`validate`](Self::validate), for a booking staff take by phone: a
+    /// caller without an email address (電話連絡) may leave it empty.
+    pub fn validate_by_phone(&self, lang: Lang) -> Result<BookingDetails, FieldErrors> {
+        self.check(lang, true)
+    }
+
+    fn check(&self, lang: Lang, email_optional: bool) -> Result<BookingDetails, FieldErrors> {
         let mut errors = FieldErrors::new();
         let name = keep(&mut errors, "name", PersonName::parse(&self.name));
         let name_kana = keep(
@@ -114,7 +125,11 @@ impl BookingInput {
             name_reading(&self.name_kana, lang),
         );
         let phone = keep(&mut errors, "phone", PhoneNumber::parse(&self.phone));
-        let email = keep(&mut errors, "email", Email::parse(&self.email));
+        let email = if email_optional && self.email.trim().is_empty() {
+            Some(None)
+        } else {
+            keep(&mut errors, "email", Email::parse(&self.email)).map(Some)
+        };
         let age_band = keep(&mut errors, "age_band", AgeBand::parse(&self.age_band));
         let topic = keep(&mut errors, "topic", Topic::parse(&self.topic));
         let note = keep(&mut errors, "note", Note::parse(&self.note));

@@ -115,7 +115,13 @@ pub async fn book(state: &AppState, req: BookRequest<'_>) -> Result<Booked, Book
         lang,
         acted_by,
     } = req;
-    let details = input.validate(lang).map_err(|e| errors.extend(e)).ok();
+    // Staff taking a call may book someone without an email address.
+    let checked = if acted_by.is_some() {
+        input.validate_by_phone(lang)
+    } else {
+        input.validate(lang)
+    };
+    let details = checked.map_err(|e| errors.extend(e)).ok();
     let now = state.clock.now();
     // The slots as the store knows them (from memory, usually: no read).
     let mut slots = Vec::new();
@@ -202,22 +208,25 @@ async fn write(
     }
     slots.sort_by_key(|s| (s.starts_at, s.profession));
     let token = Token::generate();
-    let mail = EveningMail {
-        lang,
-        name: details.name.as_str().to_string(),
-        slots: slots.iter().map(mail_slot).collect(),
-        venue: slots[0].venue.clone(),
-        token: Some(token.as_str().to_string()),
-        calendar: Some(Calendar::request(
-            slots
-                .iter()
-                .map(|s| uid_for(state, &token.hash(), s.profession, slots.len()))
-                .collect(),
-            now,
-        )),
-        ..Default::default()
-    }
-    .queue(BOOKING_CONFIRMED, details.email.as_str(), &state.settings);
+    // A caller without an email address (電話連絡) gets no mail: staff call them.
+    let mail = details.email.as_ref().map(|to| {
+        EveningMail {
+            lang,
+            name: details.name.as_str().to_string(),
+            slots: slots.iter().map(mail_slot).collect(),
+            venue: slots[0].venue.clone(),
+            token: Some(token.as_str().to_string()),
+            calendar: Some(Calendar::request(
+                slots
+                    .iter()
+                    .map(|s| uid_for(state, &token.hash(), s.profession, slots.len()))
+                    .collect(),
+                now,
+            )),
+            ..Default::default()
+        }
+        .queue(BOOKING_CONFIRMED, to.as_str(), &state.settings)
+    });
     let bookings: Vec<NewBooking> = slots
         .iter()
         .map(|slot| new_booking(slot, details, &token, lang, order.acted_by.clone()))
@@ -225,13 +234,13 @@ async fn write(
     let written = if bookings.len() == 1 {
         let id = state
             .store
-            .create_booking(&bookings[0], Some(&mail), now)
+            .create_booking(&bookings[0], mail.as_ref(), now)
             .await;
         id.map(|id| vec![id])
     } else {
         state
             .store
-            .create_bookings(&bookings, Some(&mail), now)
+            .create_bookings(&bookings, mail.as_ref(), now)
             .await
     };
     let ids = match written {

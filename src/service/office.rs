@@ -12,6 +12,20 @@ use crate::state::AppState;
 use crate::store::{BookingRecord, StaffMember};
 use chrono::{NaiveDate, NaiveTime};
 
+/// How the consent of a caller booked by phone is recorded (in the audit
+/// line of the booking): staff read the privacy text to them and asked.
+pub const ORAL_CONSENT: &str = "電話で口頭により同意を得た";
+
+/// The audit detail of a booking taken by phone: the consent, and whether
+/// the caller is reached only by phone (no email: no mail, a call list).
+pub fn phone_booking_detail(phone_only: bool) -> String {
+    if phone_only {
+        format!("同意: {ORAL_CONSENT} / 電話連絡（メールなし）")
+    } else {
+        format!("同意: {ORAL_CONSENT}")
+    }
+}
+
 fn invalid(field: &'static str, e: FieldError) -> BookError {
     BookError::Invalid(FieldErrors::from([(field, e)]))
 }

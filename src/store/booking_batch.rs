@@ -197,7 +197,14 @@ async fn postgres_batch(
         .bind(column(|w| w.booking.details.name.as_str().to_string()))
         .bind(column(|w| w.booking.details.name_kana.as_str().to_string()))
         .bind(column(|w| w.booking.details.phone.as_str().to_string()))
-        .bind(column(|w| w.booking.details.email.as_str().to_string()))
+        .bind(column(|w| {
+            w.booking
+                .details
+                .email
+                .as_ref()
+                .map_or("", |e| e.as_str())
+                .to_string()
+        }))
         .bind(column(|w| w.booking.details.age_band.code().to_string()))
         .bind(column(|w| w.booking.details.topic.code().to_string()))
         .bind(column(|w| w.booking.details.note.as_str().to_string()))

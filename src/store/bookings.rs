@@ -98,7 +98,7 @@ macro_rules! bind_booking {
             .bind(d.name.as_str())
             .bind(d.name_kana.as_str())
             .bind(d.phone.as_str())
-            .bind(d.email.as_str())
+            .bind(d.email.as_ref().map_or("", |e| e.as_str()))
             .bind(d.age_band.code())
             .bind(d.topic.code())
             .bind(d.note.as_str())

@@ -66,6 +66,8 @@ pub struct SheetLine {
     pub name: Option<String>,
     pub name_kana: Option<String>,
     pub phone: Option<String>,
+    /// Empty for a caller reached only by phone (電話連絡).
+    pub email: Option<String>,
     pub topic: Option<String>,
     pub note: Option<String>,
     pub attendance: Option<String>,
@@ -411,7 +413,7 @@ impl Store {
         Ok(on_db!(read self, pool => {
             sqlx::query_as(
                 "SELECT s.id AS slot_id, s.profession, s.starts_at, s.ends_at, b.id AS booking_id, b.name, b.name_kana,
-                        b.phone, b.topic, b.note, b.attendance, b.attendance_note,
+                        b.phone, b.email, b.topic, b.note, b.attendance, b.attendance_note,
                         CASE WHEN b.id IS NULL THEN NULL ELSE NOT EXISTS (
                             SELECT 1 FROM bookings p JOIN slots ps ON ps.id = p.slot_id
                             WHERE p.phone_digits = b.phone_digits AND p.status = 'confirmed'

@@ -410,10 +410,15 @@ pub async fn staff_create_booking(
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
+    let phone_only = body
+        .get("email")
+        .and_then(Value::as_str)
+        .is_none_or(|e| e.trim().is_empty());
     let created = create_booking(&state, body, Some(staff.name.clone())).await?;
     let subject = format!("booking {}", created.1.id);
+    let detail = crate::service::office::phone_booking_detail(phone_only);
     state
-        .audit(&staff.member, "book_for_caller", &subject, "")
+        .audit(&staff.member, "book_for_caller", &subject, &detail)
         .await?;
     Ok(created)
 }

@@ -123,6 +123,7 @@ pub fn router(state: AppState) -> Router {
             "/staff/sessions/{id}/cancel",
             post(pages::staff::cancel_session),
         )
+        .route("/staff/sessions/{id}/calls", get(pages::staff::call_list))
         .route(
             "/staff/sessions/{id}/restore",
             post(pages::staff::restore_session),

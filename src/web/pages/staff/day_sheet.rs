@@ -26,6 +26,8 @@ struct SheetBooking {
     first_visit: bool,
     attendance: String,
     attendance_note: String,
+    /// No email address: told by phone (電話連絡).
+    phone_only: bool,
 }
 
 struct SheetRow {
@@ -53,6 +55,8 @@ struct SheetPage {
     cancelled: bool,
     restorable: bool,
     notice: Option<&'static str>,
+    /// How many are reached only by phone (their call list).
+    phone_only: usize,
     lines: Vec<SheetRow>,
     attendance_options: Vec<(&'static str, &'static str)>,
     /// Active lawyers and psychologists: (id, "name（profession）").
@@ -89,7 +93,7 @@ pub async fn sheet(
         .collect(),
         (false, None) => Vec::new(),
     };
-    let lines = state
+    let lines: Vec<SheetRow> = state
         .store
         .day_sheet(id)
         .await?
@@ -119,6 +123,7 @@ pub async fn sheet(
                 first_visit: l.first_visit.unwrap_or(false),
                 attendance: l.attendance.clone().unwrap_or_default(),
                 attendance_note: l.attendance_note.clone().unwrap_or_default(),
+                phone_only: l.email.as_deref().is_some_and(str::is_empty),
             }),
         })
         .collect();
@@ -165,6 +170,10 @@ pub async fn sheet(
             cancelled: session.status == "cancelled",
             restorable: session.status == "cancelled" && state.clock.now() < session.starts_at,
             notice: done_notice(&q),
+            phone_only: lines
+                .iter()
+                .filter(|l| l.booking.as_ref().is_some_and(|b| b.phone_only))
+                .count(),
             lines,
             attendance_options: vec![
                 ("attended", "来所"),

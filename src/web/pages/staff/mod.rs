@@ -19,7 +19,7 @@ pub use export::export;
 pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
-pub use phone::{phone_book, phone_form};
+pub use phone::{call_list, phone_book, phone_form};
 pub use roster::roster;
 pub use schedule::{
     add_session, assign, cancel_session, generate, move_session, restore_session, set_series,

@@ -1,11 +1,16 @@
 //! `/staff/book/{slot_id}`: bookings taken by phone.
 
-use super::check_csrf;
+use super::{check_csrf, who};
+use crate::domain::time::{format_date, format_time, to_jst};
 use crate::domain::Lang;
+use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::i18n::profession_label;
 use crate::web::pages::page;
+use crate::web::parse_id;
 use crate::web::{FormBody, Manager};
+use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -52,10 +57,17 @@ pub async fn phone_book(
     match crate::service::booking::book(&state, request).await {
         Ok(booked) => {
             let subject = format!("booking {}", booked.ids[0]);
+            let phone_only = input.email.trim().is_empty();
+            let detail = office::phone_booking_detail(phone_only);
             state
-                .audit(&caller.member, "book_for_caller", &subject, "")
+                .audit(&caller.member, "book_for_caller", &subject, &detail)
                 .await?;
-            Ok(super::back_to(slot.session_id, "booked"))
+            let done = if phone_only {
+                "booked_phone_only"
+            } else {
+                "booked"
+            };
+            Ok(super::back_to(slot.session_id, done))
         }
         Err(crate::service::booking::BookError::Invalid(errors)) => {
             let pair = crate::web::pages::booking::pair_slots(&state, &slot).await?;
@@ -67,4 +79,75 @@ pub async fn phone_book(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+struct Call {
+    time: String,
+    profession: &'static str,
+    name: String,
+    kana: String,
+    phone: String,
+}
+
+#[derive(Template)]
+#[template(path = "staff/calls.html")]
+struct CallsPage {
+    who: Option<String>,
+    csrf: String,
+    session_id: i64,
+    when: String,
+    call_on: String,
+    calls: Vec<Call>,
+}
+
+/// `GET /staff/sessions/{id}/calls`: the callers of an evening reached only
+/// by phone (電話連絡), to call three days before instead of a reminder mail;
+/// printable.
+pub async fn call_list(
+    State(state): State<AppState>,
+    Manager(caller): Manager,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let session = state
+        .store
+        .roster_session(id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let calls: Vec<Call> = state
+        .store
+        .day_sheet(id)
+        .await?
+        .into_iter()
+        .filter(|l| l.booking_id.is_some() && l.email.as_deref() == Some(""))
+        .map(|l| Call {
+            time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
+            profession: crate::domain::Profession::parse(&l.profession)
+                .map(|p| profession_label(p, Lang::Ja))
+                .unwrap_or(""),
+            name: l.name.unwrap_or_default(),
+            kana: l.name_kana.unwrap_or_default(),
+            phone: l.phone.unwrap_or_default(),
+        })
+        .collect();
+    state
+        .audit(
+            &caller.member,
+            "view_call_list",
+            &format!("session {id}"),
+            "",
+        )
+        .await?;
+    let day = to_jst(session.starts_at).date_naive();
+    Ok(page(
+        &CallsPage {
+            session_id: id,
+            when: format_date(day, Lang::Ja),
+            call_on: format_date(day - chrono::Duration::days(3), Lang::Ja),
+            calls,
+            csrf: caller.csrf.clone().unwrap_or_default(),
+            who: who(&caller),
+        },
+        StatusCode::OK,
+    ))
 }
