@@ -160,11 +160,18 @@ impl BookingInput {
 }
 
 /// Records the error of a field, if any, and passes the value on.
+/// Whether フリガナ must be given: on Japanese pages it must (in kana); on
+/// English pages it may be left empty or written in Latin letters.
+pub fn reading_required(lang: Lang) -> bool {
+    lang == Lang::Ja
+}
+
 /// フリガナ as the page's language asks for it.
 pub fn name_reading(raw: &str, lang: Lang) -> Result<NameKana, FieldError> {
-    match lang {
-        Lang::Ja => NameKana::parse(raw),
-        Lang::En => NameKana::parse_optional_or_latin(raw),
+    if reading_required(lang) {
+        NameKana::parse(raw)
+    } else {
+        NameKana::parse_optional_or_latin(raw)
     }
 }
 

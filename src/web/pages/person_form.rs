@@ -3,6 +3,7 @@
 //! band, main topic) and the summary of what was refused.
 
 use super::{field_label, ChoiceField, ChoiceOption, ErrorLine, TextField};
+use crate::domain::booking::reading_required;
 use crate::domain::{AgeBand, FieldErrors, Lang, Topic};
 use crate::web::i18n::{age_band_label, field_message, texts, topic_label};
 
@@ -24,7 +25,7 @@ pub(super) fn person_fields(
             maxlength,
             value: value(name),
             error: errors.get(name).map(|e| field_message(name, e, lang)),
-            optional: name == "name_kana" && lang == Lang::En,
+            optional: name == "name_kana" && !reading_required(lang),
         };
     vec![
         field("name", t.name, t.name_hint, "text", "name", "", 50),
