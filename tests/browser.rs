@@ -20,6 +20,13 @@ async fn a_booking_and_the_staff_evening_in_a_real_browser() {
     // The public form, end to end.
     browser.goto(&app.url("/?lang=ja")).await;
     browser.click(&format!("a[href='/book/{slot}']")).await;
+    // Sent empty, the form comes back with the summary of what to fix, and
+    // the focus is on it (a screen reader reads it first).
+    browser
+        .click("form[action^='/book/'] button[type=submit]")
+        .await;
+    browser.wait_for("id=\"error-summary\"").await;
+    assert_eq!(browser.focused().await, "div#error-summary");
     browser.type_into("#name", "仙台 太郎").await;
     browser.type_into("#name_kana", "せんだい たろう").await;
     browser

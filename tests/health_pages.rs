@@ -416,8 +416,9 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     app.stop().await;
 }
 
-#[tokio::test]
-async fn asking_for_another_date_on_the_page_asks_what_would_suit() {
+/// A request made on the form, with a date proposed to it on a Tuesday:
+/// the app, the coordinator's token, the request's page token and its id.
+async fn with_a_proposal() -> (TestApp, String, String, i64) {
     use tsunagu::domain::staff::Role;
     let app = spawn_app().await;
     let now = chrono::Utc::now();
@@ -470,6 +471,12 @@ async fn asking_for_another_date_on_the_page_asks_what_would_suit() {
     )
     .await;
     assert_eq!(res.status(), 200);
+    (app, coord, token, id)
+}
+
+#[tokio::test]
+async fn asking_for_another_date_on_the_page_asks_what_would_suit() {
+    let (app, _coord, token, id) = with_a_proposal().await;
     // The form asks which weekdays and times would suit, starting from the request's own.
     let html = text(app.get(&format!("/health/manage/{token}")).await).await;
     assert!(html.contains("ご都合のよい曜日"), "{html}");
@@ -516,6 +523,41 @@ async fn asking_for_another_date_on_the_page_asks_what_would_suit() {
         ("waiting", "mon,fri", "morning")
     );
     assert_eq!(r.preferred_note, "午前のみ");
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn staff_taking_another_date_by_phone_record_what_would_suit() {
+    let (app, coord, _token, id) = with_a_proposal().await;
+    let queue = text(staff_page(&app, &coord, "/staff/health").await).await;
+    assert!(queue.contains("電話で別日程の希望を受けた"));
+    assert!(
+        queue.contains(&format!("id=\"weekday-{id}-wed\"")),
+        "{queue}"
+    );
+    let res = staff_form(
+        &app,
+        &coord,
+        &format!("/staff/health/requests/{id}/answer"),
+        &[
+            ("answer", "decline"),
+            ("weekday", "wed"),
+            ("time", "afternoon"),
+            ("note", "第3週は不可"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let r = app.state.store.health_request(id).await.unwrap();
+    assert_eq!(
+        (
+            r.status.as_str(),
+            r.weekdays.as_str(),
+            r.time_of_day.as_str(),
+            r.preferred_note.as_str()
+        ),
+        ("waiting", "wed", "afternoon", "第3週は不可")
+    );
     app.stop().await;
 }
 

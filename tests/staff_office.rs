@@ -569,6 +569,10 @@ async fn each_role_starts_where_its_work_is_and_refusals_keep_the_staff_frame() 
     assert_eq!(refused.status(), 403);
     let html = refused.text().await.unwrap();
     assert!(html.contains("<body class=\"staff\">") && html.contains("この操作はできません"));
+    assert!(
+        html.contains("法 律子（") && html.contains("ログアウト"),
+        "the frame names who is signed in: {html}"
+    );
     assert!(html.contains("href=\"/staff\""));
 
     // Printed, the day sheet shows the attendance as words, not the form.
@@ -640,6 +644,15 @@ async fn a_caller_without_email_is_booked_by_phone_and_called_instead_of_mailed(
         "the staff's consent, not the public one"
     );
     assert!(form.contains("メールアドレスを空欄に"));
+    // The address is marked optional there, and the browser does not require it.
+    let email = &form[form.find("<label for=\"email\">").unwrap()..];
+    let input = email.find("<input").unwrap();
+    let email = &email[..input + email[input..].find('>').unwrap()];
+    assert!(
+        email.contains("class=\"opt\"") && !email.contains("class=\"req\""),
+        "{email}"
+    );
+    assert!(!email.contains(" required"), "{email}");
     let csrf = csrf_in(&form);
     let fields = [
         ("csrf", csrf.as_str()),
@@ -692,6 +705,20 @@ async fn a_caller_without_email_is_booked_by_phone_and_called_instead_of_mailed(
         tsunagu::domain::Lang::Ja,
     );
     assert!(calls.contains(&call_day), "{calls}");
+    // The month's roster leads to the call list too.
+    let roster = page(
+        &app,
+        &cookie,
+        &format!("/staff?month={}", support::staff::month_of(&session)),
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        roster.contains(&format!("href=\"{calls_path}\">電話連絡の一覧（2人）")),
+        "{roster}"
+    );
 
     // The consent is recorded as given orally.
     let audit: Value = support::staff::get(&app, Some(&st.admin), "/api/v1/staff/audit?q=booking")

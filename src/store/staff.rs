@@ -96,6 +96,8 @@ pub struct RosterSession {
     pub waiting: i64,
     pub attended: i64,
     pub no_shows: i64,
+    /// Confirmed bookings of callers without an email address (電話連絡).
+    pub phone_only: i64,
 }
 
 const ROSTER: &str = "SELECT e.id, e.starts_at, e.ends_at, e.venue, e.status,
@@ -106,7 +108,8 @@ const ROSTER: &str = "SELECT e.id, e.starts_at, e.ends_at, e.venue, e.status,
                         (SELECT COUNT(*) FROM slots s WHERE s.session_id = e.id AND s.profession = 'psychologist') AS psychologist_slots,
                         (SELECT COUNT(*) FROM waitlist_entries w WHERE w.session_id = e.id AND w.status = 'waiting') AS waiting,
                         (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.attendance = 'attended') AS attended,
-                        (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.attendance IN ('no_show', 'late_cancel')) AS no_shows
+                        (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.attendance IN ('no_show', 'late_cancel')) AS no_shows,
+                        (SELECT COUNT(*) FROM bookings b WHERE b.session_id = e.id AND b.status = 'confirmed' AND b.email = '') AS phone_only
                  FROM evening_sessions e
                  LEFT JOIN session_assignments al ON al.session_id = e.id AND al.profession = 'lawyer'
                  LEFT JOIN professionals pl ON pl.id = al.professional_id

@@ -5,13 +5,14 @@
 use super::error::InternalCause;
 use super::i18n::lang_from_request;
 use crate::config::Settings;
+use crate::domain::staff::Role;
 use crate::domain::Lang;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 #[derive(Clone, Debug)]
@@ -26,6 +27,18 @@ pub struct RequestContext {
     /// The settings in force, so that every page (error pages too) shows
     /// the configured office and crisis contacts.
     pub settings: Arc<Settings>,
+    /// The staff member signed in, once a staff extractor has found them,
+    /// so that a staff error page keeps the frame with their name.
+    pub signed_in: Arc<OnceLock<SignedIn>>,
+}
+
+/// Who is signed in, for the frame of the staff screens.
+#[derive(Clone, Debug)]
+pub struct SignedIn {
+    pub name: String,
+    pub role: Role,
+    /// The sign-in's CSRF token (for the sign-out button).
+    pub csrf: String,
 }
 
 tokio::task_local! {
@@ -43,6 +56,7 @@ impl RequestContext {
                 wants_html: true,
                 path: "/".into(),
                 settings: Arc::new(Settings::built_in()),
+                signed_in: Arc::default(),
             })
     }
 }
@@ -87,6 +101,7 @@ pub async fn request_context(
         wants_html: !(path.starts_with("/api/") || path == "/healthz"),
         path: own_path,
         settings,
+        signed_in: Arc::default(),
     };
     let request_id = ctx.request_id.clone();
     let mut response = CURRENT.scope(ctx, next.run(request)).await;

@@ -322,6 +322,23 @@ impl axum::extract::FromRequestParts<AppState> for StaffCaller {
         parts: &mut axum::http::request::Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        let caller = StaffCaller::authenticate(parts, state).await?;
+        let _ = context::RequestContext::current()
+            .signed_in
+            .set(context::SignedIn {
+                name: caller.name.clone(),
+                role: caller.member.role,
+                csrf: caller.csrf.clone().unwrap_or_default(),
+            });
+        Ok(caller)
+    }
+}
+
+impl StaffCaller {
+    async fn authenticate(
+        parts: &axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, AppError> {
         let header = |name| {
             parts
                 .headers

@@ -38,16 +38,22 @@ pub async fn roster(
 }
 
 /// The business answered by phone: staff accept the proposed date for it,
-/// or release it (the request keeps its place). Audited.
+/// or release it (the request keeps its place) with the weekdays and times
+/// the business said would suit, when asked. Audited.
 pub async fn answer_for(
     state: &AppState,
     who: &StaffMember,
     request_id: i64,
     accept: bool,
+    preferences: Option<&PreferencesInput>,
 ) -> Result<(), HealthError> {
+    let preferences = match preferences.filter(|_| !accept) {
+        Some(p) => Some(p.parse()?),
+        None => None,
+    };
     let request = state.store.health_request(request_id).await?;
     let current = view(state, request).await?;
-    answer_request(state, current, accept, None).await?;
+    answer_request(state, current, accept, preferences.as_ref()).await?;
     state
         .audit(
             who,

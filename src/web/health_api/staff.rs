@@ -265,7 +265,7 @@ pub async fn answer_for(
         "decline" => false,
         _ => return Err(AppError::NotFound),
     };
-    service::answer_for(&state, &staff.member, id, accept).await?;
+    service::answer_for(&state, &staff.member, id, accept, None).await?;
     let request = state.store.health_request(id).await?;
     Ok(Json(json!({"id": id, "status": request.status})))
 }

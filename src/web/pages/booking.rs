@@ -170,6 +170,20 @@ pub(super) struct BookPage {
     waitlist_href: String,
 }
 
+impl BookPage {
+    /// The same form on the staff's route for a booking taken by phone,
+    /// where a caller without an email address may be booked (電話連絡):
+    /// the address is optional there, and only there.
+    pub(super) fn taken_by_phone(&mut self, slot_id: i64, csrf: Option<String>) {
+        self.action = format!("/staff/book/{slot_id}");
+        self.csrf = csrf;
+        for field in self.text_fields.iter_mut().filter(|f| f.name == "email") {
+            field.optional = true;
+            field.hint = "メールアドレスのない方は空欄のままにしてください（確認とリマインダーは電話で行います）。";
+        }
+    }
+}
+
 /// Free slots of the other profession on the same evening that do not meet
 /// this one (one person, one room), in time order.
 pub(super) async fn pair_slots(

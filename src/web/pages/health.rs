@@ -21,7 +21,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 
-mod status;
+pub(super) mod status;
 pub use status::{accept, contact, decline, status, withdraw};
 
 /// The centre as the page frame names it.
@@ -148,9 +148,12 @@ fn text_fields(
         .map(|&name| {
             let (kind, autocomplete, inputmode, maxlength, hint_ja, hint_en) = match name {
                 "business_name" => ("text", "organization", "", 100, "", ""),
+                // The workplace's address, on one line: `street-address` is
+                // for a multi-line control, and a person's own saved
+                // address is not the workplace's.
                 "address" => (
                     "text",
-                    "street-address",
+                    "off",
                     "",
                     200,
                     "市町村名から入力してください。例：仙台市青葉区国分町3-7-1",
@@ -345,7 +348,7 @@ fn summary_line(field: &str, error: &crate::domain::FieldError, lang: Lang) -> S
 }
 
 /// The weekdays as the forms offer them, with those chosen ticked.
-fn weekday_choices(chosen: &[String], en: bool) -> Vec<(&'static str, String, bool)> {
+pub(super) fn weekday_choices(chosen: &[String], en: bool) -> Vec<(&'static str, String, bool)> {
     let names = if en {
         [
             "Monday",
@@ -366,7 +369,7 @@ fn weekday_choices(chosen: &[String], en: bool) -> Vec<(&'static str, String, bo
 }
 
 /// The times of day as the forms offer them, with the one chosen checked.
-fn time_choices(time: &str, en: bool) -> Vec<(&'static str, String, bool)> {
+pub(super) fn time_choices(time: &str, en: bool) -> Vec<(&'static str, String, bool)> {
     let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
     vec![
         (

@@ -97,6 +97,9 @@ struct QueuePage {
     who: Option<String>,
     csrf: String,
     rows: Vec<QueueRow>,
+    /// The choices of 「電話で別日程の希望を受けた」: (code, label, chosen).
+    weekdays: Vec<(&'static str, String, bool)>,
+    times: Vec<(&'static str, String, bool)>,
 }
 
 impl QueuePage {
@@ -170,6 +173,8 @@ pub async fn queue(
             who: who(&caller),
             csrf: caller.csrf.clone().unwrap_or_default(),
             rows,
+            weekdays: crate::web::pages::health::weekday_choices(&[], false),
+            times: crate::web::pages::health::time_choices("", false),
         },
         StatusCode::OK,
     ))
@@ -215,7 +220,15 @@ pub async fn answer_for(
             ))
         }
     };
-    service::answer_for(&state, &caller.member, id, accept).await?;
+    let (asked, preferred) = crate::web::pages::health::status::preferences_in(&pairs);
+    service::answer_for(
+        &state,
+        &caller.member,
+        id,
+        accept,
+        asked.then_some(&preferred),
+    )
+    .await?;
     Ok(Redirect::to("/staff/health").into_response())
 }
 

@@ -215,16 +215,7 @@ pub async fn decline(
     Path(token): Path<String>,
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
-    let asked = pairs.iter().any(|(k, _)| k == "time");
-    let preferred = PreferencesInput {
-        weekdays: pairs
-            .iter()
-            .filter(|(k, _)| k == "weekday")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        time: crate::web::pages::staff::field(&pairs, "time"),
-        note: crate::web::pages::staff::field(&pairs, "note"),
-    };
+    let (asked, preferred) = preferences_in(&pairs);
     match service::answer(&state, &token, false, asked.then_some(&preferred)).await {
         Ok(()) => Ok(back(&token, "declined")),
         Err(HealthError::Invalid(errors)) => {
@@ -245,6 +236,21 @@ pub async fn decline(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// The weekdays, time of day and note of an "another date" form, and
+/// whether the form asked for them (it sends `time` when it did).
+pub(crate) fn preferences_in(pairs: &[(String, String)]) -> (bool, PreferencesInput) {
+    let preferred = PreferencesInput {
+        weekdays: pairs
+            .iter()
+            .filter(|(k, _)| k == "weekday")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        time: crate::web::pages::staff::field(pairs, "time"),
+        note: crate::web::pages::staff::field(pairs, "note"),
+    };
+    (pairs.iter().any(|(k, _)| k == "time"), preferred)
 }
 
 /// `POST /health/manage/{token}/withdraw` (the confirmation box must be ticked).

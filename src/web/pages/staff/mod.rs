@@ -177,11 +177,12 @@ pub async fn logout(
 }
 
 pub(super) fn who(caller: &StaffCaller) -> Option<String> {
-    Some(format!(
-        "{}（{}）",
-        caller.name,
-        role_label(caller.member.role)
-    ))
+    Some(signed_in_label(&caller.name, caller.member.role))
+}
+
+/// 「氏名（役割）」, as the staff frame shows who is signed in.
+fn signed_in_label(name: &str, role: crate::domain::staff::Role) -> String {
+    format!("{name}（{}）", role_label(role))
 }
 
 /// Back to the day sheet, with the message of the step just done.
@@ -293,10 +294,12 @@ struct StaffErrorPage<'a> {
 /// An error on a staff screen, in the staff's frame (a 403 says the role
 /// does not allow it and leads back to the staff's own start page).
 pub fn error_page(status: StatusCode, message: &str) -> Response {
+    let ctx = crate::web::context::RequestContext::current();
+    let signed_in = ctx.signed_in.get();
     page(
         &StaffErrorPage {
-            who: None,
-            csrf: String::new(),
+            who: signed_in.map(|s| signed_in_label(&s.name, s.role)),
+            csrf: signed_in.map(|s| s.csrf.clone()).unwrap_or_default(),
             message,
             forbidden: status == StatusCode::FORBIDDEN,
         },

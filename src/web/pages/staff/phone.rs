@@ -32,8 +32,7 @@ pub async fn phone_form(
         &Default::default(),
         &Default::default(),
     );
-    form.action = format!("/staff/book/{}", slot.id);
-    form.csrf = caller.csrf.clone();
+    form.taken_by_phone(slot.id, caller.csrf.clone());
     Ok(page(&form, StatusCode::OK))
 }
 
@@ -73,8 +72,7 @@ pub async fn phone_book(
             let pair = crate::web::pages::booking::pair_slots(&state, &slot).await?;
             let mut form =
                 crate::web::pages::booking::book_page(&state, &slot, &pair, also, &input, &errors);
-            form.action = format!("/staff/book/{}", slot.id);
-            form.csrf = caller.csrf.clone();
+            form.taken_by_phone(slot.id, caller.csrf.clone());
             Ok(page(&form, StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(other) => Err(other.into()),

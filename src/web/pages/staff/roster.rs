@@ -22,6 +22,8 @@ struct RosterLine {
     lawyer: Option<String>,
     psychologist: Option<String>,
     fill: String,
+    /// Callers reached only by phone, listed on the evening's call list.
+    phone_only: i64,
 }
 
 #[derive(Template)]
@@ -83,6 +85,7 @@ pub async fn roster(
             cancelled: s.status == "cancelled",
             lawyer: s.lawyer.clone(),
             psychologist: s.psychologist.clone(),
+            phone_only: s.phone_only,
             fill: format!(
                 "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}{}",
                 s.lawyers_booked,
