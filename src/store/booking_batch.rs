@@ -142,6 +142,35 @@ mail AS (
 SELECT id, token_hash FROM b";
 
 impl Store {
+    /// Writes a confirmed booking and its confirmation mail atomically. A
+    /// slot already booked or held gives
+    /// [`StoreError::Conflict`](super::StoreError::Conflict): the partial
+    /// unique index `bookings_one_per_slot` is the guard, not a check in code.
+    ///
+    /// On PostgreSQL both rows are written by one statement (one round trip,
+    /// its own transaction); SQLite, in process, runs the two inserts in a
+    /// transaction on its single writer.
+    ///
+    /// A booking with a mail joins the bookings being written at the same
+    /// moment, to share their commit (see this module).
+    #[tracing::instrument(skip_all)]
+    pub async fn create_booking(
+        &self,
+        booking: &NewBooking,
+        mail: Option<&OutgoingMail>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<i64> {
+        if let (Some(writer), Some(mail)) = (&self.writer, mail) {
+            let write = BookingWrite {
+                booking: booking.clone(),
+                mail: mail.clone(),
+                now,
+            };
+            return writer.write(self, write).await;
+        }
+        self.insert_booking(booking, mail, now).await
+    }
+
     /// Writes bookings with their mails, one commit for all; the answer of
     /// each, in order, as if each had been written alone.
     pub async fn write_booking_batch(&self, writes: &[BookingWrite]) -> Vec<StoreResult<i64>> {

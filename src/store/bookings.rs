@@ -1,6 +1,5 @@
 //! Bookings (予約) and the claims that hold their slots.
 
-use super::booking_batch::BookingWrite;
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, Backend, SlotView, Store, StoreResult};
 use crate::domain::{BookingDetails, Lang, Profession};
@@ -121,35 +120,6 @@ const RECORD: &str =
     JOIN evening_sessions e ON e.id = s.session_id";
 
 impl Store {
-    /// Writes a confirmed booking and its confirmation mail atomically. A
-    /// slot already booked or held gives
-    /// [`StoreError::Conflict`](super::StoreError::Conflict): the partial
-    /// unique index `bookings_one_per_slot` is the guard, not a check in code.
-    ///
-    /// On PostgreSQL both rows are written by one statement (one round trip,
-    /// its own transaction); SQLite, in process, runs the two inserts in a
-    /// transaction on its single writer.
-    ///
-    /// A booking with a mail joins the bookings being written at the same
-    /// moment, to share their commit (see `booking_batch`).
-    #[tracing::instrument(skip_all)]
-    pub async fn create_booking(
-        &self,
-        booking: &NewBooking,
-        mail: Option<&OutgoingMail>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<i64> {
-        if let (Some(writer), Some(mail)) = (&self.writer, mail) {
-            let write = BookingWrite {
-                booking: booking.clone(),
-                mail: mail.clone(),
-                now,
-            };
-            return writer.write(self, write).await;
-        }
-        self.insert_booking(booking, mail, now).await
-    }
-
     /// [`Store::create_booking`] in a transaction of its own.
     pub(super) async fn insert_booking(
         &self,
