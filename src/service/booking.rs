@@ -1,58 +1,15 @@
 //! Booking evening slots (相談枠の予約): one slot, or one of each profession
 //! on one evening.
 
+use super::evening::{check_bookable, mail_slot, uid_for, BookError};
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::token::Token;
 use crate::domain::{BookingDetails, BookingInput, FieldError, FieldErrors, Lang};
 use crate::mail::calendar::Calendar;
-use crate::mail::templates::{manage_url, EveningMail, MailSlot, BOOKING_CONFIRMED};
-use crate::service::manage::uid_for;
+use crate::mail::templates::{manage_url, EveningMail, BOOKING_CONFIRMED};
 use crate::state::AppState;
 use crate::store::{NewBooking, SlotView, StoreError};
 use chrono::{DateTime, Utc};
-
-/// Why a booking, or a change to one, was not made.
-#[derive(Debug, thiserror::Error)]
-pub enum BookError {
-    #[error("invalid input")]
-    Invalid(FieldErrors),
-    /// Someone else holds the slot.
-    #[error("slot taken")]
-    SlotTaken,
-    /// The slot has started, or its session was cancelled.
-    #[error("slot closed")]
-    SlotClosed,
-    /// A booking rule refused it.
-    #[error("rule broken: {0:?}")]
-    Rule(RuleBroken),
-    #[error("not found")]
-    NotFound,
-    /// The office's step cannot be taken now (the code says why).
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
-    /// The day is a weekend, a holiday or a closure day, and staff have not
-    /// confirmed that the evening is meant to be held on it.
-    #[error("unusual day: {0:?}")]
-    UnusualDay(Vec<crate::domain::series::UnusualDay>),
-    #[error(transparent)]
-    Internal(#[from] anyhow::Error),
-}
-
-impl From<StoreError> for BookError {
-    fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Conflict("bookings_one_per_email" | "bookings_one_per_phone") => {
-                BookError::Rule(RuleBroken::OneBookingPerPerson)
-            }
-            StoreError::Conflict("waitlist_one_per_phone") => {
-                BookError::Rule(RuleBroken::AlreadyWaiting)
-            }
-            StoreError::Conflict(_) => BookError::SlotTaken,
-            StoreError::NotFound => BookError::NotFound,
-            other => BookError::Internal(other.into()),
-        }
-    }
-}
 
 /// Bookings just made: the token is known only here and in the mail.
 #[derive(Debug)]
@@ -74,34 +31,6 @@ pub struct BookRequest<'a> {
     pub lang: Lang,
     /// The staff member booking on a caller's behalf.
     pub acted_by: Option<String>,
-}
-
-/// Whether a slot can be booked at `now`, by the rules.
-pub fn check_bookable(
-    state: &AppState,
-    slot: &SlotView,
-    now: DateTime<Utc>,
-) -> Result<(), BookError> {
-    if slot.starts_at <= now {
-        return Err(BookError::SlotClosed);
-    }
-    state
-        .rules
-        .check_window(now, slot.starts_at)
-        .map_err(BookError::Rule)?;
-    if !slot.available {
-        return Err(BookError::SlotTaken);
-    }
-    Ok(())
-}
-
-/// A slot as a mail shows it.
-pub fn mail_slot(slot: &SlotView) -> MailSlot {
-    MailSlot {
-        profession: slot.profession,
-        starts_at: slot.starts_at,
-        ends_at: slot.ends_at,
-    }
 }
 
 /// Validates the form, checks the slots and the rules, and writes the

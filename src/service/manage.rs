@@ -1,7 +1,7 @@
 //! What a person (or staff on their behalf) does with a booking: see it,
 //! cancel it, move it to another free slot.
 
-use super::booking::{check_bookable, mail_slot, BookError};
+use super::evening::{check_bookable, mail_slot, uid_for, BookError};
 use super::offers::slot_freed;
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::token::Token;
@@ -54,28 +54,6 @@ pub async fn lookup(state: &AppState, raw_token: &str) -> Result<Managed, BookEr
 /// The calendar UID of a booking: by profession within a pair, else the one entry.
 fn uid_of(state: &AppState, booking: &BookingRecord, group_size: usize) -> String {
     uid_for(state, &booking.token_hash, booking.profession(), group_size)
-}
-
-/// The calendar UID of a booked slot, from its group's first token hash.
-pub fn uid_for(
-    state: &AppState,
-    group_hash: &str,
-    profession: crate::domain::Profession,
-    group_size: usize,
-) -> String {
-    let n = if group_size > 1 {
-        profession as usize
-    } else {
-        0
-    };
-    let domain = state
-        .settings
-        .mail
-        .from_address
-        .rsplit_once('@')
-        .map(|(_, d)| d)
-        .unwrap_or("tsunagu.invalid");
-    crate::mail::calendar::uid(group_hash, n, domain)
 }
 
 async fn group_size(state: &AppState, booking: &BookingRecord) -> usize {

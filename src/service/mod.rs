@@ -4,6 +4,7 @@
 
 pub mod booking;
 pub mod demo;
+pub mod evening;
 pub mod health;
 pub mod manage;
 pub mod offers;

@@ -3,7 +3,7 @@
 //! (`jobs`) expires offers and fills any free slot someone waits for, so
 //! nothing depends on a process staying up.
 
-use super::booking::{mail_slot, BookError};
+use super::evening::{mail_slot, uid_for, BookError};
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
 use crate::domain::waitlist::choose_offer;
@@ -166,7 +166,7 @@ pub async fn accept(state: &AppState, raw_token: &str) -> Result<(OfferRecord, S
     let token = Token::generate();
     let mut mail = offer_mail(&offer);
     mail.token = Some(token.as_str().to_string());
-    let uid = crate::service::manage::uid_for(state, &token.hash(), offer.profession(), 1);
+    let uid = uid_for(state, &token.hash(), offer.profession(), 1);
     mail.calendar = Some(crate::mail::calendar::Calendar::request(
         vec![uid],
         state.clock.now(),

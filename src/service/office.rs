@@ -2,7 +2,7 @@
 //! bookings, each step with its line in the audit log. The staff API and
 //! the staff pages both call these; they only read requests and render.
 
-use super::booking::BookError;
+use super::evening::BookError;
 use super::schedule;
 use crate::domain::series::unusual_day;
 use crate::domain::staff::Attendance;

@@ -3,7 +3,7 @@
 use crate::domain::time::jst_today;
 use crate::mail::calendar::Calendar;
 use crate::mail::templates::{EveningMail, MailSlot, BOOKING_CHANGED, SESSION_CANCELLED};
-use crate::service::manage::uid_for;
+use crate::service::evening::uid_for;
 use crate::state::AppState;
 use crate::store::SlotMove;
 

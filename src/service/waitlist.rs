@@ -1,6 +1,6 @@
 //! Joining and leaving the waitlist (キャンセル待ち).
 
-use super::booking::BookError;
+use super::evening::BookError;
 use crate::domain::booking::{keep, name_reading};
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;

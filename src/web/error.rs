@@ -7,7 +7,7 @@ use super::i18n::{field_message, rule_message, texts};
 use super::pages::render_error_page;
 use crate::domain::rules::RuleBroken;
 use crate::domain::{FieldError, FieldErrors};
-use crate::service::booking::BookError;
+use crate::service::evening::BookError;
 use crate::store::StoreError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};

@@ -5,7 +5,8 @@ use super::{between, page, venue_text, ChoiceField, Chrome, ErrorLine, TextField
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::{BookingInput, FieldErrors, Lang, Profession};
-use crate::service::booking::{book, check_bookable, BookError, BookRequest};
+use crate::service::booking::{book, BookRequest};
+use crate::service::evening::{check_bookable, BookError};
 use crate::state::AppState;
 use crate::store::SlotView;
 use crate::web::context::RequestContext;

@@ -5,7 +5,7 @@ use super::{between, page, venue_text, Chrome};
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::Lang;
-use crate::service::booking::BookError;
+use crate::service::evening::BookError;
 use crate::service::manage::{self, Managed};
 use crate::state::AppState;
 use crate::store::BookingRecord;

@@ -6,7 +6,7 @@ use super::person_form::{error_lines, person_fields, question_fields};
 use super::{between, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField};
 use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
 use crate::domain::{FieldErrors, Profession};
-use crate::service::booking::BookError;
+use crate::service::evening::BookError;
 use crate::service::{offers, waitlist};
 use crate::state::AppState;
 use crate::web::context::RequestContext;

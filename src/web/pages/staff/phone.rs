@@ -22,7 +22,7 @@ pub async fn phone_form(
     Path(slot_id): Path<String>,
 ) -> Result<Response, AppError> {
     let slot = crate::web::pages::booking::bookable_slot(&state, &slot_id).await?;
-    crate::service::booking::check_bookable(&state, &slot, state.clock.now())?;
+    crate::service::evening::check_bookable(&state, &slot, state.clock.now())?;
     let pair = crate::web::pages::booking::pair_slots(&state, &slot).await?;
     let mut form = crate::web::pages::booking::book_page(
         &state,
@@ -68,7 +68,7 @@ pub async fn phone_book(
             };
             Ok(super::back_to(slot.session_id, done))
         }
-        Err(crate::service::booking::BookError::Invalid(errors)) => {
+        Err(crate::service::evening::BookError::Invalid(errors)) => {
             let pair = crate::web::pages::booking::pair_slots(&state, &slot).await?;
             let mut form =
                 crate::web::pages::booking::book_page(&state, &slot, &pair, also, &input, &errors);

@@ -3,7 +3,7 @@
 use super::{back_to, check_csrf, confirmed, done_at, field, form_date, form_time, ConfirmPage};
 use crate::domain::time::{format_date, format_datetime, to_jst};
 use crate::domain::Lang;
-use crate::service::booking::BookError;
+use crate::service::evening::BookError;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
