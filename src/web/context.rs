@@ -2,7 +2,6 @@
 //! middleware that sets it and writes one log line per request. The line
 //! names the route pattern, never the path: paths may carry tokens.
 
-use super::error::InternalCause;
 use super::i18n::lang_from_request;
 use crate::config::Settings;
 use crate::domain::staff::Role;
@@ -40,6 +39,11 @@ pub struct SignedIn {
     /// The sign-in's CSRF token (for the sign-out button).
     pub csrf: String,
 }
+
+/// The cause of a 500, left on the response for this logging middleware
+/// (never shown to the person).
+#[derive(Clone, Debug)]
+pub struct InternalCause(pub String);
 
 tokio::task_local! {
     static CURRENT: RequestContext;

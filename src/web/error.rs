@@ -1,10 +1,14 @@
 //! One error type for the web layer, turned into a response in one place:
 //! JSON under `/api/`, a friendly page elsewhere. Internal causes are
 //! logged with the request id and never shown.
+//!
+//! For a page, the response carries the status and the sentence for the
+//! person ([`ErrorMessage`]); the pages' middleware
+//! (`pages::error_pages`) puts them into the page's frame, the public one
+//! or the staff's. So this module knows no page.
 
-use super::context::RequestContext;
+use super::context::{InternalCause, RequestContext};
 use super::i18n::{field_message, rule_message, texts};
-use super::pages::render_error_page;
 use crate::domain::rules::RuleBroken;
 use crate::domain::{FieldError, FieldErrors};
 use crate::service::evening::BookError;
@@ -98,9 +102,11 @@ impl From<crate::service::health::HealthError> for AppError {
     }
 }
 
-/// The cause of a 500, left on the response for the logging middleware.
+/// The sentence of an error that a person is to see as a page, left on the
+/// response (with its status) for the pages' middleware to frame. The body
+/// is the bare sentence until then.
 #[derive(Clone, Debug)]
-pub struct InternalCause(pub String);
+pub struct ErrorMessage(pub String);
 
 impl AppError {
     pub fn status(&self) -> StatusCode {
@@ -223,11 +229,10 @@ impl IntoResponse for AppError {
             // Staff pages: sign in first; nothing of the page is shown.
             return axum::response::Redirect::to("/staff/login").into_response();
         }
-        let mut response = if ctx.wants_html && super::pages::staff::is_staff_path(&ctx.path) {
-            // Staff screens keep their own frame, a refusal included.
-            super::pages::staff::error_page(status, &message)
-        } else if ctx.wants_html {
-            render_error_page(status, &message, &ctx)
+        let mut response = if ctx.wants_html {
+            let mut response = (status, message.clone()).into_response();
+            response.extensions_mut().insert(ErrorMessage(message));
+            response
         } else {
             let mut body = json!({ "error": self.code(), "message": message });
             if let AppError::Invalid(fields) | AppError::NotEligible(fields, _) = &self {

@@ -254,6 +254,7 @@ pub fn router(state: AppState) -> Router {
             post(health_api::answer_for),
         )
         .fallback(not_found)
+        .layer(middleware::from_fn(pages::error_pages))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             settings,

@@ -5,7 +5,6 @@
 
 use super::error::{invalid, AppError};
 use super::{parse_id, Admin, JsonBody, Manager, StaffCaller};
-use crate::domain::staff::Role;
 use crate::domain::time::{jst_instant, rfc3339_jst};
 use crate::domain::values::normalize_text;
 use crate::domain::{FieldError, Profession};
@@ -260,15 +259,6 @@ pub async fn audit_log(
             "detail": e.detail,
         }))
         .collect::<Vec<_>>())))
-}
-
-/// The role words for the staff pages.
-pub fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "管理者",
-        Role::Coordinator => "事務局",
-        Role::Professional => "相談員",
-    }
 }
 
 fn date_field(body: &Value, field: &'static str) -> Result<NaiveDate, AppError> {

@@ -2,6 +2,7 @@
 //! JavaScript, on a phone, with a screen reader.
 
 mod booking;
+mod error_pages;
 pub mod health;
 mod manage;
 mod person_form;
@@ -10,6 +11,7 @@ pub mod staff_health;
 mod waitlist;
 
 pub use booking::{book_form, book_submit, index};
+pub use error_pages::error_pages;
 pub use manage::{manage, manage_cancel, manage_move};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 
@@ -98,28 +100,6 @@ pub(super) fn page(template: &impl Template, status: StatusCode) -> Response {
     match template.render() {
         Ok(body) => (status, Html(body)).into_response(),
         Err(e) => AppError::Internal(e.into()).into_response(),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage<'a> {
-    c: Chrome,
-    message: &'a str,
-    show_request_id: bool,
-}
-
-/// The friendly page every HTML error is shown with.
-pub fn render_error_page(status: StatusCode, message: &str, ctx: &RequestContext) -> Response {
-    let c = Chrome::new(None, ctx);
-    let template = ErrorPage {
-        c,
-        message,
-        show_request_id: status.is_server_error(),
-    };
-    match template.render() {
-        Ok(body) => (status, Html(body)).into_response(),
-        Err(_) => (status, message.to_string()).into_response(),
     }
 }
 

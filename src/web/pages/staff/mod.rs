@@ -26,10 +26,11 @@ pub use schedule::{
 };
 
 use super::page;
+use crate::domain::staff::Role;
 use crate::service::staff as accounts_service;
 use crate::state::AppState;
+use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::staff_api::role_label;
 use crate::web::{FormBody, StaffCaller, STAFF_COOKIE};
 use askama::Template;
 use axum::extract::State;
@@ -181,8 +182,17 @@ pub(super) fn who(caller: &StaffCaller) -> Option<String> {
 }
 
 /// 「氏名（役割）」, as the staff frame shows who is signed in.
-fn signed_in_label(name: &str, role: crate::domain::staff::Role) -> String {
+fn signed_in_label(name: &str, role: Role) -> String {
     format!("{name}（{}）", role_label(role))
+}
+
+/// A role as the staff screens name it.
+fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "管理者",
+        Role::Coordinator => "事務局",
+        Role::Professional => "相談員",
+    }
 }
 
 /// Back to the day sheet, with the message of the step just done.
@@ -277,7 +287,7 @@ fn form_time(pairs: &[(String, String)]) -> Result<Option<NaiveTime>, AppError> 
 }
 
 /// Whether a request's path (with its query) is one of the staff screens.
-pub fn is_staff_path(path_and_query: &str) -> bool {
+pub(super) fn is_staff_path(path_and_query: &str) -> bool {
     let path = path_and_query.split('?').next().unwrap_or("");
     path == "/staff" || path.starts_with("/staff/")
 }
@@ -291,20 +301,22 @@ struct StaffErrorPage<'a> {
     forbidden: bool,
 }
 
-/// An error on a staff screen, in the staff's frame (a 403 says the role
-/// does not allow it and leads back to the staff's own start page).
-pub fn error_page(status: StatusCode, message: &str) -> Response {
-    let ctx = crate::web::context::RequestContext::current();
+/// An error on a staff screen, in the staff's frame with the member signed
+/// in (a 403 says the role does not allow it and leads back to the staff's
+/// own start page).
+pub(super) fn error_page(
+    status: StatusCode,
+    message: &str,
+    ctx: &RequestContext,
+) -> askama::Result<String> {
     let signed_in = ctx.signed_in.get();
-    page(
-        &StaffErrorPage {
-            who: signed_in.map(|s| signed_in_label(&s.name, s.role)),
-            csrf: signed_in.map(|s| s.csrf.clone()).unwrap_or_default(),
-            message,
-            forbidden: status == StatusCode::FORBIDDEN,
-        },
-        status,
-    )
+    StaffErrorPage {
+        who: signed_in.map(|s| signed_in_label(&s.name, s.role)),
+        csrf: signed_in.map(|s| s.csrf.clone()).unwrap_or_default(),
+        message,
+        forbidden: status == StatusCode::FORBIDDEN,
+    }
+    .render()
 }
 
 /// Where a member starts after signing in: a doctor (産業医) on the health

@@ -1,11 +1,10 @@
 //! Professionals (相談員) and staff accounts.
 
-use super::{check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
+use super::{check_csrf, confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
-use crate::web::staff_api::role_label;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -1,0 +1,66 @@
+//! Error pages. An [`AppError`](crate::web::error::AppError) met on the way
+//! to a page leaves its status and sentence on the response
+//! ([`ErrorMessage`]); this middleware gives it its page: the staff's frame
+//! on a staff screen (with the member signed in), the public frame, with the
+//! office and crisis contacts, everywhere else.
+
+use super::staff::{error_page as staff_error_page, is_staff_path};
+use super::Chrome;
+use crate::web::context::RequestContext;
+use crate::web::error::ErrorMessage;
+use askama::Template;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    c: Chrome,
+    message: &'a str,
+    show_request_id: bool,
+}
+
+/// The public frame's error page (a 5xx shows the request id to quote).
+fn public_error_page(
+    status: StatusCode,
+    message: &str,
+    ctx: &RequestContext,
+) -> askama::Result<String> {
+    ErrorPage {
+        c: Chrome::new(None, ctx),
+        message,
+        show_request_id: status.is_server_error(),
+    }
+    .render()
+}
+
+/// Turns a response that carries an [`ErrorMessage`] into its page; its
+/// status, headers and other extensions stay. Should a page fail to
+/// render, the bare sentence is sent.
+pub async fn error_pages(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let Some(ErrorMessage(message)) = response.extensions().get::<ErrorMessage>().cloned() else {
+        return response;
+    };
+    let ctx = RequestContext::current();
+    let status = response.status();
+    let rendered = if is_staff_path(&ctx.path) {
+        staff_error_page(status, &message, &ctx)
+    } else {
+        public_error_page(status, &message, &ctx)
+    };
+    let Ok(html) = rendered else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.extensions.remove::<ErrorMessage>();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    Response::from_parts(parts, Body::from(html))
+}
