@@ -6,6 +6,7 @@ use crate::domain::reminders::ReminderOffset;
 use crate::domain::rules::{BookingRules, Cutoff};
 use crate::domain::series::{Closures, EveningSeries, HolidayPolicy};
 use crate::domain::time::parse_duration;
+use crate::domain::Lang;
 use anyhow::{bail, Context};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use serde::Deserialize;
@@ -49,6 +50,8 @@ pub struct Settings {
     pub health: HealthSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
+    /// The languages offered, as codes of folders of `locales/` (`ja` first).
+    pub languages: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -248,8 +251,25 @@ impl Settings {
             .expect("the built-in configuration is valid")
     }
 
+    /// The languages offered on the pages, in the chooser's order.
+    pub fn offered_languages(&self) -> Vec<Lang> {
+        self.languages
+            .iter()
+            .filter_map(|code| Lang::parse(code).ok())
+            .collect()
+    }
+
     /// Refuses settings the application cannot run with.
     pub fn validate(&self) -> anyhow::Result<()> {
+        for code in &self.languages {
+            if Lang::parse(code).is_err() {
+                let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+                bail!("languages: no message files for {code:?} in locales/ (there are {known:?})");
+            }
+        }
+        if self.languages.first().map(String::as_str) != Some("ja") {
+            bail!("languages: Japanese (\"ja\") comes first");
+        }
         self.series.to_series()?;
         self.rules()?;
         self.reminders.offsets()?;

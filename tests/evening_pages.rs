@@ -43,7 +43,7 @@ async fn the_list_shows_evenings_in_japanese_with_links_to_free_slots() {
         .starts_with("text/html"));
     let html = res.text().await.unwrap();
     assert!(html.contains("<html lang=\"ja\">"));
-    let date = tsunagu::domain::time::format_date(
+    let date = tsunagu::i18n::dates::format_date(
         tsunagu::domain::time::to_jst(session.starts_at).date_naive(),
         tsunagu::domain::Lang::Ja,
     );
@@ -255,7 +255,7 @@ async fn an_evening_not_yet_open_says_when_booking_opens_and_offers_the_waitlist
     let later = app.add_session(75).await;
     let html = app.get("/?lang=ja").await.text().await.unwrap();
     let opens = app.state.rules.opens_at(later.starts_at);
-    let date = tsunagu::domain::time::format_date(
+    let date = tsunagu::i18n::dates::format_date(
         tsunagu::domain::time::to_jst(opens).date_naive(),
         tsunagu::domain::Lang::Ja,
     );

@@ -321,7 +321,7 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
     .await;
     assert_labelled(&html, "/staff/health/schedule");
     // The proposal gives the start as well as the end.
-    let words = tsunagu::domain::time::format_date(day, tsunagu::domain::Lang::Ja);
+    let words = tsunagu::i18n::dates::format_date(day, tsunagu::domain::Lang::Ja);
     assert!(html.contains(&format!("{words} 14:00〜")), "{html}");
     let start = html
         .find("name=\"pick\" value=\"")
@@ -357,7 +357,7 @@ async fn the_office_schedules_from_its_pages_and_a_doctor_sees_their_day() {
         "{html}"
     );
     // Staff moved it to the later block: its first free time, not the proposed one.
-    let words = tsunagu::domain::time::format_date(
+    let words = tsunagu::i18n::dates::format_date(
         day + chrono::Duration::days(7),
         tsunagu::domain::Lang::Ja,
     );

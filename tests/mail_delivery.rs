@@ -37,7 +37,7 @@ async fn the_confirmation_is_delivered_over_smtp_in_japanese() {
         assert!(!subject.contains(secret), "{secret} in the subject");
     }
     let text = mail.text();
-    let when = tsunagu::domain::time::format_datetime(
+    let when = tsunagu::i18n::dates::format_datetime(
         session.slots[3].starts_at,
         tsunagu::domain::Lang::Ja,
     );

@@ -51,7 +51,7 @@ async fn reminders_go_out_once_when_due_with_a_working_link() {
         reminders_to(&app, "r@example.jp").first().cloned()
     })
     .await;
-    let date = tsunagu::domain::time::format_date(
+    let date = tsunagu::i18n::dates::format_date(
         tsunagu::domain::time::to_jst(session.starts_at).date_naive(),
         tsunagu::domain::Lang::Ja,
     );
@@ -117,7 +117,7 @@ async fn cancelled_bookings_get_no_reminder_and_moved_ones_follow_the_new_time()
     })
     .await;
     let when =
-        tsunagu::domain::time::format_datetime(later.slots[1].starts_at, tsunagu::domain::Lang::Ja);
+        tsunagu::i18n::dates::format_datetime(later.slots[1].starts_at, tsunagu::domain::Lang::Ja);
     assert!(mail.1.contains(&when), "the new time: {}", mail.1);
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(reminders_to(&app, "moved@example.jp").len(), 1);

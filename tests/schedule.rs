@@ -217,7 +217,7 @@ async fn a_booking_sees_an_evening_another_instance_moved_or_cancelled() {
         found.into_iter().next()
     })
     .await;
-    let words = tsunagu::domain::time::format_datetime(expected, tsunagu::domain::Lang::Ja);
+    let words = tsunagu::i18n::dates::format_datetime(expected, tsunagu::domain::Lang::Ja);
     assert!(mail.1.contains(&words), "{words} in {}", mail.1);
     // Cancelled by `there`: `here` refuses the booking and writes nothing.
     let res = staff_post(

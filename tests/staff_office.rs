@@ -700,7 +700,7 @@ async fn a_caller_without_email_is_booked_by_phone_and_called_instead_of_mailed(
     let calls = page(&app, &cookie, &calls_path).await.text().await.unwrap();
     assert!(calls.contains("電話 次郎") && calls.contains("022-000-2222"));
     assert!(calls.contains("仙台 花子") && calls.contains("3日前"));
-    let call_day = tsunagu::domain::time::format_date(
+    let call_day = tsunagu::i18n::dates::format_date(
         tsunagu::domain::time::to_jst(session.starts_at).date_naive() - chrono::Duration::days(3),
         tsunagu::domain::Lang::Ja,
     );

@@ -548,11 +548,11 @@ async fn the_waitlist_asks_the_optional_questions_and_never_invents_answers() {
         "not answered, not 'other'"
     );
     assert_eq!(
-        tsunagu::web::i18n::topic_answer("", tsunagu::domain::Lang::Ja),
+        tsunagu::i18n::topic_answer("", tsunagu::domain::Lang::Ja),
         "未回答"
     );
     assert_eq!(
-        tsunagu::web::i18n::age_band_answer("", tsunagu::domain::Lang::Ja),
+        tsunagu::i18n::age_band_answer("", tsunagu::domain::Lang::Ja),
         "未回答"
     );
     app.stop().await;
@@ -585,7 +585,7 @@ async fn mails_and_links_say_what_they_are_about() {
         .find(|s| s.id == session)
         .unwrap()
         .starts_at;
-    let date = tsunagu::domain::time::format_date(
+    let date = tsunagu::i18n::dates::format_date(
         tsunagu::domain::time::to_jst(starts_at).date_naive(),
         tsunagu::domain::Lang::Ja,
     );

@@ -67,10 +67,8 @@ choice!(
         Other = "other",
     }
 );
-choice!(
-    /// The language a person reads their mail in.
-    Lang { Ja = "ja", En = "en" }
-);
+// `Lang`: one variant per folder of `locales/` (written by `build.rs`).
+include!(concat!(env!("OUT_DIR"), "/lang.rs"));
 
 /// The form as received, every field still text.
 #[derive(Debug, Default, Clone, serde::Deserialize)]

@@ -402,3 +402,11 @@ pub fn propose(pending: &[Pending], blocks: &[Block], from: NaiveDate, to: Naive
 
 #[cfg(test)]
 mod tests;
+
+/// Where a workplace the centre cannot serve is pointed to.
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub name: String,
+    pub name_en: String,
+    pub phone: String,
+}

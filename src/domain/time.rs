@@ -1,8 +1,7 @@
 //! Time: stored in UTC, shown in Asia/Tokyo (日本標準時). The clock is
 //! injectable so that time-dependent rules can be tested without waiting.
 
-use super::booking::Lang;
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Asia::Tokyo;
 use chrono_tz::Tz;
 use std::sync::{Arc, Mutex};
@@ -65,32 +64,6 @@ pub fn jst_today(now: DateTime<Utc>) -> NaiveDate {
     to_jst(now).date_naive()
 }
 
-const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-
-/// `2027年1月13日(水)` or `Wed 13 January 2027`.
-pub fn format_date(date: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Ja => format!(
-            "{}年{}月{}日({})",
-            date.year(),
-            date.month(),
-            date.day(),
-            WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize]
-        ),
-        Lang::En => date.format("%a %-d %B %Y").to_string(),
-    }
-}
-
-/// `2027年1月13日(水) 18:30` or `Wed 13 January 2027, 18:30`.
-pub fn format_datetime(at: DateTime<Utc>, lang: Lang) -> String {
-    let local = to_jst(at);
-    let date = format_date(local.date_naive(), lang);
-    match lang {
-        Lang::Ja => format!("{date} {}", local.format("%H:%M")),
-        Lang::En => format!("{date}, {}", local.format("%H:%M")),
-    }
-}
-
 /// `18:30`
 pub fn format_time(at: DateTime<Utc>) -> String {
     to_jst(at).format("%H:%M").to_string()
@@ -112,8 +85,6 @@ mod tests {
             NaiveTime::from_hms_opt(18, 30, 0).unwrap(),
         );
         assert_eq!(at.to_rfc3339(), "2027-01-13T09:30:00+00:00");
-        assert_eq!(format_datetime(at, Lang::Ja), "2027年1月13日(水) 18:30");
-        assert_eq!(format_datetime(at, Lang::En), "Wed 13 January 2027, 18:30");
         assert_eq!(rfc3339_jst(at), "2027-01-13T18:30:00+09:00");
     }
 

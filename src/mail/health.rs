@@ -8,8 +8,9 @@
 use super::calendar::{self, Calendar};
 use super::templates::{new_message_id, Guard, MailSlot, NoticeFields, Rendered};
 use crate::config::Settings;
-use crate::domain::time::{format_date, format_datetime, format_time};
+use crate::domain::time::format_time;
 use crate::domain::Lang;
+use crate::i18n::dates::{format_date, format_datetime};
 use crate::store::OutgoingMail;
 use chrono::{DateTime, NaiveDate, Utc};
 

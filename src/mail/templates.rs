@@ -5,11 +5,12 @@
 
 use super::calendar::{self, Calendar};
 use crate::config::Settings;
-use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::token::Token;
 use crate::domain::{Lang, Profession};
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::profession_label;
 use crate::store::OutgoingMail;
-use crate::web::i18n::profession_label;
 use askama::Template;
 use chrono::{DateTime, Utc};
 

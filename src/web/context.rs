@@ -2,12 +2,11 @@
 //! middleware that sets it and writes one log line per request. The line
 //! names the route pattern, never the path: paths may carry tokens.
 
-use super::i18n::lang_from_request;
 use crate::config::Settings;
 use crate::domain::staff::Role;
 use crate::domain::Lang;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, Method};
+use axum::http::{HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -101,7 +100,11 @@ pub async fn request_context(
     };
     let ctx = RequestContext {
         request_id: next_request_id(),
-        lang: lang_from_request(request.uri().query(), request.headers()),
+        lang: lang_from_request(
+            request.uri().query(),
+            request.headers(),
+            &settings.offered_languages(),
+        ),
         wants_html: !(path.starts_with("/api/") || path == "/healthz"),
         path: own_path,
         settings,
@@ -124,4 +127,59 @@ pub async fn request_context(
         response.headers_mut().insert("x-request-id", value);
     }
     response
+}
+
+/// The page's language: `?lang=`, then the `lang` cookie, then an English
+/// `Accept-Language`; Japanese otherwise. Only an offered language is taken.
+pub fn lang_from_request(query: Option<&str>, headers: &HeaderMap, offered: &[Lang]) -> Lang {
+    let offered_code = |code: &str| Lang::parse(code).ok().filter(|l| offered.contains(l));
+    let from_query = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "lang")
+            .and_then(|(_, v)| offered_code(&v))
+    });
+    let header = |name| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    };
+    let from_cookie = header("cookie").split(';').find_map(|kv| {
+        let (k, v) = kv.trim().split_once('=')?;
+        (k == "lang").then(|| offered_code(v)).flatten()
+    });
+    let from_accept = header("accept-language")
+        .split(',')
+        .next()
+        .map(|first| first.trim().to_ascii_lowercase())
+        .filter(|first| first.starts_with("en"))
+        .and_then(|_| offered_code("en"));
+    from_query
+        .or(from_cookie)
+        .or(from_accept)
+        .unwrap_or(Lang::Ja)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{HeaderMap, HeaderValue};
+
+    #[test]
+    fn language_is_chosen_query_then_cookie_then_header() {
+        let mut h = HeaderMap::new();
+        assert_eq!(lang_from_request(None, &h, Lang::ALL), Lang::Ja);
+        h.insert(
+            "accept-language",
+            HeaderValue::from_static("en-GB,en;q=0.9"),
+        );
+        assert_eq!(lang_from_request(None, &h, Lang::ALL), Lang::En);
+        h.insert("cookie", HeaderValue::from_static("a=b; lang=ja"));
+        assert_eq!(lang_from_request(None, &h, Lang::ALL), Lang::Ja);
+        assert_eq!(
+            lang_from_request(Some("x=1&lang=en"), &h, Lang::ALL),
+            Lang::En
+        );
+        assert_eq!(lang_from_request(Some("lang=xx"), &h, Lang::ALL), Lang::Ja);
+    }
 }

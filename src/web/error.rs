@@ -8,9 +8,9 @@
 //! or the staff's. So this module knows no page.
 
 use super::context::{InternalCause, RequestContext};
-use super::i18n::{field_message, rule_message, texts};
 use crate::domain::rules::RuleBroken;
 use crate::domain::{FieldError, FieldErrors};
+use crate::i18n::{field_message, rule_message, texts};
 use crate::service::evening::BookError;
 use crate::store::StoreError;
 use axum::http::StatusCode;
@@ -92,7 +92,7 @@ impl From<crate::service::health::HealthError> for AppError {
             HealthError::Invalid(fields) => AppError::Invalid(fields),
             HealthError::Ineligible(fields, why, to) => {
                 let lang = RequestContext::current().lang;
-                AppError::NotEligible(fields, super::i18n::ineligible_reason(why, &to, lang))
+                AppError::NotEligible(fields, crate::i18n::ineligible_reason(why, &to, lang))
             }
             HealthError::Conflict("forbidden") => AppError::Forbidden,
             HealthError::Conflict(code) => AppError::Conflict(code),
@@ -169,10 +169,10 @@ impl AppError {
             AppError::Conflict(code)
                 if code.starts_with("health_") || HEALTH_CONFLICTS.contains(code) =>
             {
-                return super::i18n::health_conflict(code, ctx.lang)
+                return crate::i18n::health_conflict(code, ctx.lang)
             }
             AppError::Conflict(code) if STAFF_CONFLICTS.contains(code) => {
-                return super::i18n::staff_conflict(code, ctx.lang)
+                return crate::i18n::staff_conflict(code, ctx.lang)
             }
             AppError::Conflict(_) if en => {
                 "This slot is closed for booking. Please choose another one."
@@ -188,7 +188,7 @@ impl AppError {
             }
             AppError::Unavailable(_) | AppError::Internal(_) => t.internal_error,
             AppError::Rule(rule) => return rule_message(rule, ctx.lang),
-            AppError::UnusualDay(why) => return super::i18n::unusual_day_message(why, ctx.lang),
+            AppError::UnusualDay(why) => return crate::i18n::unusual_day_message(why, ctx.lang),
         };
         s.to_string()
     }

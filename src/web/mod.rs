@@ -5,7 +5,6 @@ pub mod body;
 pub mod context;
 pub mod error;
 pub mod health_api;
-pub mod i18n;
 pub mod pages;
 pub mod staff_api;
 

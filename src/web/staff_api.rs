@@ -254,7 +254,7 @@ pub async fn audit_log(
             "at": rfc3339_jst(e.at),
             "actor": e.actor,
             "action": e.action,
-            "action_label": super::i18n::audit_action_label(&e.action, lang),
+            "action_label": crate::i18n::audit_action_label(&e.action, lang),
             "subject": e.subject,
             "detail": e.detail,
         }))

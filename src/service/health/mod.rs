@@ -60,13 +60,7 @@ impl From<StoreError> for HealthError {
     }
 }
 
-/// Where a workplace the centre cannot serve is pointed to.
-#[derive(Debug, Clone)]
-pub struct Referral {
-    pub name: String,
-    pub name_en: String,
-    pub phone: String,
-}
+pub use crate::domain::health::Referral;
 
 fn invalid(field: &'static str, e: FieldError) -> HealthError {
     HealthError::Invalid(FieldErrors::from([(field, e)]))

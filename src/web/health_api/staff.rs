@@ -213,7 +213,7 @@ pub async fn confirm(
         "refused": refused.iter().map(|(id, why)| json!({
             "request_id": id,
             "reason": why,
-            "message": crate::web::i18n::health_conflict(why, lang),
+            "message": crate::i18n::health_conflict(why, lang),
         })).collect::<Vec<_>>(),
     })))
 }

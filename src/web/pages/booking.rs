@@ -3,15 +3,16 @@
 use super::person_form::{error_lines, person_fields, question_fields};
 use super::{between, page, venue_text, ChoiceField, Chrome, ErrorLine, TextField};
 use crate::domain::rules::{overlaps, RuleBroken};
-use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::{BookingInput, FieldErrors, Lang, Profession};
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{field_message, profession_label, texts};
 use crate::service::booking::{book, BookRequest};
 use crate::service::evening::{check_bookable, BookError};
 use crate::state::AppState;
 use crate::store::SlotView;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{field_message, profession_label, texts};
 use crate::web::{parse_id, FormBody};
 use askama::Template;
 use axum::extract::{Path, State};

@@ -62,5 +62,8 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
-    Response::from_parts(parts, Body::from(html))
+    Response::from_parts(
+        parts,
+        Body::from(crate::i18n::ruby::html(&html).into_owned()),
+    )
 }

@@ -2,18 +2,19 @@
 //! request's status page (`/health/manage/{token}`), Japanese first,
 //! without JavaScript.
 
-use super::{page, switch_url, Chrome};
+use super::{page, Chrome};
 use crate::domain::health::request::weekdays_from_codes;
 use crate::domain::health::request::{HealthInput, ServiceInput, WEEKDAYS};
 use crate::domain::health::ServiceKind;
-use crate::domain::time::{format_date, format_datetime, format_time};
+use crate::domain::time::format_time;
 use crate::domain::{FieldErrors, Lang};
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{health_field_message as field_message, ineligible_reason};
 use crate::mail::health::{late_notice, month_words};
 use crate::service::health::{self as service, HealthError, PreferencesInput, RequestView};
 use crate::state::AppState;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{health_field_message as field_message, ineligible_reason};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -75,7 +76,6 @@ struct FormPage {
     en: bool,
     c: Chrome,
     centre: Centre,
-    lang_switch: String,
     area: String,
     ineligible: Option<String>,
     errors: Vec<(String, String)>,
@@ -291,7 +291,6 @@ fn form_page(
         en,
         c: Chrome::new(Some(state), &ctx),
         centre: centre(state, en),
-        lang_switch: switch_url(&ctx.path, if en { "ja" } else { "en" }),
         area: {
             let h = &state.settings.health;
             if en && h.area_en.len() == h.area.len() {

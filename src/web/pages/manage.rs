@@ -3,15 +3,16 @@
 
 use super::{between, page, venue_text, Chrome};
 use crate::domain::rules::{overlaps, RuleBroken};
-use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{profession_label, rule_message, texts, Texts};
 use crate::service::evening::BookError;
 use crate::service::manage::{self, Managed};
 use crate::state::AppState;
 use crate::store::BookingRecord;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{profession_label, rule_message, texts, Texts};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};

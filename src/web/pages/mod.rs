@@ -17,8 +17,8 @@ pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_s
 
 use super::context::RequestContext;
 use super::error::AppError;
-use super::i18n::{texts, Texts};
 use crate::domain::Lang;
+use crate::i18n::{texts, Texts};
 use crate::state::AppState;
 use askama::Template;
 use axum::http::{header, StatusCode};
@@ -28,7 +28,8 @@ use axum::response::{Html, IntoResponse, Response};
 pub struct Chrome {
     pub t: &'static Texts,
     pub en: bool,
-    pub lang_switch: String,
+    /// The language chooser: every offered language, named in itself.
+    pub languages: Vec<LanguageLink>,
     pub request_id: String,
     pub office_name: String,
     pub office_phone: String,
@@ -53,7 +54,7 @@ impl Chrome {
         Chrome {
             t,
             en,
-            lang_switch: switch_url(&ctx.path, t.other_lang),
+            languages: language_links(&settings, ctx),
             request_id: ctx.request_id.clone(),
             office_name: pick(&settings.office.name, &settings.office.name_en),
             office_phone: settings.office.phone.clone(),
@@ -72,6 +73,33 @@ impl Chrome {
 }
 
 /// The current address with `lang` set to the other language.
+/// One entry of the language chooser.
+pub struct LanguageLink {
+    pub href: String,
+    pub name: &'static str,
+    /// `lang`/`hreflang` of the entry (やさしい日本語 is `ja`).
+    pub tag: &'static str,
+    /// The language of this page (shown, not linked).
+    pub current: bool,
+}
+
+/// Every offered language, linking to this page in it.
+pub(super) fn language_links(
+    settings: &crate::config::Settings,
+    ctx: &RequestContext,
+) -> Vec<LanguageLink> {
+    settings
+        .offered_languages()
+        .into_iter()
+        .map(|lang| LanguageLink {
+            href: switch_url(&ctx.path, lang.code()),
+            name: texts(lang).language_name,
+            tag: texts(lang).language_tag,
+            current: lang == ctx.lang,
+        })
+        .collect()
+}
+
 pub(super) fn switch_url(path_and_query: &str, lang: &str) -> String {
     let (path, query) = path_and_query
         .split_once('?')
@@ -96,17 +124,21 @@ pub(super) fn between(from: String, to: String, lang: Lang) -> String {
     format!("{from}{}{to}", texts(lang).to)
 }
 
+/// A rendered page; readings of kanji in the words (やさしい日本語) become `<ruby>`.
 pub(super) fn page(template: &impl Template, status: StatusCode) -> Response {
     match template.render() {
-        Ok(body) => (status, Html(body)).into_response(),
+        Ok(body) => (status, Html(crate::i18n::ruby::html(&body).into_owned())).into_response(),
         Err(e) => AppError::Internal(e.into()).into_response(),
     }
 }
 
 pub(super) fn venue_text(state: &AppState, lang: Lang, stored: &str) -> String {
-    match lang {
-        Lang::En => state.settings.evening.venue_en.clone(),
-        Lang::Ja => stored.to_string(),
+    // The venue is configured in Japanese and English; other languages
+    // show the Japanese name (it is the name on the building).
+    if lang == Lang::En {
+        state.settings.evening.venue_en.clone()
+    } else {
+        stored.to_string()
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{field_label, ChoiceField, ChoiceOption, ErrorLine, TextField};
 use crate::domain::booking::reading_required;
 use crate::domain::{AgeBand, FieldErrors, Lang, Topic};
-use crate::web::i18n::{age_band_label, field_message, texts, topic_label};
+use crate::i18n::{age_band_label, field_message, texts, topic_label};
 
 /// Name, フリガナ, phone and email, with what was typed and each field's message.
 pub(super) fn person_fields(

@@ -7,14 +7,15 @@
 use super::page;
 use super::staff::{check_csrf, field, who};
 use crate::domain::health::{DueFlag, ServiceKind};
-use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{field_message, health_conflict};
 use crate::mail::health::month_words;
 use crate::service::health::{self as service, Appointment, BlockInput, HealthError};
 use crate::state::AppState;
 use crate::store::StaffMember;
 use crate::web::error::AppError;
-use crate::web::i18n::{field_message, health_conflict};
 use crate::web::staff_api::month_bounds;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use askama::Template;

@@ -4,14 +4,15 @@
 use super::manage::{no_store, MessagePage};
 use super::person_form::{error_lines, person_fields, question_fields};
 use super::{between, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField};
-use crate::domain::time::{format_date, format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::{FieldErrors, Profession};
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{field_message, profession_label, texts};
 use crate::service::evening::BookError;
 use crate::service::{offers, waitlist};
 use crate::state::AppState;
 use crate::web::context::RequestContext;
 use crate::web::error::AppError;
-use crate::web::i18n::{field_message, profession_label, texts};
 use crate::web::FormBody;
 use askama::Template;
 use axum::extract::{Path, Query, State};

@@ -1,8 +1,8 @@
 //! `/staff/audit`: the audit log (admin).
 
 use super::who;
-use crate::domain::time::format_datetime;
 use crate::domain::Lang;
+use crate::i18n::dates::format_datetime;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
@@ -40,7 +40,7 @@ pub async fn audit(
             (
                 format_datetime(e.at, Lang::Ja),
                 e.actor,
-                crate::web::i18n::audit_action_label(&e.action, Lang::Ja),
+                crate::i18n::audit_action_label(&e.action, Lang::Ja),
                 e.subject,
                 e.detail,
             )

@@ -1,12 +1,13 @@
 //! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
 
 use super::{back_to, check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
-use crate::domain::time::{format_date, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::{Lang, Profession};
+use crate::i18n::dates::format_date;
+use crate::i18n::{profession_label, topic_answer};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::{profession_label, topic_answer};
 use crate::web::pages::page;
 use crate::web::staff_api::may_see;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
@@ -233,7 +234,7 @@ pub async fn cancel_booking(
     let booking = office::booking_to_cancel(&state, id).await?;
     let when = format!(
         "{}〜{}",
-        crate::domain::time::format_datetime(booking.starts_at, Lang::Ja),
+        crate::i18n::dates::format_datetime(booking.starts_at, Lang::Ja),
         format_time(booking.ends_at)
     );
     let mut confirm = ConfirmPage::new(

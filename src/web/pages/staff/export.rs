@@ -1,11 +1,12 @@
 //! `/staff/export.csv`: bookings as CSV for Excel.
 
 use super::who;
-use crate::domain::time::{format_datetime, jst_instant, to_jst};
+use crate::domain::time::{jst_instant, to_jst};
 use crate::domain::{Lang, Profession};
+use crate::i18n::dates::format_datetime;
+use crate::i18n::{age_band_answer, profession_label, topic_answer};
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::{age_band_answer, profession_label, topic_answer};
 use crate::web::pages::page;
 use crate::web::{Manager, StaffCaller};
 use askama::Template;

@@ -1,12 +1,13 @@
 //! `/staff/book/{slot_id}`: bookings taken by phone.
 
 use super::{check_csrf, who};
-use crate::domain::time::{format_date, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
+use crate::i18n::dates::format_date;
+use crate::i18n::profession_label;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::profession_label;
 use crate::web::pages::page;
 use crate::web::parse_id;
 use crate::web::{FormBody, Manager};

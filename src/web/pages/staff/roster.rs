@@ -1,8 +1,9 @@
 //! `/staff`: the month's evenings, who is assigned, how full.
 
 use super::{done_notice, who};
-use crate::domain::time::{format_datetime, format_time, to_jst};
+use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
+use crate::i18n::dates::format_datetime;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;

@@ -1,13 +1,14 @@
 //! The schedule's changes: assign, move, cancel, one-off evenings, the series.
 
 use super::{back_to, check_csrf, confirmed, done_at, field, form_date, form_time, ConfirmPage};
-use crate::domain::time::{format_date, format_datetime, to_jst};
+use crate::domain::time::to_jst;
 use crate::domain::Lang;
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::unusual_day_words;
 use crate::service::evening::BookError;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::i18n::unusual_day_words;
 use crate::web::{parse_id, FormBody, Manager, StaffCaller};
 use axum::extract::{Path, State};
 use axum::response::Response;
