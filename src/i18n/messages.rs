@@ -57,7 +57,7 @@ pub fn topic_answer(code: &str, lang: Lang) -> &'static str {
 
 /// The message shown beside a refused field.
 pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
-    let en = lang == Lang::En;
+    let t = texts(lang);
     let choice_field = matches!(
         field,
         "age_band"
@@ -70,130 +70,48 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
             | "preferred.time"
             | "doctor_id"
     );
-    match error {
-        FieldError::Required if choice_field => pick(en, "選択してください。", "Please choose one."),
-        FieldError::Required => pick(en, "入力してください。", "Please fill this in."),
-        FieldError::TooLong { max } => {
-            if en {
-                format!("Please use at most {max} characters.")
-            } else {
-                format!("{max}文字以内で入力してください。")
-            }
-        }
-        FieldError::TooShort { min } => {
-            if en {
-                format!("Please use at least {min} characters.")
-            } else {
-                format!("{min}文字以上で入力してください。")
-            }
-        }
-        FieldError::ControlCharacters => pick(
-            en,
-            "改行や制御文字など、入力できない文字が含まれています。",
-            "This contains characters that cannot be used here (control characters or line breaks).",
-        ),
-        FieldError::InvisibleCharacters => pick(
-            en,
-            "目に見えない文字（文字の向きを変える記号やゼロ幅の文字など）が含まれています。貼り付けた場合は、手で入力し直してください。",
-            "This contains invisible characters (such as direction marks or zero-width characters). If you pasted it, please type it instead.",
-        ),
-        FieldError::KanaOnly => pick(en, "カタカナまたはひらがなで入力してください。", "Please write this in katakana or hiragana, or in Latin letters."),
-        FieldError::Phone => pick(
-            en,
-            "電話番号を0から始まる10桁または11桁の数字で入力してください（例：090-1234-5678）。",
-            "Please enter a Japanese phone number: 10 or 11 digits starting with 0, or +81 instead of the 0 (e.g. 090-1234-5678 or +81 90-1234-5678).",
-        ),
-        FieldError::Email => pick(en, "メールアドレスの形式が正しくありません（例：taro@example.jp）。", "This is not a valid email address (e.g. taro@example.jp)."),
-        FieldError::Choice => pick(en, "選択肢の中から選んでください。", "Please choose one of the options."),
-        FieldError::ConsentRequired => pick(
-            en,
-            "ご予約には、個人情報の取扱いへの同意が必要です。",
-            "To book, please agree to how we handle your personal information.",
-        ),
-        FieldError::NotANumber => pick(en, "数値で指定してください。", "Please give a number."),
-        FieldError::WrongType => pick(en, "文字列で指定してください。", "Please give text."),
-        FieldError::NoSuchSlot => pick(en, "指定された相談枠はありません。", "There is no such slot."),
-        FieldError::Date => pick(en, "日付を「2027-01-13」の形で入力してください。", "Please give a date as 2027-01-13."),
-        FieldError::FutureDate => pick(en, "今日より後の日付は指定できません。", "This date cannot be later than today."),
-        FieldError::Range { min, max } => {
-            if en {
-                format!("Please give a number from {min} to {max}.")
-            } else {
-                format!("{min}から{max}までの数で入力してください。")
-            }
-        }
-        FieldError::Duplicate => pick(en, "同じものが2回指定されています。", "The same choice is given twice."),
-        FieldError::OutsideArea => pick(
-            en,
-            "所在地がセンターの対象地域にありません。所在地は市町村名から入力してください。",
-            "The address is outside the area the centre serves. Please give it including the city.",
-        ),
-        FieldError::TooManyWorkers { max } => {
-            if en {
-                format!("The centre serves workplaces of at most {max} workers. A workplace of {} or more must appoint its own occupational physician.", max + 1)
-            } else {
-                format!("このセンターの対象は、労働者数{max}人以下の事業場です。{}人以上の事業場は、産業医の選任が義務付けられています。", max + 1)
-            }
-        }
-    }
+    let s = match error {
+        FieldError::Required if choice_field => t.field_required_choice,
+        FieldError::Required => t.field_required,
+        FieldError::TooLong { max } => return t.field_too_long(*max),
+        FieldError::TooShort { min } => return t.field_too_short(*min),
+        FieldError::ControlCharacters => t.field_control_characters,
+        FieldError::InvisibleCharacters => t.field_invisible_characters,
+        FieldError::KanaOnly => t.field_kana_only,
+        FieldError::Phone => t.field_phone,
+        FieldError::Email => t.field_email,
+        FieldError::Choice => t.field_choice,
+        FieldError::ConsentRequired => t.field_consent_required,
+        FieldError::NotANumber => t.field_not_a_number,
+        FieldError::WrongType => t.field_wrong_type,
+        FieldError::NoSuchSlot => t.field_no_such_slot,
+        FieldError::Date => t.field_date,
+        FieldError::FutureDate => t.field_future_date,
+        FieldError::Range { min, max } => return t.field_range(*max, *min),
+        FieldError::Duplicate => t.field_duplicate,
+        FieldError::OutsideArea => t.field_outside_area,
+        FieldError::TooManyWorkers { max } => return t.field_too_many_workers(*max, *max + 1),
+    };
+    s.to_string()
 }
 
 /// Which rule refused a request, and what to do instead.
 pub fn rule_message(rule: &RuleBroken, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    match rule {
+    let t = texts(lang);
+    let s = match rule {
         RuleBroken::NotYetOpen { opens_at } => {
-            let when = format_datetime(*opens_at, lang);
-            if en {
-                format!("Booking for this evening opens on {when}. Please come back then, or choose an earlier evening.")
-            } else {
-                format!("この相談会の予約受付は{when}からです。受付開始後にお申し込みいただくか、より早い日程をお選びください。")
-            }
+            return t.rule_not_yet_open(format_datetime(*opens_at, lang))
         }
-        RuleBroken::Closed { closed_at } => {
-            let when = format_datetime(*closed_at, lang);
-            if en {
-                format!("Booking for this evening closed on {when}. Please choose a later evening, or call the office.")
-            } else {
-                format!("この相談会の予約受付は{when}に締め切りました。別の日程をお選びいただくか、お電話でご相談ください。")
-            }
-        }
-        RuleBroken::OneBookingPerPerson => pick(
-            en,
-            "同じ方（同じメールアドレスまたは電話番号）が、同じ日に同じ相談員の枠を2つ予約することはできません。ご予約の変更は、確認メールのリンクから行えます。",
-            "One person (same email or phone) can book one slot per consultant per evening. To change your booking, use the link in your confirmation mail.",
-        ),
-        RuleBroken::NotAPair => pick(
-            en,
-            "両方の相談員に相談する場合は、同じ日の弁護士の枠と臨床心理士の枠を1つずつ選んでください。",
-            "To see both consultants, choose one lawyer slot and one psychologist slot on the same evening.",
-        ),
-        RuleBroken::AlreadyWaiting => pick(
-            en,
-            "すでにこのキャンセル待ちに登録されています。順番は登録時のメールのリンクから確認できます。",
-            "You are already on this waitlist. The link in your mail shows your place.",
-        ),
-        RuleBroken::SlotsAvailable => pick(
-            en,
-            "空いている枠があります。キャンセル待ちではなく、空いている枠をご予約ください。",
-            "There are free slots: please book one of them instead of waiting.",
-        ),
-        RuleBroken::OfferGone => pick(
-            en,
-            "このご案内は、期限が過ぎたか、すでにお返事をいただいています。空いている枠をご予約いただくか、もう一度キャンセル待ちにご登録ください。",
-            "This offer has expired or has already been answered. Please book a free slot, or join the waitlist again.",
-        ),
-        RuleBroken::BookingCancelled => pick(
-            en,
-            "このご予約はキャンセルされています。新しく予約してください。",
-            "This booking is cancelled. Please make a new booking.",
-        ),
-        RuleBroken::OverlappingSlots => pick(
-            en,
-            "弁護士と臨床心理士の相談は、同じ時間に受けることはできません。時間の重ならない枠を選んでください。",
-            "You cannot see both consultants at the same time. Please choose slots that do not overlap.",
-        ),
-    }
+        RuleBroken::Closed { closed_at } => return t.rule_closed(format_datetime(*closed_at, lang)),
+        RuleBroken::OneBookingPerPerson => t.rule_one_booking_per_person,
+        RuleBroken::NotAPair => t.rule_not_a_pair,
+        RuleBroken::AlreadyWaiting => t.rule_already_waiting,
+        RuleBroken::SlotsAvailable => t.rule_slots_available,
+        RuleBroken::OfferGone => t.rule_offer_gone,
+        RuleBroken::BookingCancelled => t.rule_booking_cancelled,
+        RuleBroken::OverlappingSlots => t.rule_overlapping_slots,
+    };
+    s.to_string()
 }
 
 fn pick(en: bool, ja: &str, english: &str) -> String {

@@ -147,24 +147,15 @@ impl AppError {
 
     /// A sentence for the person, in their language.
     pub fn message(&self, ctx: &RequestContext) -> String {
-        let en = ctx.lang == crate::domain::Lang::En;
         let t = texts(ctx.lang);
         let s = match self {
             AppError::Invalid(_) => t.errors_heading,
             AppError::NotEligible(_, reason) => return reason.clone(),
-            AppError::BadRequest(_) if en => "The request could not be read.",
-            AppError::BadRequest(_) => "リクエストを読み取れませんでした。",
-            AppError::NotUtf8 if en => {
-                "What was sent contains characters that could not be read, and nothing was saved. Please go back, type it again and send it once more."
-            }
-            AppError::NotUtf8 => {
-                "送信された内容に読み取れない文字が含まれていたため、受け付けていません（何も保存していません）。前の画面に戻り、入力し直してからもう一度送信してください。"
-            }
+            AppError::BadRequest(_) => t.error_bad_request,
+            AppError::NotUtf8 => t.error_not_utf8,
             AppError::NotFound => t.not_found,
-            AppError::Unauthorized if en => "Sign in as staff: Authorization: Bearer <token>.",
-            AppError::Unauthorized => "職員の認証が必要です（Authorization: Bearer <token>）。",
-            AppError::Forbidden if en => "Your role does not allow this.",
-            AppError::Forbidden => "この操作を行う権限がありません。",
+            AppError::Unauthorized => t.error_unauthorized,
+            AppError::Forbidden => t.error_forbidden,
             AppError::Conflict("slot_taken") => t.slot_gone,
             AppError::Conflict(code)
                 if code.starts_with("health_") || HEALTH_CONFLICTS.contains(code) =>
@@ -174,18 +165,9 @@ impl AppError {
             AppError::Conflict(code) if STAFF_CONFLICTS.contains(code) => {
                 return crate::i18n::staff_conflict(code, ctx.lang)
             }
-            AppError::Conflict(_) if en => {
-                "This slot is closed for booking. Please choose another one."
-            }
-            AppError::Conflict(_) => "この枠は受付を終了しました。別の枠をお選びください。",
-            AppError::TooLarge if en => "The request is too large.",
-            AppError::TooLarge => "送信された内容が大きすぎます。",
-            AppError::UnsupportedMediaType if en => {
-                "Send JSON with Content-Type: application/json."
-            }
-            AppError::UnsupportedMediaType => {
-                "Content-Type: application/json で JSON を送信してください。"
-            }
+            AppError::Conflict(_) => t.error_slot_closed,
+            AppError::TooLarge => t.error_too_large,
+            AppError::UnsupportedMediaType => t.error_unsupported_media_type,
             AppError::Unavailable(_) | AppError::Internal(_) => t.internal_error,
             AppError::Rule(rule) => return rule_message(rule, ctx.lang),
             AppError::UnusualDay(why) => return crate::i18n::unusual_day_message(why, ctx.lang),
