@@ -1,6 +1,6 @@
 //! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
 
-use super::{back_to, check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
+use super::{back_to, confirmed, done_at, done_notice, field, who, ConfirmPage};
 use crate::domain::time::{format_date, format_time, to_jst};
 use crate::domain::{Lang, Profession};
 use crate::service::office;
@@ -9,7 +9,7 @@ use crate::web::error::AppError;
 use crate::web::i18n::{profession_label, topic_answer};
 use crate::web::pages::page;
 use crate::web::staff_api::may_see;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -192,11 +192,9 @@ pub async fn sheet(
 /// `POST /staff/bookings/{id}/attendance` (form).
 pub async fn attendance(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     office::record_attendance(
         &state,
@@ -220,11 +218,9 @@ pub async fn attendance(
 /// the booking (the person is told by mail when they have an address).
 pub async fn cancel_booking(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     if confirmed(&pairs) {
         let session = office::cancel_booking(&state, &caller.member, id).await?;

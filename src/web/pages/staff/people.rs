@@ -1,11 +1,11 @@
 //! Professionals (相談員) and staff accounts.
 
-use super::{check_csrf, confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
+use super::{confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Admin, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -50,10 +50,8 @@ pub async fn professionals(
 /// `POST /staff/professionals` (form): adds one.
 pub async fn add_professional(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let text = |k: &str| field(&pairs, k);
     office::add_professional(
         &state,
@@ -70,11 +68,9 @@ pub async fn add_professional(
 /// `POST /staff/professionals/{id}/active` (form): rests or restores one.
 pub async fn professional_active(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
     office::set_professional_active(&state, &caller.member, id, active).await?;
@@ -136,7 +132,7 @@ async fn accounts_page(
 /// `GET /staff/accounts` (admin).
 pub async fn accounts(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
+    Admin(caller): Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     accounts_page(&state, &caller, done_notice(&q), None, StatusCode::OK).await
@@ -145,10 +141,8 @@ pub async fn accounts(
 /// `POST /staff/accounts` (admin, form): a new account.
 pub async fn add_account(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
-    FormBody(pairs): FormBody,
+    StaffForm(Admin(caller), pairs): StaffForm<Admin>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let role = crate::domain::staff::Role::parse(&field(&pairs, "role"));
     let professional = field(&pairs, "professional").parse::<i64>().ok();
     let result = match role {
@@ -191,11 +185,9 @@ pub async fn add_account(
 /// what closing does and nothing changes).
 pub async fn account_active(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Admin(caller), pairs): StaffForm<Admin>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
     if caller.member.id == Some(id) && !active {

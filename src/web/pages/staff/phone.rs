@@ -1,6 +1,6 @@
 //! `/staff/book/{slot_id}`: bookings taken by phone.
 
-use super::{check_csrf, who};
+use super::who;
 use crate::domain::time::{format_date, format_time, to_jst};
 use crate::domain::Lang;
 use crate::service::office;
@@ -9,7 +9,7 @@ use crate::web::error::AppError;
 use crate::web::i18n::profession_label;
 use crate::web::pages::page;
 use crate::web::parse_id;
-use crate::web::{FormBody, Manager};
+use crate::web::{Manager, StaffForm};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -39,11 +39,9 @@ pub async fn phone_form(
 /// `POST /staff/book/{slot_id}`: books on the caller's behalf, recording who did.
 pub async fn phone_book(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(slot_id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let slot = crate::web::pages::booking::bookable_slot(&state, &slot_id).await?;
     let (input, also) = crate::web::pages::booking::form_input(&pairs);
     let request = crate::service::booking::BookRequest {
