@@ -8,7 +8,6 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::i18n::{profession_label, topic_answer};
 use crate::web::pages::page;
-use crate::web::staff_api::may_see;
 use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -72,33 +71,10 @@ pub async fn sheet(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let session = state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !may_see(&caller.member, &session) {
-        return Err(AppError::Forbidden);
-    }
+    let (session, lines) = office::day_sheet(&state, &caller.member, id).await?;
     let manages = caller.member.role.manages();
-    let own: Vec<&str> = match (manages, caller.member.professional_id) {
-        (true, _) => vec!["lawyer", "psychologist"],
-        (false, Some(p)) => [
-            ("lawyer", session.lawyer_id),
-            ("psychologist", session.psychologist_id),
-        ]
+    let lines: Vec<SheetRow> = lines
         .into_iter()
-        .filter(|(_, who)| *who == Some(p))
-        .map(|(x, _)| x)
-        .collect(),
-        (false, None) => Vec::new(),
-    };
-    let lines: Vec<SheetRow> = state
-        .store
-        .day_sheet(id)
-        .await?
-        .into_iter()
-        .filter(|l| own.contains(&l.profession.as_str()))
         .map(|l| SheetRow {
             slot_id: l.slot_id,
             time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
@@ -146,14 +122,6 @@ pub async fn sheet(
     } else {
         Vec::new()
     };
-    state
-        .audit(
-            &caller.member,
-            "view_day_sheet",
-            &format!("session {id}"),
-            "",
-        )
-        .await?;
     Ok(page(
         &SheetPage {
             session_id: id,
@@ -226,7 +194,7 @@ pub async fn cancel_booking(
         let session = office::cancel_booking(&state, &caller.member, id).await?;
         return Ok(back_to(session, "booking_cancelled"));
     }
-    let booking = office::booking_to_cancel(&state, id).await?;
+    let booking = office::booking(&state, id).await?;
     let when = format!(
         "{}〜{}",
         crate::domain::time::format_datetime(booking.starts_at, Lang::Ja),

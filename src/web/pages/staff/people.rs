@@ -143,29 +143,16 @@ pub async fn add_account(
     State(state): State<AppState>,
     StaffForm(Admin(caller), pairs): StaffForm<Admin>,
 ) -> Result<Response, AppError> {
-    let role = crate::domain::staff::Role::parse(&field(&pairs, "role"));
-    let professional = field(&pairs, "professional").parse::<i64>().ok();
-    let result = match role {
-        Some(role) => {
-            crate::service::staff::add(
-                &state,
-                &field(&pairs, "email"),
-                &field(&pairs, "name"),
-                role,
-                professional,
-                &field(&pairs, "password"),
-            )
-            .await
-        }
-        None => Err(anyhow::anyhow!("role")),
+    let text = |k: &str| field(&pairs, k);
+    let account = office::NewAccount {
+        email: &text("email"),
+        name: &text("name"),
+        role: &text("role"),
+        professional: text("professional").parse::<i64>().ok(),
+        password: &text("password"),
     };
-    match result {
-        Ok(id) => {
-            state
-                .audit(&caller.member, "add_staff", &format!("staff {id}"), "")
-                .await?;
-            Ok(done_at("/staff/accounts", "account_added"))
-        }
+    match office::add_account(&state, &caller.member, account).await? {
+        Ok(_) => Ok(done_at("/staff/accounts", "account_added")),
         Err(e) => {
             let message = format!("アカウントを追加できませんでした（{e}）。メールアドレス、12文字以上のパスワード、相談員の場合は名簿の相談員を確認してください。");
             accounts_page(
@@ -190,17 +177,8 @@ pub async fn account_active(
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
-    if caller.member.id == Some(id) && !active {
-        return Err(AppError::Conflict("cannot_close_own_account"));
-    }
     if !active && !confirmed(&pairs) {
-        let account = state
-            .store
-            .staff_listing()
-            .await?
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(AppError::NotFound)?;
+        let account = office::account_to_close(&state, &caller.member, id).await?;
         let mut confirm = ConfirmPage::new(
             &caller,
             "このアカウントを停止しますか".into(),
@@ -215,17 +193,7 @@ pub async fn account_active(
         confirm.button = "はい、停止する";
         return Ok(confirm.render());
     }
-    if !state.store.set_staff_active(id, active).await? {
-        return Err(AppError::NotFound);
-    }
-    state
-        .audit(
-            &caller.member,
-            "staff_active",
-            &format!("staff {id}"),
-            &active.to_string(),
-        )
-        .await?;
+    office::set_account_active(&state, &caller.member, id, active).await?;
     let done = if active {
         "account_reopened"
     } else {

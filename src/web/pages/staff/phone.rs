@@ -49,17 +49,11 @@ pub async fn phone_book(
         input: &input,
         errors: Default::default(),
         lang: Lang::Ja,
-        acted_by: Some(caller.name.clone()),
+        acted_by: None,
     };
-    match crate::service::booking::book(&state, request).await {
-        Ok(booked) => {
-            let subject = format!("booking {}", booked.ids[0]);
-            let phone_only = input.email.trim().is_empty();
-            let detail = office::phone_booking_detail(phone_only);
-            state
-                .audit(&caller.member, "book_for_caller", &subject, &detail)
-                .await?;
-            let done = if phone_only {
+    match office::book_for_caller(&state, &caller.member, request).await {
+        Ok(_) => {
+            let done = if input.email.trim().is_empty() {
                 "booked_phone_only"
             } else {
                 "booked"
@@ -105,17 +99,9 @@ pub async fn call_list(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let session = state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let calls: Vec<Call> = state
-        .store
-        .day_sheet(id)
-        .await?
+    let (session, calls) = office::call_list(&state, &caller.member, id).await?;
+    let calls: Vec<Call> = calls
         .into_iter()
-        .filter(|l| l.booking_id.is_some() && l.email.as_deref() == Some(""))
         .map(|l| Call {
             time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
             profession: crate::domain::Profession::parse(&l.profession)
@@ -126,14 +112,6 @@ pub async fn call_list(
             phone: l.phone.unwrap_or_default(),
         })
         .collect();
-    state
-        .audit(
-            &caller.member,
-            "view_call_list",
-            &format!("session {id}"),
-            "",
-        )
-        .await?;
     let day = to_jst(session.starts_at).date_naive();
     Ok(page(
         &CallsPage {

@@ -196,12 +196,6 @@ pub async fn set_series(
         crate::web::error::invalid("week_of_month", crate::domain::FieldError::Choice)
     })?;
     let (weekday, start) = (field(&pairs, "weekday"), field(&pairs, "start"));
-    crate::service::schedule::set_series(&state, weekday.trim(), week, start.trim(), &caller.name)
-        .await
-        .map_err(|_| crate::web::error::invalid("weekday", crate::domain::FieldError::Choice))?;
-    let detail = format!("week {week} {weekday} {start}");
-    state
-        .audit(&caller.member, "set_series", "schedule", &detail)
-        .await?;
+    office::set_series(&state, &caller.member, &weekday, week, &start).await?;
     Ok(done_at("/staff", "series"))
 }
