@@ -8,9 +8,9 @@ use crate::domain::time::rfc3339_jst;
 use crate::domain::{BookingInput, FieldError, FieldErrors};
 use crate::service::booking::{book, BookRequest};
 use crate::service::manage::{self, Managed};
-use crate::service::{offers, waitlist};
+use crate::service::{offers, office, waitlist};
 use crate::state::AppState;
-use crate::store::BookingRecord;
+use crate::store::{BookingRecord, StaffMember};
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -161,10 +161,11 @@ pub struct Created {
     manage_url: String,
 }
 
+/// A booking from the JSON body: by the person, or taken by phone by `staff`.
 async fn create_booking(
     state: &AppState,
     body: Value,
-    acted_by: Option<String>,
+    staff: Option<&StaffMember>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let obj = object(body)?;
     let mut errors = FieldErrors::new();
@@ -185,11 +186,13 @@ async fn create_booking(
         input: &input,
         errors,
         lang: lang_of(&obj),
-        acted_by,
+        acted_by: None,
     };
-    let booked = book(state, request)
-        .await
-        .map_err(|e| with_type_errors(e.into(), type_errors))?;
+    let booked = match staff {
+        Some(who) => office::book_for_caller(state, who, request).await,
+        None => book(state, request).await,
+    }
+    .map_err(|e| with_type_errors(e.into(), type_errors))?;
     Ok((
         StatusCode::CREATED,
         Json(Created {
@@ -410,17 +413,7 @@ pub async fn staff_create_booking(
     Manager(staff): Manager,
     JsonBody(body): JsonBody,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
-    let phone_only = body
-        .get("email")
-        .and_then(Value::as_str)
-        .is_none_or(|e| e.trim().is_empty());
-    let created = create_booking(&state, body, Some(staff.name.clone())).await?;
-    let subject = format!("booking {}", created.1.id);
-    let detail = crate::service::office::phone_booking_detail(phone_only);
-    state
-        .audit(&staff.member, "book_for_caller", &subject, &detail)
-        .await?;
-    Ok(created)
+    create_booking(&state, body, Some(&staff.member)).await
 }
 
 /// `POST /api/v1/staff/evening-waitlist`
@@ -432,23 +425,13 @@ pub async fn staff_join_waitlist(
     join_waitlist(&state, body, Some(staff.name)).await
 }
 
-async fn staff_booking(state: &AppState, raw_id: &str) -> Result<BookingRecord, AppError> {
-    let id = parse_id(raw_id)?;
-    state
-        .store
-        .booking_by_id(id)
-        .await?
-        .filter(|b| b.status != "held" && b.status != "released")
-        .ok_or(AppError::NotFound)
-}
-
 /// `POST /api/v1/staff/bookings/{id}/cancel`
 pub async fn staff_cancel(
     State(state): State<AppState>,
     Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    crate::service::office::cancel_booking(&state, &staff.member, parse_id(&id)?).await?;
+    office::cancel_booking(&state, &staff.member, parse_id(&id)?).await?;
     Ok(Json(json!({ "status": "cancelled" })))
 }
 
@@ -459,18 +442,9 @@ pub async fn staff_move(
     Path(id): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Result<Json<BookingJson>, AppError> {
-    let booking = staff_booking(&state, &id).await?;
+    let booking = office::booking(&state, parse_id(&id)?).await?;
     let to = id_value(object(body)?.get("slot_id")).map_err(|e| invalid("slot_id", e))?;
-    let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
-    let detail = format!("to slot {to}");
-    state
-        .audit(
-            &staff.member,
-            "move_for_caller",
-            &format!("booking {id}"),
-            &detail,
-        )
-        .await?;
+    let moved = office::move_booking(&state, &staff.member, booking, to).await?;
     Ok(Json(BookingJson::from(&moved)))
 }
 
@@ -481,16 +455,7 @@ pub async fn staff_booking_mail(
     Manager(staff): Manager,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let booking = staff_booking(&state, &id).await?;
-    let mails = state.store.mail_for_booking(booking.id).await?;
-    state
-        .audit(
-            &staff.member,
-            "view_mail_states",
-            &format!("booking {id}"),
-            "",
-        )
-        .await?;
+    let mails = office::mail_states(&state, &staff.member, parse_id(&id)?).await?;
     Ok(Json(json!(mails
         .iter()
         .map(|m| json!({
