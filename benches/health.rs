@@ -145,7 +145,7 @@ fn pending(requests: &[NewHealthRequest]) -> Vec<Pending> {
                 moved_to: None,
             },
             place: r.place,
-            weekdays: tsunagu::domain::health::request::weekdays_from_codes(&r.weekdays),
+            weekdays: tsunagu::domain::health::preferences::weekdays_from_codes(&r.weekdays),
             time_of_day: r.time_of_day,
             interviews: r.interviews,
             minutes: r.minutes,

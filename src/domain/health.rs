@@ -11,6 +11,7 @@
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
 
 pub mod figures;
+pub mod preferences;
 pub mod request;
 
 /// The four kinds of service (①–④).

@@ -4,7 +4,7 @@
 //! its offers build on it; it builds on none of them.
 
 use crate::domain::rules::RuleBroken;
-use crate::domain::FieldErrors;
+use crate::domain::{FieldError, FieldErrors};
 use crate::mail::templates::MailSlot;
 use crate::state::AppState;
 use crate::store::{SlotView, StoreError};
@@ -26,6 +26,9 @@ pub enum BookError {
     Rule(RuleBroken),
     #[error("not found")]
     NotFound,
+    /// The staff member's role does not let them see or do this.
+    #[error("forbidden")]
+    Forbidden,
     /// The office's step cannot be taken now (the code says why).
     #[error("conflict: {0}")]
     Conflict(&'static str),
@@ -35,6 +38,13 @@ pub enum BookError {
     UnusualDay(Vec<crate::domain::series::UnusualDay>),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+}
+
+impl BookError {
+    /// One field refused.
+    pub fn invalid(field: &'static str, error: FieldError) -> BookError {
+        BookError::Invalid(FieldErrors::from([(field, error)]))
+    }
 }
 
 impl From<StoreError> for BookError {

@@ -4,7 +4,7 @@
 
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, Store, StoreResult};
-use crate::domain::health::request::weekdays_from_codes;
+use crate::domain::health::preferences::weekdays_from_codes;
 use crate::domain::health::{self, Pending, Place, Queued, ServiceAsk, ServiceKind, TimeOfDay};
 use chrono::{DateTime, NaiveDate, Utc};
 

@@ -4,29 +4,31 @@
 //! compiles it for each driver. The few places where the dialects differ
 //! (claiming outbox rows with `FOR UPDATE SKIP LOCKED`) say so explicitly.
 
+mod audit;
 mod booking_batch;
 mod bookings;
 mod health;
+mod health_outcome;
 mod health_schedule;
 mod outbox;
 mod reminders;
+mod roster;
 mod schedule;
 mod sessions;
 mod staff;
 mod waitlist;
 
+pub use audit::AuditEntry;
 pub use booking_batch::BookingWrite;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
-pub use schedule::SlotMove;
+pub use roster::{ExportRow, ProfessionalRecord, RosterSession, SheetLine};
+pub use schedule::{SeriesRule, SlotMove};
 pub use sessions::{SessionView, SlotView};
-pub use staff::{
-    AuditEntry, ExportRow, ProfessionalRecord, RosterSession, SeriesRule, SheetLine, StaffAccount,
-    StaffListing, StaffMember,
-};
+pub use staff::{StaffAccount, StaffListing, StaffMember};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

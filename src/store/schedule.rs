@@ -1,5 +1,6 @@
-//! Staff changes to the schedule: cancelling or moving a whole evening,
-//! each in one transaction with the mails it owes to everyone booked.
+//! Staff changes to the schedule: the series rule, and cancelling or moving
+//! a whole evening, each in one transaction with the mails it owes to
+//! everyone booked.
 
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, Store, StoreResult};
@@ -129,5 +130,47 @@ impl Store {
             self.forget_slots();
             Ok(true)
         })
+    }
+}
+
+/// The series rule staff set on the screens.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SeriesRule {
+    pub weekday: String,
+    pub week_of_month: i32,
+    pub start: String,
+}
+
+impl Store {
+    pub async fn series_rule(&self) -> StoreResult<Option<SeriesRule>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as("SELECT weekday, week_of_month, start FROM series_rule WHERE id = 1")
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    pub async fn set_series_rule(
+        &self,
+        rule: &SeriesRule,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "INSERT INTO series_rule (id, weekday, week_of_month, start, updated_by, updated_at)
+                 VALUES (1, $1, $2, $3, $4, $5)
+                 ON CONFLICT (id) DO UPDATE SET weekday = excluded.weekday, week_of_month = excluded.week_of_month,
+                     start = excluded.start, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+            )
+            .bind(&rule.weekday)
+            .bind(rule.week_of_month)
+            .bind(&rule.start)
+            .bind(by)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
     }
 }

@@ -1,4 +1,6 @@
-//! The JSON API (`/api/v1/…`), described in `openapi.json`.
+//! The JSON API (`/api/v1/…`), described in `openapi.json`: the evenings,
+//! bookings and their manage links, the waitlist and its offers; the
+//! staff's side of the evening bookings is in [`staff`].
 
 use super::error::invalid;
 use super::error::AppError;
@@ -8,9 +10,9 @@ use crate::domain::time::rfc3339_jst;
 use crate::domain::{BookingInput, FieldError, FieldErrors};
 use crate::service::booking::{book, BookRequest};
 use crate::service::manage::{self, Managed};
-use crate::service::{offers, waitlist};
+use crate::service::{offers, office, waitlist};
 use crate::state::AppState;
-use crate::store::BookingRecord;
+use crate::store::{BookingRecord, StaffMember};
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
@@ -161,10 +163,11 @@ pub struct Created {
     manage_url: String,
 }
 
+/// A booking from the JSON body: by the person, or taken by phone by `staff`.
 async fn create_booking(
     state: &AppState,
     body: Value,
-    acted_by: Option<String>,
+    staff: Option<&StaffMember>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let obj = object(body)?;
     let mut errors = FieldErrors::new();
@@ -185,11 +188,13 @@ async fn create_booking(
         input: &input,
         errors,
         lang: lang_of(&obj),
-        acted_by,
+        acted_by: None,
     };
-    let booked = book(state, request)
-        .await
-        .map_err(|e| with_type_errors(e.into(), type_errors))?;
+    let booked = match staff {
+        Some(who) => office::book_for_caller(state, who, request).await,
+        None => book(state, request).await,
+    }
+    .map_err(|e| with_type_errors(e.into(), type_errors))?;
     Ok((
         StatusCode::CREATED,
         Json(Created {
@@ -404,105 +409,5 @@ pub async fn offer_decline(
     Ok(Json(json!({ "status": "declined" })))
 }
 
-/// `POST /api/v1/staff/evening-bookings`: a booking taken by phone.
-pub async fn staff_create_booking(
-    State(state): State<AppState>,
-    Manager(staff): Manager,
-    JsonBody(body): JsonBody,
-) -> Result<(StatusCode, Json<Created>), AppError> {
-    let phone_only = body
-        .get("email")
-        .and_then(Value::as_str)
-        .is_none_or(|e| e.trim().is_empty());
-    let created = create_booking(&state, body, Some(staff.name.clone())).await?;
-    let subject = format!("booking {}", created.1.id);
-    let detail = crate::service::office::phone_booking_detail(phone_only);
-    state
-        .audit(&staff.member, "book_for_caller", &subject, &detail)
-        .await?;
-    Ok(created)
-}
-
-/// `POST /api/v1/staff/evening-waitlist`
-pub async fn staff_join_waitlist(
-    State(state): State<AppState>,
-    Manager(staff): Manager,
-    JsonBody(body): JsonBody,
-) -> Result<(StatusCode, Json<Value>), AppError> {
-    join_waitlist(&state, body, Some(staff.name)).await
-}
-
-async fn staff_booking(state: &AppState, raw_id: &str) -> Result<BookingRecord, AppError> {
-    let id = parse_id(raw_id)?;
-    state
-        .store
-        .booking_by_id(id)
-        .await?
-        .filter(|b| b.status != "held" && b.status != "released")
-        .ok_or(AppError::NotFound)
-}
-
-/// `POST /api/v1/staff/bookings/{id}/cancel`
-pub async fn staff_cancel(
-    State(state): State<AppState>,
-    Manager(staff): Manager,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
-    crate::service::office::cancel_booking(&state, &staff.member, parse_id(&id)?).await?;
-    Ok(Json(json!({ "status": "cancelled" })))
-}
-
-/// `POST /api/v1/staff/bookings/{id}/move` with `{slot_id}`
-pub async fn staff_move(
-    State(state): State<AppState>,
-    Manager(staff): Manager,
-    Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<Json<BookingJson>, AppError> {
-    let booking = staff_booking(&state, &id).await?;
-    let to = id_value(object(body)?.get("slot_id")).map_err(|e| invalid("slot_id", e))?;
-    let moved = manage::move_to(&state, &[booking], to, Some(&staff.name)).await?;
-    let detail = format!("to slot {to}");
-    state
-        .audit(
-            &staff.member,
-            "move_for_caller",
-            &format!("booking {id}"),
-            &detail,
-        )
-        .await?;
-    Ok(Json(BookingJson::from(&moved)))
-}
-
-/// `GET /api/v1/staff/bookings/{id}/mail`: each mail of a booking and its
-/// state (queued, sent, retrying, failed with the SMTP reason, skipped).
-pub async fn staff_booking_mail(
-    State(state): State<AppState>,
-    Manager(staff): Manager,
-    Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
-    let booking = staff_booking(&state, &id).await?;
-    let mails = state.store.mail_for_booking(booking.id).await?;
-    state
-        .audit(
-            &staff.member,
-            "view_mail_states",
-            &format!("booking {id}"),
-            "",
-        )
-        .await?;
-    Ok(Json(json!(mails
-        .iter()
-        .map(|m| json!({
-            "id": m.id,
-            "kind": m.kind,
-            "state": match (m.status.as_str(), m.attempts) {
-                ("queued", n) if n > 0 => "retrying",
-                (status, _) => status,
-            },
-            "attempts": m.attempts,
-            "last_error": m.last_error,
-            "sent_at": m.sent_at.map(rfc3339_jst),
-        }))
-        .collect::<Vec<_>>())))
-}
+mod staff;
+pub use staff::*;

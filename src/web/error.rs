@@ -78,6 +78,7 @@ impl From<BookError> for AppError {
             BookError::SlotClosed => AppError::Conflict("slot_closed"),
             BookError::Rule(rule) => AppError::Rule(rule),
             BookError::NotFound => AppError::NotFound,
+            BookError::Forbidden => AppError::Forbidden,
             BookError::Conflict(code) => AppError::Conflict(code),
             BookError::UnusualDay(why) => AppError::UnusualDay(why),
             BookError::Internal(e) => AppError::Internal(e),

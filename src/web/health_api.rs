@@ -6,9 +6,8 @@
 use super::api::{lang_of, object};
 use super::error::{invalid, AppError};
 use super::{parse_id, JsonBody, Manager, MaybeJson, StaffCaller};
-use crate::domain::health::request::{
-    weekday_code, weekdays_from_codes, HealthInput, ServiceInput,
-};
+use crate::domain::health::preferences::{weekday_code, weekdays_from_codes};
+use crate::domain::health::request::{HealthInput, ServiceInput};
 use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;

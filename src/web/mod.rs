@@ -7,8 +7,10 @@ pub mod error;
 pub mod health_api;
 pub mod pages;
 pub mod staff_api;
+pub mod staff_auth;
 
 pub use body::{FormBody, JsonBody, MaybeJson};
+pub use staff_auth::{Admin, Manager, StaffCaller, StaffForm, STAFF_COOKIE};
 
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -298,147 +300,4 @@ async fn remember_language(request: Request, next: Next) -> Response {
     );
     headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
     response
-}
-
-/// A staff member making a request: by an API token (`Authorization:
-/// Bearer …`, from `tsunagu staff token`), by the configured office token
-/// (acting as a coordinator named by `X-Staff-Name`), or by a sign-in cookie.
-/// Who may do what is decided here and in [`Manager`] and [`Admin`], not in
-/// the handlers.
-pub struct StaffCaller {
-    pub name: String,
-    pub member: crate::store::StaffMember,
-    /// The sign-in's CSRF token, when signed in by cookie.
-    pub csrf: Option<String>,
-}
-
-/// The sign-in cookie.
-pub const STAFF_COOKIE: &str = "tsunagu_staff";
-
-impl axum::extract::FromRequestParts<AppState> for StaffCaller {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let caller = StaffCaller::authenticate(parts, state).await?;
-        let _ = context::RequestContext::current()
-            .signed_in
-            .set(context::SignedIn {
-                name: caller.name.clone(),
-                role: caller.member.role,
-                csrf: caller.csrf.clone().unwrap_or_default(),
-            });
-        Ok(caller)
-    }
-}
-
-impl StaffCaller {
-    async fn authenticate(
-        parts: &axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, AppError> {
-        let header = |name| {
-            parts
-                .headers
-                .get(name)
-                .and_then(|v: &HeaderValue| std::str::from_utf8(v.as_bytes()).ok())
-        };
-        if let Some(given) =
-            header(header::AUTHORIZATION.as_str()).and_then(|v| v.strip_prefix("Bearer "))
-        {
-            let office = state.settings.staff.api_token.expose();
-            if !office.is_empty() && constant_time_eq(given.as_bytes(), office.as_bytes()) {
-                let name = match header("x-staff-name").filter(|v| !v.trim().is_empty()) {
-                    Some(v) => crate::domain::values::PersonName::parse(v)
-                        .map_err(|e| error::invalid("X-Staff-Name", e))?
-                        .to_string(),
-                    None => "staff".into(),
-                };
-                let member = crate::store::StaffMember {
-                    id: None,
-                    name: name.clone(),
-                    role: crate::domain::staff::Role::Coordinator,
-                    professional_id: None,
-                };
-                return Ok(StaffCaller {
-                    name,
-                    member,
-                    csrf: None,
-                });
-            }
-            let token =
-                crate::domain::token::Token::parse(given.trim()).ok_or(AppError::Unauthorized)?;
-            let member = state
-                .store
-                .staff_by_token(&token.hash())
-                .await?
-                .ok_or(AppError::Unauthorized)?;
-            return Ok(StaffCaller {
-                name: member.name.clone(),
-                member,
-                csrf: None,
-            });
-        }
-        let cookie = header(header::COOKIE.as_str())
-            .and_then(|c| {
-                c.split(';')
-                    .find_map(|kv| kv.trim().strip_prefix(&format!("{STAFF_COOKIE}=")))
-            })
-            .and_then(crate::domain::token::Token::parse)
-            .ok_or(AppError::Unauthorized)?;
-        let (member, csrf) = state
-            .store
-            .staff_by_session(&cookie.hash(), state.clock.now())
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        Ok(StaffCaller {
-            name: member.name.clone(),
-            member,
-            csrf: Some(csrf),
-        })
-    }
-}
-
-/// A staff member who runs the office (admin or coordinator); others get 403.
-pub struct Manager(pub StaffCaller);
-
-impl axum::extract::FromRequestParts<AppState> for Manager {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let caller = StaffCaller::from_request_parts(parts, state).await?;
-        if caller.member.role.manages() {
-            Ok(Manager(caller))
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-}
-
-/// An administrator; others get 403.
-pub struct Admin(pub StaffCaller);
-
-impl axum::extract::FromRequestParts<AppState> for Admin {
-    type Rejection = AppError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let caller = StaffCaller::from_request_parts(parts, state).await?;
-        if caller.member.role == crate::domain::staff::Role::Admin {
-            Ok(Admin(caller))
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -5,7 +5,7 @@
 
 use super::error::{invalid, AppError};
 use super::{parse_id, Admin, JsonBody, Manager, StaffCaller};
-use crate::domain::time::{jst_instant, rfc3339_jst};
+use crate::domain::time::rfc3339_jst;
 use crate::domain::values::normalize_text;
 use crate::domain::{FieldError, Profession};
 use crate::service::office;
@@ -14,45 +14,9 @@ use crate::store::{RosterSession, SheetLine, StaffMember};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{Months, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 use serde_json::{json, Value};
 use std::collections::HashMap;
-
-/// `YYYY-MM` → the instants the month starts and ends (JST).
-pub fn month_bounds(
-    raw: &str,
-) -> Result<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>), AppError> {
-    let first = NaiveDate::parse_from_str(&format!("{}-01", normalize_text(raw)), "%Y-%m-%d")
-        .map_err(|_| invalid("month", FieldError::Choice))?;
-    let next = first + Months::new(1);
-    Ok((
-        jst_instant(first, NaiveTime::MIN),
-        jst_instant(next, NaiveTime::MIN),
-    ))
-}
-
-/// Whether `member` may see `session` at all.
-pub fn may_see(member: &StaffMember, session: &RosterSession) -> bool {
-    member.role.manages()
-        || member
-            .professional_id
-            .is_some_and(|p| session.lawyer_id == Some(p) || session.psychologist_id == Some(p))
-}
-
-/// The professions a professional sees in a session (their own), or all.
-fn visible_professions(member: &StaffMember, session: &RosterSession) -> Vec<&'static str> {
-    if member.role.manages() {
-        return vec!["lawyer", "psychologist"];
-    }
-    let mut own = Vec::new();
-    if member.professional_id.is_some() && session.lawyer_id == member.professional_id {
-        own.push("lawyer");
-    }
-    if member.professional_id.is_some() && session.psychologist_id == member.professional_id {
-        own.push("psychologist");
-    }
-    own
-}
 
 /// A day-sheet line as the member may see it: professionals get what the
 /// consultation needs (name, フリガナ, topic, note, first visit), not contact details.
@@ -83,18 +47,9 @@ fn line_json(member: &StaffMember, l: &SheetLine) -> Value {
     v
 }
 
-async fn session_json(
-    state: &AppState,
-    member: &StaffMember,
-    s: &RosterSession,
-) -> Result<Value, AppError> {
-    let professions = visible_professions(member, s);
-    let lines = state.store.day_sheet(s.id).await?;
-    let shown: Vec<Value> = lines
-        .iter()
-        .filter(|l| professions.contains(&l.profession.as_str()))
-        .map(|l| line_json(member, l))
-        .collect();
+/// An evening with the day-sheet lines the member sees.
+fn session_json(member: &StaffMember, s: &RosterSession, lines: &[SheetLine]) -> Value {
+    let shown: Vec<Value> = lines.iter().map(|l| line_json(member, l)).collect();
     let mut v = json!({
         "id": s.id,
         "starts_at": rfc3339_jst(s.starts_at),
@@ -113,7 +68,7 @@ async fn session_json(
             "waitlist": s.waiting,
         });
     }
-    Ok(v)
+    v
 }
 
 /// `GET /api/v1/staff/roster?month=YYYY-MM`: the month's sessions with
@@ -123,16 +78,13 @@ pub async fn roster(
     staff: StaffCaller,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, AppError> {
-    let (from, to) = month_bounds(q.get("month").map(String::as_str).unwrap_or(""))?;
-    let sessions = state.store.roster(from, to).await?;
-    let mut out = Vec::new();
-    for s in sessions.iter().filter(|s| may_see(&staff.member, s)) {
-        out.push(session_json(&state, &staff.member, s).await?);
-    }
     let month = q.get("month").cloned().unwrap_or_default();
-    state
-        .audit(&staff.member, "view_roster", &format!("month {month}"), "")
-        .await?;
+    let (from, to) = office::month_bounds(&month)?;
+    let mut out = Vec::new();
+    for s in office::roster(&state, &staff.member, from, to).await? {
+        let lines = office::visible_lines(&state, &staff.member, &s).await?;
+        out.push(session_json(&staff.member, &s, &lines));
+    }
     Ok(Json(json!({ "month": month, "sessions": out })))
 }
 
@@ -143,25 +95,8 @@ pub async fn day_sheet(
     staff: StaffCaller,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let id = parse_id(&id)?;
-    let session = state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !may_see(&staff.member, &session) {
-        return Err(AppError::Forbidden);
-    }
-    let v = session_json(&state, &staff.member, &session).await?;
-    state
-        .audit(
-            &staff.member,
-            "view_day_sheet",
-            &format!("session {id}"),
-            "",
-        )
-        .await?;
-    Ok(Json(v))
+    let (session, lines) = office::day_sheet(&state, &staff.member, parse_id(&id)?).await?;
+    Ok(Json(session_json(&staff.member, &session, &lines)))
 }
 
 /// `POST /api/v1/staff/bookings/{id}/attendance` with `{status, note}`.

@@ -23,11 +23,17 @@ impl Drop for Driver {
         if let Some(session) = self.session.take() {
             end_session(self.port, &session);
         }
-        // The group's id is chromedriver's pid (`process_group(0)`).
-        let _ = Command::new("kill")
-            .args(["-KILL", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
+        // The group's id is chromedriver's pid (`process_group(0)`). A
+        // direct killpg, not the `kill` command, whose parsing of a negative
+        // id differs between versions.
+        if let Ok(group) = libc::pid_t::try_from(self.child.id()) {
+            if group > 1 {
+                // SAFETY: killpg only sends a signal; the group is our own child's.
+                unsafe {
+                    libc::killpg(group, libc::SIGKILL);
+                }
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

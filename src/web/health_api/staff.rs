@@ -229,7 +229,7 @@ pub async fn roster(
         .get("month")
         .cloned()
         .unwrap_or_else(|| to_jst(state.clock.now()).format("%Y-%m").to_string());
-    let (from, to) = crate::web::staff_api::month_bounds(&month)?;
+    let (from, to) = crate::service::office::month_bounds(&month)?;
     let (interviews, blocks) = service::roster(&state, &caller.member, from, to).await?;
     let manages = caller.member.role.manages();
     Ok(Json(json!({
@@ -325,7 +325,7 @@ pub async fn figures(
     let this = to_jst(state.clock.now()).format("%Y-%m").to_string();
     let month = |k: &'static str| {
         let raw = q.get(k).cloned().unwrap_or_else(|| this.clone());
-        crate::web::staff_api::month_bounds(&raw)
+        crate::service::office::month_bounds(&raw)
             .map(|(f, _)| to_jst(f).date_naive())
             .map_err(|_| invalid(k, FieldError::Choice))
     };

@@ -3,8 +3,8 @@
 //! without JavaScript.
 
 use super::{page, Chrome};
-use crate::domain::health::request::weekdays_from_codes;
-use crate::domain::health::request::{HealthInput, ServiceInput, WEEKDAYS};
+use crate::domain::health::preferences::{weekdays_from_codes, WEEKDAYS};
+use crate::domain::health::request::{HealthInput, ServiceInput};
 use crate::domain::health::ServiceKind;
 use crate::domain::time::format_time;
 use crate::domain::{FieldErrors, Lang};

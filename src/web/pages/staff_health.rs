@@ -5,7 +5,7 @@
 //! token; roles are decided by the extractors.
 
 use super::page;
-use super::staff::{check_csrf, field, who};
+use super::staff::{field, who};
 use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
@@ -13,11 +13,11 @@ use crate::i18n::dates::{format_date, format_datetime};
 use crate::i18n::{field_message, health_conflict};
 use crate::mail::health::month_words;
 use crate::service::health::{self as service, Appointment, BlockInput, HealthError};
+use crate::service::office::month_bounds;
 use crate::state::AppState;
 use crate::store::StaffMember;
 use crate::web::error::AppError;
-use crate::web::staff_api::month_bounds;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -184,11 +184,9 @@ pub async fn queue(
 /// `POST /staff/health/requests/{id}/move`.
 pub async fn move_request(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     service::move_request(
         &state,
@@ -205,11 +203,9 @@ pub async fn move_request(
 /// `decline`): the business answered the proposed date by phone.
 pub async fn answer_for(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let accept = match field(&pairs, "answer").as_str() {
         "accept" => true,
@@ -343,11 +339,9 @@ pub async fn roster(
 /// `POST /staff/health/interviews/{id}/attendance` (`status`, `month` to return to).
 pub async fn attendance(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     service::record_attendance(&state, &caller.member, id, &field(&pairs, "status")).await?;
     Ok(back_to_roster(&state, &field(&pairs, "month")))
@@ -358,11 +352,9 @@ pub async fn attendance(
 /// request waits again at its place or is closed; the business is mailed.
 pub async fn after_no_show(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     service::after_no_show(
         &state,

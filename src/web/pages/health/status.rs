@@ -167,7 +167,7 @@ fn status_page(
         weekdays: weekday_choices(
             &weekdays_from_codes(&r.weekdays)
                 .into_iter()
-                .map(|d| crate::domain::health::request::weekday_code(d).to_string())
+                .map(|d| crate::domain::health::preferences::weekday_code(d).to_string())
                 .collect::<Vec<_>>(),
             en,
         ),

@@ -1,6 +1,6 @@
 //! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
 
-use super::{back_to, check_csrf, confirmed, done_at, done_notice, field, who, ConfirmPage};
+use super::{back_to, confirmed, done_at, done_notice, field, who, ConfirmPage};
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::{Lang, Profession};
 use crate::i18n::dates::format_date;
@@ -9,8 +9,7 @@ use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
-use crate::web::staff_api::may_see;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -73,33 +72,10 @@ pub async fn sheet(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let session = state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !may_see(&caller.member, &session) {
-        return Err(AppError::Forbidden);
-    }
+    let (session, lines) = office::day_sheet(&state, &caller.member, id).await?;
     let manages = caller.member.role.manages();
-    let own: Vec<&str> = match (manages, caller.member.professional_id) {
-        (true, _) => vec!["lawyer", "psychologist"],
-        (false, Some(p)) => [
-            ("lawyer", session.lawyer_id),
-            ("psychologist", session.psychologist_id),
-        ]
+    let lines: Vec<SheetRow> = lines
         .into_iter()
-        .filter(|(_, who)| *who == Some(p))
-        .map(|(x, _)| x)
-        .collect(),
-        (false, None) => Vec::new(),
-    };
-    let lines: Vec<SheetRow> = state
-        .store
-        .day_sheet(id)
-        .await?
-        .into_iter()
-        .filter(|l| own.contains(&l.profession.as_str()))
         .map(|l| SheetRow {
             slot_id: l.slot_id,
             time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
@@ -147,14 +123,6 @@ pub async fn sheet(
     } else {
         Vec::new()
     };
-    state
-        .audit(
-            &caller.member,
-            "view_day_sheet",
-            &format!("session {id}"),
-            "",
-        )
-        .await?;
     Ok(page(
         &SheetPage {
             session_id: id,
@@ -193,11 +161,9 @@ pub async fn sheet(
 /// `POST /staff/bookings/{id}/attendance` (form).
 pub async fn attendance(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     office::record_attendance(
         &state,
@@ -221,17 +187,15 @@ pub async fn attendance(
 /// the booking (the person is told by mail when they have an address).
 pub async fn cancel_booking(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     if confirmed(&pairs) {
         let session = office::cancel_booking(&state, &caller.member, id).await?;
         return Ok(back_to(session, "booking_cancelled"));
     }
-    let booking = office::booking_to_cancel(&state, id).await?;
+    let booking = office::booking(&state, id).await?;
     let when = format!(
         "{}〜{}",
         crate::i18n::dates::format_datetime(booking.starts_at, Lang::Ja),

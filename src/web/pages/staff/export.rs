@@ -1,10 +1,11 @@
 //! `/staff/export.csv`: bookings as CSV for Excel.
 
 use super::who;
-use crate::domain::time::{jst_instant, to_jst};
+use crate::domain::time::to_jst;
 use crate::domain::{Lang, Profession};
 use crate::i18n::dates::format_datetime;
 use crate::i18n::{age_band_answer, profession_label, topic_answer};
+use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
@@ -13,7 +14,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// The period to export, typed again with what was wrong with it.
@@ -92,13 +93,7 @@ pub async fn export(
         } if f < t => (f, t),
         _ => return Ok(period_page(&caller, &from_text, &to_text, dates)),
     };
-    let rows = state
-        .store
-        .export_bookings(
-            jst_instant(from, NaiveTime::MIN),
-            jst_instant(to, NaiveTime::MIN),
-        )
-        .await?;
+    let rows = office::export(&state, &caller.member, from, to).await?;
     let mut out = String::from("\u{feff}");
     out += "予約番号,日付,開始時刻,日時,相談員,状態,出欠,氏名,フリガナ,電話番号,メールアドレス,年代,相談内容,受付者\r\n";
     for r in &rows {
@@ -140,14 +135,6 @@ pub async fn export(
             .join(",");
         out += "\r\n";
     }
-    state
-        .audit(
-            &caller.member,
-            "export",
-            &format!("bookings {from}..{to}"),
-            &format!("{} rows", rows.len()),
-        )
-        .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),

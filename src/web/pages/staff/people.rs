@@ -1,11 +1,11 @@
 //! Professionals (相談員) and staff accounts.
 
-use super::{check_csrf, confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
+use super::{confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Admin, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -50,10 +50,8 @@ pub async fn professionals(
 /// `POST /staff/professionals` (form): adds one.
 pub async fn add_professional(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let text = |k: &str| field(&pairs, k);
     office::add_professional(
         &state,
@@ -70,11 +68,9 @@ pub async fn add_professional(
 /// `POST /staff/professionals/{id}/active` (form): rests or restores one.
 pub async fn professional_active(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
     office::set_professional_active(&state, &caller.member, id, active).await?;
@@ -136,7 +132,7 @@ async fn accounts_page(
 /// `GET /staff/accounts` (admin).
 pub async fn accounts(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
+    Admin(caller): Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     accounts_page(&state, &caller, done_notice(&q), None, StatusCode::OK).await
@@ -145,33 +141,18 @@ pub async fn accounts(
 /// `POST /staff/accounts` (admin, form): a new account.
 pub async fn add_account(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
-    FormBody(pairs): FormBody,
+    StaffForm(Admin(caller), pairs): StaffForm<Admin>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
-    let role = crate::domain::staff::Role::parse(&field(&pairs, "role"));
-    let professional = field(&pairs, "professional").parse::<i64>().ok();
-    let result = match role {
-        Some(role) => {
-            crate::service::staff::add(
-                &state,
-                &field(&pairs, "email"),
-                &field(&pairs, "name"),
-                role,
-                professional,
-                &field(&pairs, "password"),
-            )
-            .await
-        }
-        None => Err(anyhow::anyhow!("role")),
+    let text = |k: &str| field(&pairs, k);
+    let account = office::NewAccount {
+        email: &text("email"),
+        name: &text("name"),
+        role: &text("role"),
+        professional: text("professional").parse::<i64>().ok(),
+        password: &text("password"),
     };
-    match result {
-        Ok(id) => {
-            state
-                .audit(&caller.member, "add_staff", &format!("staff {id}"), "")
-                .await?;
-            Ok(done_at("/staff/accounts", "account_added"))
-        }
+    match office::add_account(&state, &caller.member, account).await? {
+        Ok(_) => Ok(done_at("/staff/accounts", "account_added")),
         Err(e) => {
             let message = format!("アカウントを追加できませんでした（{e}）。メールアドレス、12文字以上のパスワード、相談員の場合は名簿の相談員を確認してください。");
             accounts_page(
@@ -191,24 +172,13 @@ pub async fn add_account(
 /// what closing does and nothing changes).
 pub async fn account_active(
     State(state): State<AppState>,
-    crate::web::Admin(caller): crate::web::Admin,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Admin(caller), pairs): StaffForm<Admin>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let active = field(&pairs, "active") == "yes";
-    if caller.member.id == Some(id) && !active {
-        return Err(AppError::Conflict("cannot_close_own_account"));
-    }
     if !active && !confirmed(&pairs) {
-        let account = state
-            .store
-            .staff_listing()
-            .await?
-            .into_iter()
-            .find(|a| a.id == id)
-            .ok_or(AppError::NotFound)?;
+        let account = office::account_to_close(&state, &caller.member, id).await?;
         let mut confirm = ConfirmPage::new(
             &caller,
             "このアカウントを停止しますか".into(),
@@ -223,17 +193,7 @@ pub async fn account_active(
         confirm.button = "はい、停止する";
         return Ok(confirm.render());
     }
-    if !state.store.set_staff_active(id, active).await? {
-        return Err(AppError::NotFound);
-    }
-    state
-        .audit(
-            &caller.member,
-            "staff_active",
-            &format!("staff {id}"),
-            &active.to_string(),
-        )
-        .await?;
+    office::set_account_active(&state, &caller.member, id, active).await?;
     let done = if active {
         "account_reopened"
     } else {

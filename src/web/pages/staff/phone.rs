@@ -1,6 +1,6 @@
 //! `/staff/book/{slot_id}`: bookings taken by phone.
 
-use super::{check_csrf, who};
+use super::who;
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
 use crate::i18n::dates::format_date;
@@ -10,7 +10,7 @@ use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
 use crate::web::parse_id;
-use crate::web::{FormBody, Manager};
+use crate::web::{Manager, StaffForm};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -40,11 +40,9 @@ pub async fn phone_form(
 /// `POST /staff/book/{slot_id}`: books on the caller's behalf, recording who did.
 pub async fn phone_book(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(slot_id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let slot = crate::web::pages::booking::bookable_slot(&state, &slot_id).await?;
     let (input, also) = crate::web::pages::booking::form_input(&pairs);
     let request = crate::service::booking::BookRequest {
@@ -52,17 +50,11 @@ pub async fn phone_book(
         input: &input,
         errors: Default::default(),
         lang: Lang::Ja,
-        acted_by: Some(caller.name.clone()),
+        acted_by: None,
     };
-    match crate::service::booking::book(&state, request).await {
-        Ok(booked) => {
-            let subject = format!("booking {}", booked.ids[0]);
-            let phone_only = input.email.trim().is_empty();
-            let detail = office::phone_booking_detail(phone_only);
-            state
-                .audit(&caller.member, "book_for_caller", &subject, &detail)
-                .await?;
-            let done = if phone_only {
+    match office::book_for_caller(&state, &caller.member, request).await {
+        Ok(_) => {
+            let done = if input.email.trim().is_empty() {
                 "booked_phone_only"
             } else {
                 "booked"
@@ -108,17 +100,9 @@ pub async fn call_list(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let session = state
-        .store
-        .roster_session(id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let calls: Vec<Call> = state
-        .store
-        .day_sheet(id)
-        .await?
+    let (session, calls) = office::call_list(&state, &caller.member, id).await?;
+    let calls: Vec<Call> = calls
         .into_iter()
-        .filter(|l| l.booking_id.is_some() && l.email.as_deref() == Some(""))
         .map(|l| Call {
             time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
             profession: crate::domain::Profession::parse(&l.profession)
@@ -129,14 +113,6 @@ pub async fn call_list(
             phone: l.phone.unwrap_or_default(),
         })
         .collect();
-    state
-        .audit(
-            &caller.member,
-            "view_call_list",
-            &format!("session {id}"),
-            "",
-        )
-        .await?;
     let day = to_jst(session.starts_at).date_naive();
     Ok(page(
         &CallsPage {

@@ -4,10 +4,10 @@ use super::{done_notice, who};
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
 use crate::i18n::dates::format_datetime;
+use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
-use crate::web::staff_api::{may_see, month_bounds};
 use crate::web::StaffCaller;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -63,7 +63,7 @@ pub async fn roster(
         .get("month")
         .cloned()
         .unwrap_or_else(|| today.format("%Y-%m").to_string());
-    let (from, to) = month_bounds(&month)?;
+    let (from, to) = office::month_bounds(&month)?;
     if super::is_doctor(&state, &caller.member).await? {
         // A doctor has no evenings: their roster is the health centre's.
         // The month as read, never the raw parameter, goes into the header.
@@ -71,11 +71,10 @@ pub async fn roster(
         return Ok(Redirect::to(&format!("/staff/health/roster?month={month}")).into_response());
     }
     let first = to_jst(from).date_naive();
-    let sessions = state.store.roster(from, to).await?;
+    let sessions = office::roster(&state, &caller.member, from, to).await?;
     let manages = caller.member.role.manages();
     let lines = sessions
         .iter()
-        .filter(|s| may_see(&caller.member, s))
         .map(|s| RosterLine {
             id: s.id,
             when: format!(
@@ -102,9 +101,6 @@ pub async fn roster(
             ),
         })
         .collect();
-    state
-        .audit(&caller.member, "view_roster", &format!("month {month}"), "")
-        .await?;
     let rule = crate::service::schedule::series(&state).await?;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(

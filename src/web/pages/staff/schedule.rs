@@ -1,6 +1,6 @@
 //! The schedule's changes: assign, move, cancel, one-off evenings, the series.
 
-use super::{back_to, check_csrf, confirmed, done_at, field, form_date, form_time, ConfirmPage};
+use super::{back_to, confirmed, done_at, field, form_date, form_time, ConfirmPage};
 use crate::domain::time::to_jst;
 use crate::domain::Lang;
 use crate::i18n::dates::{format_date, format_datetime};
@@ -9,7 +9,7 @@ use crate::service::evening::BookError;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
-use crate::web::{parse_id, FormBody, Manager, StaffCaller};
+use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use axum::extract::{Path, State};
 use axum::response::Response;
 
@@ -42,11 +42,9 @@ fn unusual_day_page(
 /// `POST /staff/sessions/{id}/assign` (form): one professional to the evening.
 pub async fn assign(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let professional: i64 = field(&pairs, "professional").parse().map_err(|_| {
         crate::web::error::invalid("professional", crate::domain::FieldError::Choice)
@@ -59,11 +57,9 @@ pub async fn assign(
 /// weekend, holiday or closure day only after a second confirmation.
 pub async fn move_session(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     let date = form_date(&pairs)?;
     let moved = office::move_session(
@@ -95,11 +91,9 @@ pub async fn move_session(
 /// evening and everyone booked is told.
 pub async fn cancel_session(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     if confirmed(&pairs) {
         office::cancel_session(&state, &caller.member, id)
@@ -143,11 +137,9 @@ pub async fn cancel_session(
 /// while the evening has not started.
 pub async fn restore_session(
     State(state): State<AppState>,
-    Manager(caller): Manager,
     Path(id): Path<String>,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), _): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let id = parse_id(&id)?;
     office::restore_session(&state, &caller.member, id).await?;
     Ok(back_to(id, "restored"))
@@ -157,10 +149,8 @@ pub async fn restore_session(
 /// or closure day only after a second confirmation.
 pub async fn add_session(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let date = form_date(&pairs)?;
     let added = office::add_session(
         &state,
@@ -191,10 +181,8 @@ pub async fn add_session(
 /// `POST /staff/schedule/generate` (form).
 pub async fn generate(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let months = field(&pairs, "months").trim().parse().unwrap_or(0);
     office::generate(&state, &caller.member, months).await?;
     Ok(done_at("/staff", "generated"))
@@ -203,20 +191,12 @@ pub async fn generate(
 /// `POST /staff/series` (form): the series rule for evenings created from now on.
 pub async fn set_series(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let week: u8 = field(&pairs, "week_of_month").trim().parse().map_err(|_| {
         crate::web::error::invalid("week_of_month", crate::domain::FieldError::Choice)
     })?;
     let (weekday, start) = (field(&pairs, "weekday"), field(&pairs, "start"));
-    crate::service::schedule::set_series(&state, weekday.trim(), week, start.trim(), &caller.name)
-        .await
-        .map_err(|_| crate::web::error::invalid("weekday", crate::domain::FieldError::Choice))?;
-    let detail = format!("week {week} {weekday} {start}");
-    state
-        .audit(&caller.member, "set_series", "schedule", &detail)
-        .await?;
+    office::set_series(&state, &caller.member, &weekday, week, &start).await?;
     Ok(done_at("/staff", "series"))
 }

@@ -120,10 +120,8 @@ async fn blocks_page(
 /// and each field's message.
 pub async fn add_block(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let input = BlockInput {
         doctor_id: field(&pairs, "doctor_id"),
         date: field(&pairs, "date"),
@@ -288,10 +286,8 @@ pub async fn schedule(
 /// `request:block`), each with its start (`start_<request>`).
 pub async fn confirm(
     State(state): State<AppState>,
-    Manager(caller): Manager,
-    FormBody(pairs): FormBody,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
 ) -> Result<Response, AppError> {
-    check_csrf(&caller, &pairs)?;
     let appointments: Vec<Appointment> = pairs
         .iter()
         .filter(|(k, _)| k == "pick")
