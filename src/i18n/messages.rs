@@ -102,7 +102,9 @@ pub fn rule_message(rule: &RuleBroken, lang: Lang) -> String {
         RuleBroken::NotYetOpen { opens_at } => {
             return t.rule_not_yet_open(format_datetime(*opens_at, lang))
         }
-        RuleBroken::Closed { closed_at } => return t.rule_closed(format_datetime(*closed_at, lang)),
+        RuleBroken::Closed { closed_at } => {
+            return t.rule_closed(format_datetime(*closed_at, lang))
+        }
         RuleBroken::OneBookingPerPerson => t.rule_one_booking_per_person,
         RuleBroken::NotAPair => t.rule_not_a_pair,
         RuleBroken::AlreadyWaiting => t.rule_already_waiting,
