@@ -205,6 +205,33 @@ async fn the_file_transport_writes_eml_files() {
     app.stop().await;
 }
 
+/// A person who booked in やさしい日本語 gets the mail in it: readings in
+/// 「（）」 in the text, `<ruby>` in the HTML, plain words in the subject.
+#[tokio::test]
+async fn a_booking_in_easy_japanese_gets_its_mail_in_easy_japanese() {
+    let smtp = SmtpServer::start().await;
+    let app = spawn_app_with(smtp_to(&smtp)).await;
+    let session = app.add_session(9).await;
+    let mut body = booking_body(session.slots[0].id);
+    body["lang"] = serde_json::json!("easy");
+    assert_eq!(app.post_booking(&body).await.status(), 201);
+    let mail = eventually(10, || async { smtp.received().first().cloned() }).await;
+    let subject = mail.subject();
+    assert!(subject.contains("予約をうけつけました"), "{subject}");
+    let (text, html) = (mail.text(), mail.html());
+    assert!(text.contains("予約（よやく）"), "{text}");
+    assert!(
+        html.contains("<ruby>予約<rp>（</rp><rt>よやく</rt>"),
+        "{html}"
+    );
+    assert!(html.contains("<html lang=\"ja\">"));
+    for part in [&subject, &text, &html] {
+        assert!(!part.contains('《') && !part.contains('｜'), "{part}");
+    }
+    assert!(!subject.contains("（よやく）"), "{subject}");
+    app.stop().await;
+}
+
 #[tokio::test]
 async fn mail_left_in_the_outbox_is_sent_by_the_next_start() {
     // A booking whose mail was queued by an instance that stopped before sending.

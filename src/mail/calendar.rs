@@ -7,7 +7,7 @@
 //! cancellation is the same UID with `STATUS:CANCELLED`. The SUMMARY says
 //! only 「相談会のご予約」: calendars are often shared.
 
-use super::templates::MailSlot;
+use super::message::MailSlot;
 use chrono::{DateTime, Utc};
 use chrono_tz::Asia::Tokyo;
 

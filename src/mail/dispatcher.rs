@@ -2,9 +2,8 @@
 //! A passing failure puts it back with exponential backoff; a permanent
 //! refusal, or running out of attempts, marks it failed with the reason.
 
-use super::templates::render;
-use super::templates::Guard;
-use super::templates::Rendered;
+use super::message::{Guard, Rendered};
+use super::render::{guard, render};
 use super::transport::{Outgoing, SendError, Transport};
 use crate::config::Settings;
 use crate::domain::time::Clock;
@@ -79,7 +78,7 @@ impl Dispatcher {
     /// Sends one claimed mail and records the outcome. Marked one by one: a
     /// crash leaves at most the mail being sent in doubt, never the batch.
     async fn handle(&self, mail: OutboxMessage) -> anyhow::Result<()> {
-        if let Some(guard) = super::templates::guard(&mail.kind, &mail.payload) {
+        if let Some(guard) = guard(&mail.kind, &mail.payload) {
             let holds = match guard {
                 Guard::Booking(id, at) => self.store.booking_unchanged(id, at).await?,
                 Guard::Interview(id, at) => self.store.interview_unchanged(id, at).await?,
@@ -190,7 +189,8 @@ mod tests {
     use crate::domain::{Lang, Profession};
     use crate::mail::calendar::Calendar;
     use crate::mail::health::{self, HealthMail, MailInterview};
-    use crate::mail::templates::{self as t, EveningMail, MailSlot};
+    use crate::mail::message::MailSlot;
+    use crate::mail::templates::{self as t, EveningMail};
     use chrono::Utc;
 
     /// Words that would tell a reader of a lock screen or a shared inbox
@@ -260,7 +260,7 @@ mod tests {
         let settings = Settings::built_in();
         let now = Utc::now();
         let mut seen = 0;
-        for lang in [Lang::Ja, Lang::En] {
+        for &lang in Lang::ALL {
             for profession in [Profession::Lawyer, Profession::Psychologist] {
                 let evening = EveningMail {
                     lang,
@@ -284,16 +284,7 @@ mod tests {
                     while_booked: None,
                     waiting_for: Some((profession, Some(now + Duration::days(10)))),
                 };
-                for kind in [
-                    t::BOOKING_CONFIRMED,
-                    t::BOOKING_CANCELLED,
-                    t::BOOKING_CHANGED,
-                    t::WAITLIST_JOINED,
-                    t::OFFER_MADE,
-                    t::OFFER_EXPIRED,
-                    t::REMINDER,
-                    t::SESSION_CANCELLED,
-                ] {
+                for &kind in t::KINDS {
                     let payload = evening.queue(kind, "a@x.jp", &settings).payload;
                     let (from, subject) = headers(&settings, &queued(kind, payload));
                     check(kind, &from, &subject);
@@ -323,23 +314,14 @@ mod tests {
                 while_interview: None,
                 calendar: Some(Calendar::request(vec!["u-1@x.jp".into()], now)),
             };
-            for kind in [
-                health::HEALTH_RECEIVED,
-                health::HEALTH_PROPOSED,
-                health::HEALTH_ACCEPTED,
-                health::HEALTH_DECLINED,
-                health::HEALTH_WITHDRAWN,
-                health::HEALTH_REMINDER,
-                health::HEALTH_REQUEUED,
-                health::HEALTH_CLOSED,
-            ] {
+            for &kind in health::KINDS {
                 let payload = serde_json::to_string(&business).unwrap();
                 let (from, subject) = headers(&settings, &queued(kind, payload));
                 check(kind, &from, &subject);
                 seen += 1;
             }
         }
-        assert_eq!(seen, 48);
+        assert_eq!(seen, 24 * Lang::ALL.len());
     }
 
     fn check(kind: &str, from: &str, subject: &str) {

@@ -2,15 +2,18 @@
 //! proposed, accepted, another date asked for, withdrawn, reminder, and
 //! after a no-show: back in the queue, or closed. Kept in
 //! the outbox as [`HealthMail`] JSON and rendered with the notice templates
-//! when sent. Subjects name the centre and the request number, never the
-//! kinds of interview (a mailbox may be shared).
+//! when sent, their words in `locales/<lang>/mail-health.ftl`. Subjects name
+//! the centre and the request number, never the kinds of interview (a
+//! mailbox may be shared).
 
 use super::calendar::{self, Calendar};
-use super::templates::{new_message_id, Guard, MailSlot, NoticeFields, Rendered};
+use super::message::{configured, new_message_id, Detail, Guard, MailSlot, Rendered};
+use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::time::format_time;
 use crate::domain::Lang;
-use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::dates::{format_date, format_datetime, format_month};
+use crate::i18n::{ruby, texts, Texts};
 use crate::store::OutgoingMail;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -24,6 +27,18 @@ pub const HEALTH_REMINDER: &str = "health_reminder";
 pub const HEALTH_REQUEUED: &str = "health_requeued";
 /// After a no-show: closed by the centre, with the reason.
 pub const HEALTH_CLOSED: &str = "health_closed";
+
+/// Every kind of health centre mail.
+pub const KINDS: &[&str] = &[
+    HEALTH_RECEIVED,
+    HEALTH_PROPOSED,
+    HEALTH_ACCEPTED,
+    HEALTH_DECLINED,
+    HEALTH_WITHDRAWN,
+    HEALTH_REMINDER,
+    HEALTH_REQUEUED,
+    HEALTH_CLOSED,
+];
 
 pub fn is_health(kind: &str) -> bool {
     kind.starts_with("health_")
@@ -83,43 +98,16 @@ pub fn month_words(month: &str, lang: Lang) -> String {
     let Some((y, m)) = month.split_once('-') else {
         return month.to_string();
     };
-    let m: u32 = m.parse().unwrap_or(1);
-    if lang == Lang::En {
-        const NAMES: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!("{} {y}", NAMES[(m.clamp(1, 12) - 1) as usize])
-    } else {
-        format!("{y}年{m}月")
+    match (y.parse(), m.parse()) {
+        (Ok(year), Ok(month)) => format_month(year, month, lang),
+        _ => format!("{y}-{m}"),
     }
 }
 
 /// What a business is told when the month it can expect is later than
 /// its legal due date: honestly, and that the centre knows and will call.
 pub fn late_notice(lang: Lang) -> String {
-    if lang == Lang::En {
-        "The expected month is later than the legal due date. The centre has been told and will contact you about the date.".into()
-    } else {
-        "実施の見込みが、法令上の期限より後になっています。センターはこのことを把握しており、日程についてご連絡します。".into()
-    }
-}
-
-pub fn guard(payload: &str) -> Option<Guard> {
-    serde_json::from_str::<HealthMail>(payload)
-        .ok()?
-        .while_interview
-        .map(|(id, at)| Guard::Interview(id, at))
+    texts(lang).mail_health_late.to_string()
 }
 
 impl HealthMail {
@@ -132,37 +120,43 @@ impl HealthMail {
         }
     }
 
-    fn pick(&self, ja: &str, en: &str) -> String {
-        if self.lang == Lang::En { en } else { ja }.to_string()
+    /// What this mail depends on, if anything.
+    pub fn guard(&self) -> Option<Guard> {
+        self.while_interview
+            .map(|(id, at)| Guard::Interview(id, at))
     }
 
-    fn interview_details(&self, settings: &Settings) -> Vec<(String, String)> {
+    fn t(&self) -> &'static Texts {
+        texts(self.lang)
+    }
+
+    /// Where the interview takes place, in words.
+    fn place(&self, interview: &MailInterview, settings: &Settings, visit: &str) -> String {
+        if interview.visit {
+            visit.to_string()
+        } else {
+            let h = &settings.health;
+            configured(self.lang, &h.centre_address, &h.centre_address_en).to_string()
+        }
+    }
+
+    fn interview_details(&self, settings: &Settings) -> Vec<Detail> {
         let Some(i) = &self.interview else {
             return Vec::new();
         };
-        let h = &settings.health;
-        let to = self.pick("〜", "–");
+        let t = self.t();
+        let when = t.mail_time_range(
+            format_time(i.ends_at),
+            format_datetime(i.starts_at, self.lang),
+        );
         vec![
-            (
-                self.pick("日時", "Date and time"),
-                format!(
-                    "{}{to}{}",
-                    format_datetime(i.starts_at, self.lang),
-                    format_time(i.ends_at)
-                ),
+            Detail::new(t, t.mail_date_time, when),
+            Detail::new(
+                t,
+                t.mail_health_place,
+                self.place(i, settings, t.mail_health_visit),
             ),
-            (
-                self.pick("場所", "Place"),
-                if i.visit {
-                    self.pick(
-                        "医師が事業場を訪問します",
-                        "The doctor visits your workplace",
-                    )
-                } else {
-                    self.pick(&h.centre_address, &h.centre_address_en)
-                },
-            ),
-            (self.pick("担当医師", "Doctor"), i.doctor.clone()),
+            Detail::new(t, t.mail_health_doctor, i.doctor.as_str()),
         ]
     }
 
@@ -170,19 +164,15 @@ impl HealthMail {
     fn missed_words(&self) -> String {
         self.missed
             .map(|at| format_datetime(at, self.lang))
-            .unwrap_or_else(|| self.pick("ご予定の日", "the planned day"))
+            .unwrap_or_else(|| self.t().mail_health_planned_day.to_string())
     }
 
     /// The .ics of the interview, if the mail carries one. Its SUMMARY
     /// names the centre only, never the kind of interview.
     fn ics(&self, settings: &Settings) -> Option<(String, String)> {
         let (cal, i) = (self.calendar.as_ref()?, self.interview.as_ref()?);
-        let h = &settings.health;
-        let location = if i.visit {
-            self.pick("事業場（医師が訪問）", "Your workplace (the doctor visits)")
-        } else {
-            self.pick(&h.centre_address, &h.centre_address_en)
-        };
+        let (t, h) = (self.t(), &settings.health);
+        let location = self.place(i, settings, t.mail_health_calendar_visit);
         let slot = MailSlot {
             profession: Default::default(),
             starts_at: i.starts_at,
@@ -192,13 +182,10 @@ impl HealthMail {
             cal,
             calendar::HEALTH_PRODID,
             &[slot],
-            &self.pick(
-                "産業保健センター 医師との面談",
-                "Occupational health centre: appointment with the doctor",
-            ),
-            &location,
+            &ruby::base(t.mail_health_calendar_summary),
+            &ruby::base(&location),
             &calendar::Organizer {
-                name: &self.pick(&h.centre_name, &h.centre_name_en),
+                name: configured(self.lang, &h.centre_name, &h.centre_name_en),
                 address: &settings.mail.from_address,
             },
             Utc::now(),
@@ -206,295 +193,118 @@ impl HealthMail {
         Some((calendar::METHOD.to_string(), text))
     }
 
-    fn render(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
-        let h = &settings.health;
-        let number = &self.number;
-        let mut details = vec![(self.pick("受付番号", "Request number"), number.clone())];
+    /// Details and paragraphs of the request received.
+    fn received(&self, details: &mut Vec<Detail>) -> Vec<String> {
+        let t = self.t();
+        if let Some(p) = self.position {
+            let place = t.mail_health_place_value(p);
+            details.push(Detail::new(t, t.mail_health_place_in_queue, place));
+        }
+        if let Some(m) = &self.estimated_month {
+            let expected = t.mail_health_expected_value(month_words(m, self.lang));
+            details.push(Detail::new(t, t.mail_health_expected, expected));
+        }
+        if let Some(d) = self.due_on {
+            details.push(Detail::new(t, t.mail_health_due, format_date(d, self.lang)));
+        }
+        let mut paragraphs = vec![
+            t.mail_health_received_body.to_string(),
+            t.mail_health_received_estimate.to_string(),
+        ];
+        if self.estimate_late {
+            paragraphs.push(late_notice(self.lang));
+        }
+        paragraphs
+    }
+
+    pub fn render(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
+        let (t, h) = (self.t(), &settings.health);
+        let number = self.number.as_str();
+        let mut details = vec![Detail::new(t, t.mail_health_number, number)];
         let mut links = Vec::new();
         if let Some(token) = &self.token {
             links.push((
-                self.pick(
-                    "お申込みの状況の確認・連絡先の変更・取下げ",
-                    "See your request, change contact details or withdraw",
-                ),
+                t.mail_health_status_link.to_string(),
                 status_url(settings, token),
             ));
         }
-        let centre = self.pick(&h.centre_name, &h.centre_name_en);
+        let centre = configured(self.lang, &h.centre_name, &h.centre_name_en);
         let (subject, paragraphs) = match kind {
-            HEALTH_RECEIVED => {
-                if let Some(p) = self.position {
-                    details.push((
-                        self.pick("現在の順番", "Your place in the queue"),
-                        self.pick(&format!("{p}番目"), &p.to_string()),
-                    ));
-                }
-                if let Some(m) = &self.estimated_month {
-                    details.push((
-                        self.pick("実施の見込み", "Expected"),
-                        self.pick(
-                            &format!("{}ごろ", month_words(m, self.lang)),
-                            &format!("around {}", month_words(m, self.lang)),
-                        ),
-                    ));
-                }
-                if let Some(d) = self.due_on {
-                    details.push((
-                        self.pick("法令上の期限", "Legal due date"),
-                        format_date(d, self.lang),
-                    ));
-                }
-                let mut paragraphs = vec![
-                    self.pick(
-                        "産業保健サービスのお申込みを受け付けました。法令上の期限が近いものから順に、日程を調整してご連絡します。",
-                        "We have received your request. Requests are scheduled in the order of their legal due dates, and we will write to you with a date.",
-                    ),
-                    self.pick(
-                        "順番と実施の見込みは、現在の状況からの目安です。",
-                        "Your place and the expected month are estimates from the current queue.",
-                    ),
-                ];
-                if self.estimate_late {
-                    paragraphs.push(late_notice(self.lang));
-                }
-                (
-                    self.pick(
-                        &format!("【{centre}】お申込みを受け付けました（受付番号 {number}）"),
-                        &format!("Request received ({number}) — {centre}"),
-                    ),
-                    paragraphs,
-                )
-            }
+            HEALTH_RECEIVED => (
+                t.mail_health_received_subject(centre, number),
+                self.received(&mut details),
+            ),
             HEALTH_PROPOSED => {
                 details.extend(self.interview_details(settings));
                 (
-                    self.pick(
-                        &format!("【{centre}】日程のご提案（受付番号 {number}）"),
-                        &format!("A proposed date for your request ({number}) — {centre}"),
-                    ),
+                    t.mail_health_proposed_subject(centre, number),
                     vec![
-                        self.pick(
-                            "お申込みについて、次の日程をご提案します。",
-                            "We propose the following date for your request.",
-                        ),
-                        self.pick(
-                            "下のリンクから、この日程でよいか、別の日程を希望されるかをお知らせください。別の日程を希望されても、順番はそのままです。",
-                            "Please tell us with the link below whether this date suits you or you would like another. Asking for another keeps your place.",
-                        ),
+                        t.mail_health_proposed_body.to_string(),
+                        t.mail_health_proposed_answer.to_string(),
                     ],
                 )
             }
             HEALTH_ACCEPTED => {
                 details.extend(self.interview_details(settings));
                 (
-                    self.pick(
-                        &format!("【{centre}】日程が確定しました（受付番号 {number}）"),
-                        &format!("Your date is confirmed ({number}) — {centre}"),
-                    ),
-                    vec![self.pick(
-                        "次の日程で確定しました。対象の方の健康診断結果や勤務状況の資料があればご用意ください。",
-                        "The following date is confirmed. Please have the health-check results and working-hours records of the workers concerned at hand.",
-                    )],
+                    t.mail_health_accepted_subject(centre, number),
+                    vec![t.mail_health_accepted_body.to_string()],
                 )
             }
             HEALTH_DECLINED => (
-                self.pick(
-                    &format!("【{centre}】別の日程を調整します（受付番号 {number}）"),
-                    &format!("We will find another date ({number}) — {centre}"),
-                ),
-                vec![self.pick(
-                    "ご提案した日程は取り消しました。順番はそのままで、別の日程をあらためてご提案します。",
-                    "The proposed date is released. You keep your place, and we will propose another date.",
-                )],
+                t.mail_health_declined_subject(centre, number),
+                vec![t.mail_health_declined_body.to_string()],
             ),
             HEALTH_WITHDRAWN => {
                 links.clear();
                 (
-                    self.pick(
-                        &format!("【{centre}】お申込みの取下げを承りました（受付番号 {number}）"),
-                        &format!("Your request is withdrawn ({number}) — {centre}"),
-                    ),
-                    vec![self.pick(
-                        "お申込みの取下げを承りました。あらためてご利用の際は、もう一度お申し込みください。",
-                        "Your request is withdrawn. You are welcome to apply again at any time.",
-                    )],
+                    t.mail_health_withdrawn_subject(centre, number),
+                    vec![t.mail_health_withdrawn_body.to_string()],
                 )
             }
-            HEALTH_REQUEUED => {
-                let when = self.missed_words();
-                (
-                    self.pick(
-                        &format!("【{centre}】日程をあらためて調整します（受付番号 {number}）"),
-                        &format!("We will find a new date ({number}) — {centre}"),
-                    ),
-                    vec![self.pick(
-                        &format!("{when}の予定は実施されませんでした。お申込みは元の順番のまま待機に戻しましたので、あらためて日程をご提案します。"),
-                        &format!("The appointment on {when} did not take place. Your request is back in the queue at its original place, and we will propose a new date."),
-                    )],
-                )
-            }
+            HEALTH_REQUEUED => (
+                t.mail_health_requeued_subject(centre, number),
+                vec![t.mail_health_requeued_body(self.missed_words())],
+            ),
             HEALTH_CLOSED => {
-                let when = self.missed_words();
                 if let Some(reason) = &self.closed_reason {
-                    details.push((self.pick("理由", "Reason"), reason.clone()));
+                    details.push(Detail::new(t, t.mail_health_reason, reason.as_str()));
                 }
                 (
-                    self.pick(
-                        &format!("【{centre}】お申込みを終了しました（受付番号 {number}）"),
-                        &format!("Your request is closed ({number}) — {centre}"),
-                    ),
-                    vec![self.pick(
-                        &format!("{when}の予定が実施されなかったため、お申込みを終了しました。あらためてご利用の際は、もう一度お申し込みいただくか、センターにお電話ください。"),
-                        &format!("As the appointment on {when} did not take place, your request is closed. To use the centre again, please send a new request or call the centre."),
-                    )],
+                    t.mail_health_closed_subject(centre, number),
+                    vec![t.mail_health_closed_body(self.missed_words())],
                 )
             }
+            // Only an accepted date is reminded of.
             HEALTH_REMINDER => {
                 details.extend(self.interview_details(settings));
-                // Only an accepted date is reminded of.
-                let paragraphs = vec![self.pick(
-                    "ご予定の日が近づいてまいりましたので、お知らせします。",
-                    "This is a reminder of your appointment.",
-                )];
                 (
-                    self.pick(
-                        &format!("【{centre}】実施日が近づいています（受付番号 {number}）"),
-                        &format!("Reminder: your appointment ({number}) — {centre}"),
-                    ),
-                    paragraphs,
+                    t.mail_health_reminder_subject(centre, number),
+                    vec![t.mail_health_reminder_body.to_string()],
                 )
             }
             other => return Err(format!("unknown mail kind {other}")),
         };
-        let greeting = if self.lang == Lang::En {
-            format!("Dear {} ({}),", self.contact_name, self.business_name)
-        } else {
-            format!("{}\n{} 様", self.business_name, self.contact_name)
-        };
         let v = NoticeFields {
-            en: self.lang == Lang::En,
+            lang: self.lang,
             subject,
-            greeting,
+            greeting: t.mail_health_dear(self.business_name.as_str(), self.contact_name.as_str()),
             paragraphs,
             details,
             links,
-            office_name: centre.clone(),
-            office_phone: h.centre_phone.clone(),
-            office_hours: self.pick(&h.centre_hours, &h.centre_hours_en),
+            questions: t.mail_questions(
+                configured(self.lang, &h.centre_hours, &h.centre_hours_en),
+                centre,
+                h.centre_phone.as_str(),
+            ),
             contacts: Vec::new(),
         };
         let mut rendered = v.render()?;
         rendered.ics = self.ics(settings);
-        rendered.from_name = Some(centre);
+        rendered.from_name = Some(centre.to_string());
         Ok(rendered)
     }
 }
 
-/// Renders a queued health mail from its kind and payload.
-pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
-    let mail: HealthMail =
-        serde_json::from_str(payload).map_err(|e| format!("payload of {kind}: {e}"))?;
-    mail.render(kind, settings)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_health_mail_renders_in_both_languages_without_the_kinds_in_the_subject() {
-        let settings = Settings::built_in();
-        let now = Utc::now();
-        for kind in [
-            HEALTH_RECEIVED,
-            HEALTH_PROPOSED,
-            HEALTH_ACCEPTED,
-            HEALTH_DECLINED,
-            HEALTH_WITHDRAWN,
-            HEALTH_REMINDER,
-            HEALTH_REQUEUED,
-            HEALTH_CLOSED,
-        ] {
-            for lang in [Lang::Ja, Lang::En] {
-                let m = HealthMail {
-                    lang,
-                    business_name: "株式会社 青葉製作所".into(),
-                    contact_name: "青葉 太郎".into(),
-                    number: "H2026-00012".into(),
-                    token: Some("abc".into()),
-                    position: Some(4),
-                    estimated_month: Some("2027-02".into()),
-                    due_on: NaiveDate::from_ymd_opt(2026, 12, 20),
-                    estimate_late: true,
-                    interview: Some(MailInterview {
-                        id: 1,
-                        starts_at: now,
-                        ends_at: now,
-                        visit: false,
-                        doctor: "仙台 一郎".into(),
-                        proposed: true,
-                    }),
-                    while_interview: None,
-                    missed: Some(now),
-                    closed_reason: Some("ご連絡がつかないため".into()),
-                    calendar: Some(Calendar::request(vec!["uid-1@example.jp".into()], now)),
-                };
-                let payload = serde_json::to_string(&m).unwrap();
-                let r = render(kind, &payload, &settings).unwrap();
-                assert!(r.subject.contains("H2026-00012"), "{kind}: {}", r.subject);
-                for word in ["ストレス", "長時間", "stress", "hours", "面接指導"] {
-                    assert!(!r.subject.contains(word), "{kind}: {}", r.subject);
-                }
-                assert!(!r.text.contains("今すぐ誰かに"), "{kind}");
-                let (method, ics) = r.ics.expect("a calendar entry");
-                assert_eq!(method, "PUBLISH");
-                assert!(ics.contains(crate::mail::calendar::HEALTH_PRODID));
-                assert!(
-                    !ics.contains("ストレス") && !ics.contains("stress"),
-                    "{ics}"
-                );
-                assert!(r.from_name.is_some());
-            }
-        }
-    }
-
-    #[test]
-    fn the_received_mail_gives_the_due_date_and_says_when_the_estimate_is_later() {
-        let settings = Settings::built_in();
-        let mut m = HealthMail {
-            lang: Lang::Ja,
-            business_name: "株式会社 青葉製作所".into(),
-            contact_name: "青葉 太郎".into(),
-            number: "H2026-00012".into(),
-            estimated_month: Some("2027-02".into()),
-            due_on: NaiveDate::from_ymd_opt(2026, 12, 20),
-            estimate_late: true,
-            ..Default::default()
-        };
-        let r = m.render(HEALTH_RECEIVED, &settings).unwrap();
-        assert!(r.text.contains("法令上の期限"), "{}", r.text);
-        assert!(r.text.contains("2026年12月20日"), "{}", r.text);
-        assert!(
-            r.text.contains("センターはこのことを把握しており"),
-            "{}",
-            r.text
-        );
-        // The business and the person each on a line of their own.
-        assert!(
-            r.html.contains("株式会社 青葉製作所<br>青葉 太郎 様"),
-            "{}",
-            r.html
-        );
-        m.estimate_late = false;
-        m.lang = Lang::En;
-        let r = m.render(HEALTH_RECEIVED, &settings).unwrap();
-        assert!(r.text.contains("Legal due date"), "{}", r.text);
-        assert!(!r.text.contains("has been told"), "{}", r.text);
-    }
-
-    #[test]
-    fn months_in_words() {
-        assert_eq!(month_words("2027-02", Lang::Ja), "2027年2月");
-        assert_eq!(month_words("2027-02", Lang::En), "February 2027");
-    }
-}
+mod tests;

@@ -1,9 +1,14 @@
-//! Mail: templates rendered into the outbox, transports, and the
-//! dispatcher that sends what the outbox holds.
+//! Mail: what each mail says, rendered from the outbox when sent (evening
+//! mails in `templates`, the health centre's in `health`, both on `notice`
+//! and `message`; `render` picks one by the mail's kind), transports, and
+//! the dispatcher that sends what the outbox holds.
 
 pub mod calendar;
 pub mod dispatcher;
 pub mod health;
+pub mod message;
+pub mod notice;
+pub mod render;
 pub mod templates;
 pub mod transport;
 

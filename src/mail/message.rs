@@ -1,0 +1,107 @@
+//! What every mail shares, evening or health centre: a slot as a mail shows
+//! it, the rendered mail, what a queued mail depends on, its Message-ID, and
+//! the readings of kanji (ふりがな) put as each part of a mail takes them.
+
+use crate::config::Settings;
+use crate::domain::token::Token;
+use crate::domain::{Lang, Profession};
+use crate::i18n::{ruby, Texts};
+use chrono::{DateTime, Utc};
+
+/// One slot as a mail shows it (a consultation slot, or an interview).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct MailSlot {
+    pub profession: Profession,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Lang {
+    fn default() -> Lang {
+        Lang::Ja
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Profession {
+    fn default() -> Profession {
+        Profession::Lawyer
+    }
+}
+
+/// A mail ready for the transport.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// A calendar entry: (method, .ics text).
+    pub ics: Option<(String, String)>,
+    /// The sender's name, when not the configured one.
+    pub from_name: Option<String>,
+}
+
+impl Rendered {
+    /// A mail from what its templates wrote, with each reading of kanji
+    /// (`｜漢字《かんじ》`, やさしい日本語) put as the part takes it: the plain
+    /// word in the subject, 「漢字（かんじ）」 in the text, `<ruby>` in the HTML.
+    pub fn with_readings(subject: &str, text: &str, html: &str) -> Rendered {
+        Rendered {
+            subject: ruby::base(subject.trim()).into_owned(),
+            text: ruby::plain(text).into_owned(),
+            html: ruby::html(html).into_owned(),
+            ics: None,
+            from_name: None,
+        }
+    }
+}
+
+/// One line of a mail's details: 「日時：2027年1月13日(水) 18:30〜19:20」.
+pub struct Detail {
+    pub label: String,
+    pub value: String,
+    /// The label and the value on one line, for the text part.
+    pub line: String,
+}
+
+impl Detail {
+    pub fn new(t: &Texts, label: &str, value: impl Into<String>) -> Detail {
+        let value = value.into();
+        Detail {
+            line: t.mail_detail(label, value.as_str()),
+            label: label.to_string(),
+            value,
+        }
+    }
+}
+
+/// What a queued mail depends on: sent only while it still holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// The booking is confirmed at this start.
+    Booking(i64, DateTime<Utc>),
+    /// The health interview is live at this start.
+    Interview(i64, DateTime<Utc>),
+}
+
+/// A Message-ID unique to one mail, so that receivers can tell a resend.
+pub fn new_message_id(settings: &Settings) -> String {
+    let domain = settings
+        .mail
+        .from_address
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .unwrap_or("tsunagu.invalid");
+    format!("<{}@{}>", Token::generate().as_str(), domain)
+}
+
+/// A configured text, which exists in Japanese and English only: the
+/// English one for English, the Japanese one otherwise.
+pub fn configured<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
+    if lang == Lang::En {
+        en
+    } else {
+        ja
+    }
+}

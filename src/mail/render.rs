@@ -1,0 +1,39 @@
+//! A queued mail, from its kind and payload, to what the transport sends:
+//! the kind says whether it is an evening mail ([`EveningMail`]) or one of
+//! the health centre's ([`HealthMail`]), and which of their mails it is.
+
+use super::health::{self, HealthMail};
+use super::message::{Guard, Rendered};
+use super::templates::EveningMail;
+use crate::config::Settings;
+
+/// Every kind of mail: the evening ones, then the health centre's.
+pub fn kinds() -> impl Iterator<Item = &'static str> {
+    super::templates::KINDS.iter().chain(health::KINDS).copied()
+}
+
+/// What a queued mail depends on, if anything.
+pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
+    if health::is_health(kind) {
+        serde_json::from_str::<HealthMail>(payload).ok()?.guard()
+    } else {
+        serde_json::from_str::<EveningMail>(payload).ok()?.guard()
+    }
+}
+
+/// Renders a queued mail from its kind and payload.
+pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
+    let bad = |e: serde_json::Error| format!("payload of {kind}: {e}");
+    if health::is_health(kind) {
+        serde_json::from_str::<HealthMail>(payload)
+            .map_err(bad)?
+            .render(kind, settings)
+    } else {
+        serde_json::from_str::<EveningMail>(payload)
+            .map_err(bad)?
+            .render(kind, settings)
+    }
+}
+
+#[cfg(test)]
+mod tests;
