@@ -716,3 +716,228 @@ async fn after_a_no_show_the_roster_offers_to_requeue_or_close() {
     .await;
     app.stop().await;
 }
+
+/// The visible text of a page: what lies between its tags.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Hiragana, katakana, kanji and the full-width marks of Japanese.
+fn is_japanese(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// Checks a page in `lang`: English has no Japanese outside `allowed` (what
+/// the test typed, and the names of the languages in the chooser); やさしい
+/// 日本語 has readings as ruby; no page shows a message id or a reading
+/// left in its notation.
+fn assert_words(html: &str, lang: &str, allowed: &[&str], page: &str) {
+    let mut text = visible_text(html);
+    for id in tsunagu::i18n::MESSAGE_IDS
+        .iter()
+        .filter(|id| id.contains('-'))
+    {
+        assert!(!text.contains(id), "{page} ({lang}) shows the id {id}");
+    }
+    assert!(
+        !text.contains(['《', '》', '｜', '{', '}']),
+        "{page} ({lang}): notation left in {text}"
+    );
+    match lang {
+        "en" => {
+            for a in allowed.iter().chain(&["やさしい日本語", "日本語"]) {
+                text = text.replace(a, "");
+            }
+            let japanese: String = text.chars().filter(|c| is_japanese(*c)).collect();
+            assert!(japanese.is_empty(), "{page} (en): {japanese} in {text}");
+        }
+        "easy" => assert!(html.contains("<ruby>"), "{page} (easy) has no ruby"),
+        _ => assert!(text.chars().any(is_japanese), "{page} ({lang})"),
+    }
+}
+
+/// The form as a business in `lang` fills it in: in Latin letters for
+/// English, so that an English page shows no Japanese at all.
+fn form_in(lang: &str) -> Vec<(&'static str, &'static str)> {
+    let mut form = valid_form();
+    if lang == "en" {
+        for (k, v) in form.iter_mut() {
+            *v = match *k {
+                "business_name" => "Aoba Works Ltd.",
+                "address" => "1-2-3 Ichibancho, Aoba-ku, Sendai",
+                "industry" => "Manufacturing",
+                "note" => "Not at the end of the month",
+                "contact_name" => "Hanako Soumu",
+                _ => v,
+            };
+        }
+    }
+    form
+}
+
+#[tokio::test]
+async fn every_health_page_speaks_japanese_english_and_easy_japanese() {
+    use tsunagu::domain::staff::Role;
+    let app = spawn_app().await;
+    let now = chrono::Utc::now();
+    let doctor = app
+        .state
+        .store
+        .create_professional("Ito Aiko", "doctor", "", "", now)
+        .await
+        .unwrap();
+    let coord = staff_token(
+        &app,
+        "c@centre.example.jp",
+        "事務 局",
+        Role::Coordinator,
+        None,
+    )
+    .await;
+    let mut day = tsunagu::domain::time::jst_today(now) + chrono::Duration::days(2);
+    while chrono::Datelike::weekday(&day) != chrono::Weekday::Tue {
+        day += chrono::Duration::days(1);
+    }
+    let res = staff_form(
+        &app,
+        &coord,
+        "/staff/health/blocks",
+        &[
+            ("doctor_id", &doctor.to_string()),
+            ("date", &day.to_string()),
+            ("start", "14:00"),
+            ("end", "17:00"),
+            ("place", "centre"),
+            ("capacity", "4"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let block = app.state.store.health_blocks(day, day).await.unwrap()[0].id;
+
+    for lang in ["ja", "en", "easy"] {
+        let form = form_in(lang);
+        let typed: Vec<&str> = form.iter().map(|(_, v)| *v).collect();
+        let q = format!("?lang={lang}");
+        let html = text(app.get(&format!("/health{q}")).await).await;
+        assert_words(&html, lang, &typed, "the form");
+        assert_labelled(&html, &format!("/health{q}"));
+
+        // Refused: fields left empty or wrong, and a workplace too large.
+        let mut refused = form.clone();
+        refused.retain(|(k, _)| !matches!(*k, "business_name" | "consent" | "place" | "phone"));
+        refused.push(("phone", "12"));
+        let res = app.post_form(&format!("/health{q}"), &refused).await;
+        assert_eq!(res.status(), 422);
+        let html = text(res).await;
+        assert!(html.contains("consent-error") && html.contains("phone-error"));
+        assert_words(&html, lang, &typed, "a refused form");
+        let mut large = form.clone();
+        large.retain(|(k, _)| *k != "workers");
+        large.push(("workers", "120"));
+        let res = app.post_form(&format!("/health{q}"), &large).await;
+        assert_eq!(res.status(), 422);
+        let html = text(res).await;
+        let referral = if lang == "en" {
+            "Miyagi Occupational Health Support Center"
+        } else {
+            "宮城産業保健総合支援センター"
+        };
+        assert!(html.contains(referral), "{lang}: {html}");
+        assert_words(&html, lang, &typed, "the ineligible explanation");
+
+        // The status page: just made (waiting, with its place and the
+        // expected month), then with a date proposed.
+        let res = app.post_form(&format!("/health{q}"), &form).await;
+        assert_eq!(res.status(), 303);
+        let location = res.headers()["location"].to_str().unwrap().to_string();
+        let html = text(app.get(&format!("{location}&lang={lang}")).await).await;
+        assert!(html.contains(&app.state.settings.mail.from_address));
+        assert_words(&html, lang, &typed, "a new request's page");
+        let token = location
+            .trim_start_matches("/health/manage/")
+            .trim_end_matches("?created=1")
+            .to_string();
+        let id = app
+            .state
+            .store
+            .health_requests_open()
+            .await
+            .unwrap()
+            .iter()
+            .find(|r| r.email == "soumu@aoba.example.jp" && r.status == "waiting")
+            .unwrap()
+            .id;
+        let res = staff_form(
+            &app,
+            &coord,
+            "/staff/health/schedule/confirm",
+            &[("pick", &format!("{id}:{block}"))],
+        )
+        .await;
+        assert_eq!(res.status(), 200);
+        let page = format!("/health/manage/{token}{q}");
+        let html = text(app.get(&page).await).await;
+        assert!(html.contains("Ito Aiko") && html.contains("action=\"/health/manage/"));
+        assert!(html.contains("/accept\""), "a date is proposed: {html}");
+        assert_words(&html, lang, &typed, "the page with a proposal");
+        // Asking for another date with too long a note, and withdrawing
+        // without ticking the box, come back with their messages.
+        let long = "a".repeat(201);
+        let res = app
+            .post_form(
+                &format!("/health/manage/{token}/decline{q}"),
+                &[("time", "morning"), ("note", &long)],
+            )
+            .await;
+        assert_eq!(res.status(), 422);
+        let html = text(res).await;
+        assert!(html.contains("id=\"preferred.note-error\""));
+        assert_words(&html, lang, &typed, "a refused request for another date");
+        let res = app
+            .post_form(&format!("/health/manage/{token}/withdraw{q}"), &[])
+            .await;
+        assert_eq!(res.status(), 422);
+        assert_words(&text(res).await, lang, &typed, "withdrawing unticked");
+        let res = app
+            .post_form(
+                &format!("/health/manage/{token}/withdraw{q}"),
+                &[("confirm", "yes")],
+            )
+            .await;
+        assert_eq!(res.status(), 303);
+        let html = text(app.get(&format!("{page}&done=withdrawn")).await).await;
+        assert_words(&html, lang, &typed, "a withdrawn request");
+        // Answering when no date is proposed is refused in the page's words.
+        let res = app
+            .post_form(&format!("/health/manage/{token}/accept{q}"), &[])
+            .await;
+        assert_eq!(res.status(), 409);
+        let html = text(res).await;
+        let refusal = tsunagu::i18n::health_conflict(
+            "no_proposal",
+            tsunagu::domain::Lang::parse(lang).unwrap(),
+        );
+        assert!(
+            html.contains(&*tsunagu::i18n::ruby::html(&refusal)),
+            "{lang}: {html}"
+        );
+        assert_words(&html, lang, &typed, "a refused answer");
+    }
+    app.stop().await;
+}

@@ -167,6 +167,19 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
             refused(&app, &format!("/manage/{manage}/move"), &[("lang", lang)]).await,
         );
     }
+    // The health centre's refused forms in every language (the language of
+    // a POST is the address's).
+    let health_status = health_manage.split('?').next().unwrap_or_default();
+    for lang in ["ja", "en", "easy"] {
+        pages.insert(
+            format!("refused /health?lang={lang}"),
+            refused(&app, &format!("/health?lang={lang}"), &[]).await,
+        );
+        pages.insert(
+            format!("refused {health_status}/withdraw?lang={lang}"),
+            refused(&app, &format!("{health_status}/withdraw?lang={lang}"), &[]).await,
+        );
+    }
     let failed = support::staff::sign_in(&app, "coord@city.example.jp", "not the password").await;
     pages.insert("refused /staff/login".into(), failed.text().await.unwrap());
     app.stop().await;

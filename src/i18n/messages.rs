@@ -122,58 +122,6 @@ fn pick(en: bool, ja: &str, english: &str) -> String {
 
 use super::texts;
 
-/// Why the health centre's queue or schedule refused a step.
-pub fn health_conflict(code: &str, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    match code {
-        "request_not_waiting" => pick(
-            en,
-            "この申込みは待機中ではありません（日程の提案済み、確定済み、または取下げ済みです）。",
-            "This request is not waiting (a date is proposed or confirmed, or it is withdrawn).",
-        ),
-        "block_full" => pick(
-            en,
-            "この枠には、もう入りません。",
-            "This block has no room left for it.",
-        ),
-        "doctor_busy" => pick(
-            en,
-            "この医師は、その時間にすでに予定があります。",
-            "The doctor already has something at that time.",
-        ),
-        "place_mismatch" => pick(
-            en,
-            "実施場所（センター・訪問）が申込みと枠で異なります。",
-            "The block's place (centre or visit) differs from the request's.",
-        ),
-        "block_past" => pick(
-            en,
-            "過去の枠は指定できません。",
-            "This block is in the past.",
-        ),
-        "withdrawn" => pick(
-            en,
-            "このお申込みは取り下げられています。",
-            "This request has been withdrawn.",
-        ),
-        "no_proposal" => pick(
-            en,
-            "お返事をいただく日程の提案はありません。",
-            "There is no proposed date to answer.",
-        ),
-        "no_show_not_recorded" => pick(
-            en,
-            "この申込みには「実施されなかった」と記録された確定済みの面接がありません。",
-            "This request has no confirmed interview recorded as not having taken place.",
-        ),
-        _ => pick(
-            en,
-            "ほかの操作と重なったため、処理できませんでした。もう一度お試しください。",
-            "This clashed with another change. Please try again.",
-        ),
-    }
-}
-
 /// What an audit-log line's action code means, in words; an unknown code is shown as it is.
 pub fn audit_action_label(code: &str, lang: Lang) -> String {
     let (ja, en) = match code {
@@ -292,45 +240,6 @@ pub fn staff_conflict(code: &str, lang: Lang) -> String {
             "ほかの操作と重なったため、処理できませんでした。もう一度お試しください。",
             "This clashed with another change. Please try again.",
         ),
-    }
-}
-
-/// The message beside a refused field of the health centre's forms: the
-/// same as [`field_message`], but a business requests, it does not book.
-pub fn health_field_message(field: &str, error: &FieldError, lang: Lang) -> String {
-    match error {
-        FieldError::ConsentRequired => pick(
-            lang == Lang::En,
-            "お申込みには、個人情報の取扱いへの同意が必要です。",
-            "To send the request, please agree to how we handle this information.",
-        ),
-        other => field_message(field, other, lang),
-    }
-}
-
-/// Why a workplace cannot ask the health centre, and where it can go instead.
-pub fn ineligible_reason(
-    why: crate::domain::health::request::Ineligible,
-    to: &crate::domain::health::Referral,
-    lang: Lang,
-) -> String {
-    use crate::domain::health::request::Ineligible;
-    let en = lang == Lang::En;
-    match why {
-        Ineligible::TooManyWorkers => {
-            if en {
-                format!("Workplaces of 50 workers or more must appoint an occupational physician of their own (Industrial Safety and Health Act, art. 13) and are not served by the regional centre. For advice on occupational health, please contact the {} (phone {}).", to.name_en, to.phone)
-            } else {
-                format!("常時50人以上の労働者を使用する事業場は、産業医の選任が義務付けられており（労働安全衛生法第13条）、地域産業保健センターの対象ではありません。産業保健に関するご相談は、{}（電話 {}）へお問い合わせください。", to.name, to.phone)
-            }
-        }
-        Ineligible::OutsideArea => {
-            if en {
-                format!("This centre serves workplaces in its own area only. Workplaces elsewhere in Miyagi are served by the regional centre of their area; the {} (phone {}) can tell you which.", to.name_en, to.phone)
-            } else {
-                format!("このセンターは、担当地域内の事業場を対象としています。ほかの地域の事業場は、その地域を担当する地域産業保健センターをご利用ください。担当のセンターは{}（電話 {}）でご案内しています。", to.name, to.phone)
-            }
-        }
     }
 }
 

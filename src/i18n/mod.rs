@@ -16,9 +16,11 @@
 //! This module sits above `domain` and below `mail` and `web`.
 
 pub mod dates;
+pub mod health;
 pub mod messages;
 pub mod ruby;
 
+pub use health::*;
 pub use messages::*;
 
 use crate::domain::Lang;

@@ -1,16 +1,18 @@
 //! The health centre's public pages: the request form (`/health`) and a
-//! request's status page (`/health/manage/{token}`), Japanese first,
-//! without JavaScript.
+//! request's status page (`/health/manage/{token}`), without JavaScript,
+//! in every language of `locales/` (words in `health.ftl`).
 
-use super::{page, Chrome};
+use super::{between, page, Chrome};
 use crate::domain::health::preferences::{weekdays_from_codes, WEEKDAYS};
-use crate::domain::health::request::{HealthInput, ServiceInput};
+use crate::domain::health::request::{service_field, HealthInput, ServiceInput};
 use crate::domain::health::ServiceKind;
 use crate::domain::time::format_time;
 use crate::domain::{FieldErrors, Lang};
-use crate::i18n::dates::{format_date, format_datetime};
-use crate::i18n::{health_field_message as field_message, ineligible_reason};
-use crate::mail::health::{late_notice, month_words};
+use crate::i18n::dates::{format_date, format_datetime, format_month};
+use crate::i18n::{
+    health_field_message as field_message, ineligible_reason, service_kind_label, service_mark,
+    texts, Texts,
+};
 use crate::service::health::{self as service, HealthError, PreferencesInput, RequestView};
 use crate::state::AppState;
 use crate::web::context::RequestContext;
@@ -32,20 +34,25 @@ pub struct Centre {
     pub hours: String,
 }
 
-fn centre(state: &AppState, en: bool) -> Centre {
+/// A configured text (in Japanese and English): English on English pages,
+/// Japanese otherwise.
+fn configured(lang: Lang, ja: &str, en: &str) -> String {
+    if lang == Lang::En { en } else { ja }.to_string()
+}
+
+fn centre(state: &AppState, lang: Lang) -> Centre {
     let h = &state.settings.health;
-    let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
     Centre {
-        name: pick(&h.centre_name, &h.centre_name_en),
+        name: configured(lang, &h.centre_name, &h.centre_name_en),
         phone: h.centre_phone.clone(),
-        hours: pick(&h.centre_hours, &h.centre_hours_en),
+        hours: configured(lang, &h.centre_hours, &h.centre_hours_en),
     }
 }
 
 pub struct HField {
     name: &'static str,
-    label: String,
-    hint: String,
+    label: &'static str,
+    hint: &'static str,
     kind: &'static str,
     autocomplete: &'static str,
     inputmode: &'static str,
@@ -56,11 +63,11 @@ pub struct HField {
 
 pub struct ServiceRow {
     code: &'static str,
-    /// ①–④ (1.–4. in English), so that each field's label names its kind.
-    mark: &'static str,
-    label: String,
+    label: &'static str,
     checked: bool,
     workers_id: &'static str,
+    /// 「④ 対象の人数」: each field's label names its kind.
+    workers_label: String,
     workers: String,
     workers_error: Option<String>,
     date_id: Option<&'static str>,
@@ -73,9 +80,10 @@ pub struct ServiceRow {
 #[derive(Template)]
 #[template(path = "health/form.html")]
 struct FormPage {
-    en: bool,
     c: Chrome,
     centre: Centre,
+    /// The language's code, sent back with the form.
+    lang: &'static str,
     area: String,
     ineligible: Option<String>,
     errors: Vec<(String, String)>,
@@ -83,57 +91,37 @@ struct FormPage {
     contact: Vec<HField>,
     services: Vec<ServiceRow>,
     services_error: Option<String>,
-    places: Vec<(&'static str, String, bool)>,
+    places: Vec<(&'static str, &'static str, bool)>,
     place_error: Option<String>,
-    weekdays: Vec<(&'static str, String, bool)>,
-    times: Vec<(&'static str, String, bool)>,
+    weekdays: Vec<(&'static str, &'static str, bool)>,
+    times: Vec<(&'static str, &'static str, bool)>,
     note: String,
     note_error: Option<String>,
     consent: bool,
     consent_error: Option<String>,
 }
 
-/// The four kinds in words (①–④).
-pub fn kind_label(kind: ServiceKind, en: bool) -> &'static str {
-    match (kind, en) {
-        (ServiceKind::Consultation, false) => {
-            "① 労働者の健康管理（メンタルヘルスを含む）に係る相談"
-        }
-        (ServiceKind::CheckupOpinion, false) => "② 健康診断の結果についての医師からの意見聴取",
-        (ServiceKind::LongHours, false) => "③ 長時間労働者に対する面接指導",
-        (ServiceKind::HighStress, false) => "④ 高ストレス者に対する面接指導",
-        (ServiceKind::Consultation, true) => {
-            "1. Health consultation for workers (including mental health)"
-        }
-        (ServiceKind::CheckupOpinion, true) => "2. A doctor's opinion on health-check results",
-        (ServiceKind::LongHours, true) => "3. Interview for workers with long working hours",
-        (ServiceKind::HighStress, true) => {
-            "4. Interview for high-stress workers (after the stress check)"
-        }
+/// The name of a field, as its label and the error summary give it.
+fn label_of(field: &str, t: &Texts) -> &'static str {
+    match field {
+        "business_name" => t.health_field_business_name,
+        "address" => t.health_field_address,
+        "workers" => t.health_field_workers,
+        "industry" => t.health_field_industry,
+        "contact_name" => t.health_field_contact_name,
+        "phone" => t.health_field_phone,
+        "email" => t.health_field_email,
+        "services" => t.health_field_services,
+        "place" => t.health_field_place,
+        "preferred.weekdays" => t.health_field_weekdays,
+        "preferred.time" => t.health_field_time,
+        "preferred.note" => t.health_field_note,
+        "consent" => t.health_field_consent,
+        f if f.ends_with(".workers") => t.health_field_service_workers,
+        f if f.ends_with("requested_on") => t.health_field_requested_on,
+        f if f.ends_with("checked_on") => t.health_field_checked_on,
+        _ => t.health_field_other,
     }
-}
-
-fn label_of(field: &str, en: bool) -> String {
-    let (ja, english) = match field {
-        "business_name" => ("事業場名", "Workplace name"),
-        "address" => ("所在地", "Address"),
-        "workers" => ("労働者数", "Number of workers"),
-        "industry" => ("業種", "Industry"),
-        "contact_name" => ("ご担当者名", "Person in charge"),
-        "phone" => ("電話番号", "Phone"),
-        "email" => ("メールアドレス", "Email"),
-        "services" => ("ご希望のサービス", "Services"),
-        "place" => ("実施場所", "Where"),
-        "preferred.weekdays" => ("ご希望の曜日", "Preferred weekdays"),
-        "preferred.time" => ("ご希望の時間帯", "Preferred time of day"),
-        "preferred.note" => ("その他のご希望", "Other wishes"),
-        "consent" => ("個人情報の取扱い", "Personal information"),
-        f if f.ends_with(".workers") => ("対象の人数", "Number of workers"),
-        f if f.ends_with("requested_on") => ("労働者が申し出た日", "The day the worker asked"),
-        f if f.ends_with("checked_on") => ("健康診断の実施日", "The day of the health check"),
-        _ => ("入力内容", "Input"),
-    };
-    if en { english } else { ja }.to_string()
 }
 
 fn text_fields(
@@ -142,62 +130,27 @@ fn text_fields(
     errors: &FieldErrors,
     lang: Lang,
 ) -> Vec<HField> {
-    let en = lang == Lang::En;
+    let t = texts(lang);
     names
         .iter()
         .map(|&name| {
-            let (kind, autocomplete, inputmode, maxlength, hint_ja, hint_en) = match name {
-                "business_name" => ("text", "organization", "", 100, "", ""),
+            let (kind, autocomplete, inputmode, maxlength, hint) = match name {
+                "business_name" => ("text", "organization", "", 100, ""),
                 // The workplace's address, on one line: `street-address` is
                 // for a multi-line control, and a person's own saved
                 // address is not the workplace's.
-                "address" => (
-                    "text",
-                    "off",
-                    "",
-                    200,
-                    "市町村名から入力してください。例：仙台市青葉区国分町3-7-1",
-                    "Including the city, e.g. 3-7-1 Kokubuncho, Aoba-ku, Sendai (仙台市)",
-                ),
-                "workers" => (
-                    "text",
-                    "off",
-                    "numeric",
-                    6,
-                    "パート・アルバイト、派遣の方を含めた、常時使用する労働者の数",
-                    "All workers regularly employed, part-time and dispatched included",
-                ),
-                "industry" => (
-                    "text",
-                    "off",
-                    "",
-                    50,
-                    "例：製造業、建設業、小売業",
-                    "e.g. manufacturing, construction, retail",
-                ),
-                "contact_name" => ("text", "name", "", 50, "", ""),
-                "phone" => (
-                    "tel",
-                    "tel",
-                    "tel",
-                    20,
-                    "日中につながる番号。例：022-221-6870",
-                    "A number we can reach in the daytime, e.g. 022-221-6870",
-                ),
-                "email" => (
-                    "email",
-                    "email",
-                    "email",
-                    254,
-                    "日程のご提案をこのアドレスにお送りします。",
-                    "We send the proposed date to this address.",
-                ),
-                _ => ("text", "off", "", 100, "", ""),
+                "address" => ("text", "off", "", 200, t.health_hint_address),
+                "workers" => ("text", "off", "numeric", 6, t.health_hint_workers),
+                "industry" => ("text", "off", "", 50, t.health_hint_industry),
+                "contact_name" => ("text", "name", "", 50, ""),
+                "phone" => ("tel", "tel", "tel", 20, t.health_hint_phone),
+                "email" => ("email", "email", "email", 254, t.health_hint_email),
+                _ => ("text", "off", "", 100, ""),
             };
             HField {
                 name,
-                label: label_of(name, en),
-                hint: if en { hint_en } else { hint_ja }.to_string(),
+                label: label_of(name, t),
+                hint,
                 kind,
                 autocomplete,
                 inputmode,
@@ -217,7 +170,7 @@ fn form_page(
     ineligible: Option<String>,
     lang: Lang,
 ) -> FormPage {
-    let en = lang == Lang::En;
+    let t = texts(lang);
     let ctx = RequestContext::current();
     let v = |k: &str| values.get(k).cloned().unwrap_or_default();
     let msg = |k: &str| errors.get(k).map(|e| field_message(k, e, lang));
@@ -225,45 +178,28 @@ fn form_page(
         .iter()
         .map(|&kind| {
             let code = kind.code();
-            let (date_id, date_name, date_ja, date_en) = match kind {
+            let mark = service_mark(kind, lang);
+            let (date_id, date_name, date_label) = match kind {
                 ServiceKind::LongHours | ServiceKind::HighStress => (
-                    Some(crate::domain::health::request::service_field(
-                        kind,
-                        "requested_on",
-                    )),
+                    Some(service_field(kind, "requested_on")),
                     "requested_on",
-                    "労働者が面接指導を申し出た日",
-                    "The day the worker asked for the interview",
+                    t.health_service_requested_on(mark),
                 ),
                 ServiceKind::CheckupOpinion => (
-                    Some(crate::domain::health::request::service_field(
-                        kind,
-                        "checked_on",
-                    )),
+                    Some(service_field(kind, "checked_on")),
                     "checked_on",
-                    "健康診断の実施日",
-                    "The day of the health check",
+                    t.health_service_checked_on(mark),
                 ),
-                ServiceKind::Consultation => (None, "", "", ""),
+                ServiceKind::Consultation => (None, "", String::new()),
             };
-            let workers_id = crate::domain::health::request::service_field(kind, "workers");
+            let workers_id = service_field(kind, "workers");
             let date_field = format!("{date_name}_{code}");
             ServiceRow {
                 code,
-                mark: {
-                    let i = ServiceKind::ALL
-                        .iter()
-                        .position(|k| *k == kind)
-                        .unwrap_or(0);
-                    if en {
-                        ["1.", "2.", "3.", "4."][i]
-                    } else {
-                        ["①", "②", "③", "④"][i]
-                    }
-                },
-                label: kind_label(kind, en).to_string(),
+                label: service_kind_label(kind, lang),
                 checked: !v(&format!("kind_{code}")).is_empty(),
                 workers_id,
+                workers_label: t.health_service_workers(mark),
                 workers: v(&format!("workers_{code}")),
                 workers_error: msg(workers_id),
                 date_id,
@@ -273,7 +209,7 @@ fn form_page(
                     ServiceKind::CheckupOpinion => "checked_on_checkup_opinion",
                     ServiceKind::Consultation => "",
                 },
-                date_label: if en { date_en } else { date_ja }.to_string(),
+                date_label,
                 date: v(&date_field),
                 date_error: date_id.and_then(msg),
             }
@@ -281,23 +217,24 @@ fn form_page(
         .collect();
     let place = v("place");
     let time = v("time");
-    let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
     let mut summary: Vec<(String, String)> = errors
         .iter()
         .map(|(k, e)| (k.to_string(), summary_line(k, e, lang)))
         .collect();
     summary.sort_by_key(|(k, _)| field_order(k));
     FormPage {
-        en,
         c: Chrome::new(Some(state), &ctx),
-        centre: centre(state, en),
+        centre: centre(state, lang),
+        lang: lang.code(),
         area: {
+            // The areas are configured in Japanese and English.
             let h = &state.settings.health;
-            if en && h.area_en.len() == h.area.len() {
-                h.area_en.join(" and ")
+            let names = if lang == Lang::En && h.area_en.len() == h.area.len() {
+                &h.area_en
             } else {
-                h.area.join(if en { " and " } else { "・" })
-            }
+                &h.area
+            };
+            names.join(t.health_area_separator)
         },
         ineligible,
         errors: summary,
@@ -311,23 +248,12 @@ fn form_page(
         services,
         services_error: msg("services"),
         places: vec![
-            (
-                "centre",
-                pick(
-                    "センターに来所する（仙台市医師会館）",
-                    "At the centre (Sendai City Medical Association Hall)",
-                ),
-                place == "centre",
-            ),
-            (
-                "visit",
-                pick("医師が事業場を訪問する", "The doctor visits the workplace"),
-                place == "visit",
-            ),
+            ("centre", t.health_place_centre, place == "centre"),
+            ("visit", t.health_place_visit, place == "visit"),
         ],
         place_error: msg("place"),
-        weekdays: weekday_choices(weekdays_chosen, en),
-        times: time_choices(&time, en),
+        weekdays: weekday_choices(weekdays_chosen, lang),
+        times: time_choices(&time, lang),
         note: v("note"),
         note_error: msg("preferred.note"),
         consent: !v("consent").is_empty(),
@@ -337,47 +263,43 @@ fn form_page(
 
 /// A line of the error summary: the field's label and its message.
 fn summary_line(field: &str, error: &crate::domain::FieldError, lang: Lang) -> String {
-    let en = lang == Lang::En;
-    let sep = if en { ": " } else { "：" };
+    let t = texts(lang);
     format!(
-        "{}{sep}{}",
-        label_of(field, en),
+        "{}{}{}",
+        label_of(field, t),
+        t.colon,
         field_message(field, error, lang)
     )
 }
 
 /// The weekdays as the forms offer them, with those chosen ticked.
-pub(super) fn weekday_choices(chosen: &[String], en: bool) -> Vec<(&'static str, String, bool)> {
-    let names = if en {
-        [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-        ]
-    } else {
-        ["月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"]
-    };
+pub(super) fn weekday_choices(
+    chosen: &[String],
+    lang: Lang,
+) -> Vec<(&'static str, &'static str, bool)> {
+    let t = texts(lang);
+    let names = [
+        t.health_weekday_mon,
+        t.health_weekday_tue,
+        t.health_weekday_wed,
+        t.health_weekday_thu,
+        t.health_weekday_fri,
+        t.health_weekday_sat,
+    ];
     WEEKDAYS
         .iter()
         .zip(names)
-        .map(|((_, code), name)| (*code, name.to_string(), chosen.iter().any(|w| w == code)))
+        .map(|((_, code), name)| (*code, name, chosen.iter().any(|w| w == code)))
         .collect()
 }
 
 /// The times of day as the forms offer them, with the one chosen checked.
-pub(super) fn time_choices(time: &str, en: bool) -> Vec<(&'static str, String, bool)> {
-    let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
+pub(super) fn time_choices(time: &str, lang: Lang) -> Vec<(&'static str, &'static str, bool)> {
+    let t = texts(lang);
     vec![
-        (
-            "any",
-            pick("いつでもよい", "Any time"),
-            time.is_empty() || time == "any",
-        ),
-        ("morning", pick("午前", "Morning"), time == "morning"),
-        ("afternoon", pick("午後", "Afternoon"), time == "afternoon"),
+        ("any", t.health_time_any, time.is_empty() || time == "any"),
+        ("morning", t.health_time_morning, time == "morning"),
+        ("afternoon", t.health_time_afternoon, time == "afternoon"),
     ]
 }
 

@@ -99,8 +99,8 @@ struct QueuePage {
     csrf: String,
     rows: Vec<QueueRow>,
     /// The choices of 「電話で別日程の希望を受けた」: (code, label, chosen).
-    weekdays: Vec<(&'static str, String, bool)>,
-    times: Vec<(&'static str, String, bool)>,
+    weekdays: Vec<(&'static str, &'static str, bool)>,
+    times: Vec<(&'static str, &'static str, bool)>,
 }
 
 impl QueuePage {
@@ -174,8 +174,8 @@ pub async fn queue(
             who: who(&caller),
             csrf: caller.csrf.clone().unwrap_or_default(),
             rows,
-            weekdays: crate::web::pages::health::weekday_choices(&[], false),
-            times: crate::web::pages::health::time_choices("", false),
+            weekdays: crate::web::pages::health::weekday_choices(&[], Lang::Ja),
+            times: crate::web::pages::health::time_choices("", Lang::Ja),
         },
         StatusCode::OK,
     ))

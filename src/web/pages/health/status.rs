@@ -7,23 +7,22 @@ use super::*;
 #[derive(Template)]
 #[template(path = "health/status.html")]
 struct StatusPage {
-    en: bool,
     c: Chrome,
     centre: Centre,
     token: String,
-    notice: Option<String>,
+    notice: Option<&'static str>,
     created: bool,
     email: String,
     from_address: String,
     number: String,
     business_name: String,
-    status_text: String,
+    status_text: &'static str,
     position: Option<usize>,
     estimated_month: Option<String>,
     /// The legal due date in words, if the request has one.
     due: Option<String>,
-    /// What the business is told when the estimate is later than the due date.
-    late: Option<String>,
+    /// Whether the estimate is later than the due date (the business is told).
+    late: bool,
     services: Vec<String>,
     /// (when, where, doctor)
     interview: Option<(String, String, String)>,
@@ -33,13 +32,22 @@ struct StatusPage {
     contact: Vec<HField>,
     /// Asking for another date: which weekdays and times would suit
     /// (the request's own preferences to start with), and what was wrong.
-    weekdays: Vec<(&'static str, String, bool)>,
-    times: Vec<(&'static str, String, bool)>,
+    weekdays: Vec<(&'static str, &'static str, bool)>,
+    times: Vec<(&'static str, &'static str, bool)>,
     note: String,
     note_error: Option<String>,
     decline_errors: Vec<(String, String)>,
     /// Closed by the centre after a no-show: the reason.
     closed_reason: Option<String>,
+}
+
+/// 「2027年3月」 for an estimate's month as the service gives it (`2027-03`).
+fn month_in_words(month: &str, lang: Lang) -> String {
+    month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+        .map(|(y, m)| format_month(y, m, lang))
+        .unwrap_or_else(|| month.to_string())
 }
 
 fn status_page(
@@ -51,38 +59,20 @@ fn status_page(
 ) -> StatusPage {
     let ctx = RequestContext::current();
     let lang = ctx.lang;
-    let en = lang == Lang::En;
-    let pick = |ja: &str, english: &str| if en { english } else { ja }.to_string();
+    let t = texts(lang);
     let r = &view.request;
     let status_text = match r.status.as_str() {
-        "waiting" => pick("日程の調整をお待ちいただいています", "Waiting for a date"),
-        "proposed" => pick(
-            "日程をご提案しています。お返事をお願いします",
-            "A date is proposed: please answer",
-        ),
-        "scheduled" => pick("日程が確定しています", "Your date is confirmed"),
-        _ if r.closed_reason.is_some() => {
-            pick("センターがお申込みを終了しました", "Closed by the centre")
-        }
-        _ => pick("取り下げられました", "Withdrawn"),
+        "waiting" => t.health_status_waiting,
+        "proposed" => t.health_status_proposed,
+        "scheduled" => t.health_status_scheduled,
+        _ if r.closed_reason.is_some() => t.health_status_closed,
+        _ => t.health_status_withdrawn,
     };
     let notice = match query.get("done").map(String::as_str) {
-        Some("accepted") => Some(pick(
-            "日程を了承いただきました。確定のメールをお送りします。",
-            "Thank you: the date is confirmed, and we are sending a mail.",
-        )),
-        Some("declined") => Some(pick(
-            "ご提案の日程を取り消しました。順番はそのままで、別の日程をご提案します。",
-            "The proposed date is released; you keep your place and we will propose another.",
-        )),
-        Some("contact") => Some(pick(
-            "連絡先を変更しました。",
-            "Your contact details are updated.",
-        )),
-        Some("withdrawn") => Some(pick(
-            "お申込みを取り下げました。",
-            "Your request is withdrawn.",
-        )),
+        Some("accepted") => Some(t.health_done_accepted),
+        Some("declined") => Some(t.health_done_declined),
+        Some("contact") => Some(t.health_done_contact),
+        Some("withdrawn") => Some(t.health_done_withdrawn),
         _ => None,
     };
     let h = &state.settings.health;
@@ -98,9 +88,8 @@ fn status_page(
         ),
     };
     StatusPage {
-        en,
         c: Chrome::new(Some(state), &ctx),
-        centre: centre(state, en),
+        centre: centre(state, lang),
         token: token.to_string(),
         notice,
         created: query.contains_key("created"),
@@ -110,46 +99,31 @@ fn status_page(
         business_name: r.business_name.clone(),
         status_text,
         position: view.position,
-        estimated_month: view.estimated_month.as_deref().map(|m| {
-            if en {
-                format!("around {}", month_words(m, lang))
-            } else {
-                format!("{}ごろ", month_words(m, lang))
-            }
-        }),
+        estimated_month: view
+            .estimated_month
+            .as_deref()
+            .map(|m| t.health_expected_month(month_in_words(m, lang))),
         due: r
             .due_on
             .filter(|_| r.status != "withdrawn")
             .map(|d| format_date(d, lang)),
-        late: view.late.then(|| late_notice(lang)),
+        late: view.late,
         services: view
             .services
             .iter()
-            .map(|s| {
-                let n = s.workers;
-                if en {
-                    let workers = if n == 1 { "worker" } else { "workers" };
-                    format!("{} ({n} {workers})", kind_label(s.kind(), en))
-                } else {
-                    format!("{}（{n}人）", kind_label(s.kind(), en))
-                }
-            })
+            .map(|s| t.health_service_line(service_kind_label(s.kind(), lang), s.workers))
             .collect(),
         interview: view.interview.as_ref().map(|i| {
             (
-                format!(
-                    "{}{}{}",
+                between(
                     format_datetime(i.starts_at, lang),
-                    if en { "–" } else { "〜" },
-                    format_time(i.ends_at)
+                    format_time(i.ends_at),
+                    lang,
                 ),
                 if i.visit {
-                    pick(
-                        "医師が事業場を訪問します",
-                        "The doctor visits your workplace",
-                    )
+                    t.health_visit.to_string()
                 } else {
-                    pick(&h.centre_address, &h.centre_address_en)
+                    configured(lang, &h.centre_address, &h.centre_address_en)
                 },
                 i.doctor_name.clone(),
             )
@@ -169,9 +143,9 @@ fn status_page(
                 .into_iter()
                 .map(|d| crate::domain::health::preferences::weekday_code(d).to_string())
                 .collect::<Vec<_>>(),
-            en,
+            lang,
         ),
-        times: time_choices(&r.time_of_day, en),
+        times: time_choices(&r.time_of_day, lang),
         note: r.preferred_note.clone(),
         note_error: None,
         decline_errors: Vec::new(),
@@ -220,8 +194,8 @@ pub async fn decline(
             let view = service::status(&state, &token).await?;
             let mut p = status_page(&state, &token, &view, &HashMap::new(), None);
             let lang = RequestContext::current().lang;
-            p.weekdays = weekday_choices(&preferred.weekdays, p.en);
-            p.times = time_choices(&preferred.time, p.en);
+            p.weekdays = weekday_choices(&preferred.weekdays, lang);
+            p.times = time_choices(&preferred.time, lang);
             p.note = preferred.note.clone();
             p.note_error = errors
                 .get("preferred.note")
@@ -260,11 +234,7 @@ pub async fn withdraw(
     if !pairs.iter().any(|(k, v)| k == "confirm" && !v.is_empty()) {
         let view = service::status(&state, &token).await?;
         let mut p = status_page(&state, &token, &view, &HashMap::new(), None);
-        p.notice = Some(if p.en {
-            "To withdraw, tick the box first.".into()
-        } else {
-            "取り下げる場合は、確認の欄にチェックを入れてください。".into()
-        });
+        p.notice = Some(p.c.t.health_withdraw_tick);
         return Ok(page(&p, StatusCode::UNPROCESSABLE_ENTITY));
     }
     service::withdraw(&state, &token).await?;
