@@ -5,61 +5,8 @@
 
 mod support;
 
+use support::words::japanese_in;
 use support::TestApp;
-
-/// The text a reader sees, without the language chooser (each language is
-/// named there in itself) and without tags.
-fn visible_text(html: &str) -> String {
-    let mut html = html.to_string();
-    while let Some(start) = html.find("<nav aria-label=") {
-        let Some(len) = html[start..].find("</nav>") else {
-            break;
-        };
-        if html[start..start + len].contains("class=\"languages\"") {
-            html.replace_range(start..start + len + 6, " ");
-        } else {
-            // Another navigation: keep its words, drop its tag only.
-            html.replace_range(start..start + 4, "<na_");
-        }
-    }
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn is_japanese(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF60}')
-}
-
-/// Runs of Japanese in the visible text, with a little context.
-fn japanese_in(html: &str) -> Vec<String> {
-    let text = visible_text(html);
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if is_japanese(chars[i]) {
-            let start = i.saturating_sub(20);
-            while i < chars.len() && is_japanese(chars[i]) {
-                i += 1;
-            }
-            found.push(chars[start..(i + 20).min(chars.len())].iter().collect());
-        }
-        i += 1;
-    }
-    found
-}
 
 /// The public evening pages as a visitor meets them, in `lang`: the list,
 /// the form (empty and refused), the waitlist, a booking's page, its
@@ -114,7 +61,7 @@ async fn every_public_page_speaks_the_language_it_was_asked_in() {
 
     for (path, html) in pages_in(&app, "en", slot, &manage).await {
         assert!(html.contains("<html lang=\"en\">"), "{path}");
-        let left = japanese_in(&html);
+        let left = japanese_in(&html, &[]);
         assert!(
             left.is_empty(),
             "Japanese left on the English {path}: {left:#?}"

@@ -19,9 +19,11 @@ pub mod dates;
 pub mod health;
 pub mod messages;
 pub mod ruby;
+pub mod staff;
 
 pub use health::*;
 pub use messages::*;
+pub use staff::*;
 
 use crate::domain::Lang;
 use fluent_bundle::concurrent::FluentBundle;

@@ -6,6 +6,7 @@
 pub mod smtp;
 pub mod staff;
 pub mod webdriver;
+pub mod words;
 
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};

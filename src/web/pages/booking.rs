@@ -181,7 +181,7 @@ impl BookPage {
         self.csrf = csrf;
         for field in self.text_fields.iter_mut().filter(|f| f.name == "email") {
             field.optional = true;
-            field.hint = "メールアドレスのない方は空欄のままにしてください（確認とリマインダーは電話で行います）。";
+            field.hint = self.c.t.staff_phone_email_hint;
         }
     }
 }

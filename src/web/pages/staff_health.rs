@@ -4,14 +4,13 @@
 //! scheduling assistant are in `planning`. Forms carry the sign-in's CSRF
 //! token; roles are decided by the extractors.
 
-use super::page;
-use super::staff::{field, who};
-use crate::domain::health::{DueFlag, ServiceKind};
+use super::staff::{field, StaffFrame};
+use super::{between, page};
+use crate::domain::health::DueFlag;
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
-use crate::i18n::dates::{format_date, format_datetime};
-use crate::i18n::{field_message, health_conflict};
-use crate::mail::health::month_words;
+use crate::i18n::dates::{format_date, format_datetime, format_month};
+use crate::i18n::{field_message, health_conflict, service_kind_short};
 use crate::service::health::{self as service, Appointment, BlockInput, HealthError};
 use crate::service::office::month_bounds;
 use crate::state::AppState;
@@ -28,13 +27,13 @@ use std::collections::HashMap;
 mod planning;
 pub use planning::{add_block, blocks, confirm, schedule};
 
-fn short_kind(kind: ServiceKind) -> &'static str {
-    match kind {
-        ServiceKind::Consultation => "①相談",
-        ServiceKind::CheckupOpinion => "②意見聴取",
-        ServiceKind::LongHours => "③長時間",
-        ServiceKind::HighStress => "④高ストレス",
-    }
+/// A month `YYYY-MM` in words (「2027年1月」); as it is if it does not read.
+fn month_words(month: &str, lang: Lang) -> String {
+    month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse().ok()?, m.parse().ok()?)))
+        .map(|(y, m)| format_month(y, m, lang))
+        .unwrap_or_else(|| month.to_string())
 }
 
 fn this_month(state: &AppState) -> String {
@@ -48,6 +47,7 @@ pub async fn doctor_days(
     member: &StaffMember,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<Vec<(String, String, usize)>, AppError> {
     if !member.role.manages() && member.professional_id.is_none() {
         return Ok(Vec::new());
@@ -66,7 +66,7 @@ pub async fn doctor_days(
     }
     Ok(days
         .into_iter()
-        .map(|(d, n, c)| (format_date(d, Lang::Ja), n, c))
+        .map(|(d, n, c)| (format_date(d, lang), n, c))
         .collect())
 }
 
@@ -95,8 +95,7 @@ struct QueueRow {
 #[derive(Template)]
 #[template(path = "staff/health_queue.html")]
 struct QueuePage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     rows: Vec<QueueRow>,
     /// The choices of 「電話で別日程の希望を受けた」: (code, label, chosen).
     weekdays: Vec<(&'static str, &'static str, bool)>,
@@ -116,6 +115,8 @@ pub async fn queue(
     Manager(caller): Manager,
 ) -> Result<Response, AppError> {
     let lines = service::queue(&state, &caller.member).await?;
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     let rows = lines
         .iter()
         .map(|v| {
@@ -128,42 +129,40 @@ pub async fn queue(
                 services: v
                     .services
                     .iter()
-                    .map(|s| format!("{} {}人", short_kind(s.kind()), s.workers))
+                    .map(|s| t.staff_health_service(service_kind_short(s.kind(), lang), s.workers))
                     .collect::<Vec<_>>()
-                    .join("、"),
+                    .join(t.staff_list_comma),
                 place: if r.place == "visit" {
-                    "訪問"
+                    t.staff_health_visit
                 } else {
-                    "来所"
+                    t.staff_health_comes
                 },
-                received: format_date(r.received_on, Lang::Ja),
+                received: format_date(r.received_on, lang),
                 due: r
                     .due_on
-                    .map(|d| format_date(d, Lang::Ja))
-                    .unwrap_or_else(|| "期限なし".into()),
+                    .map(|d| format_date(d, lang))
+                    .unwrap_or_else(|| t.staff_health_no_due.into()),
                 flag: match v.flag {
-                    DueFlag::Overdue => "期限超過",
-                    DueFlag::DueSoon => "期限間近",
+                    DueFlag::Overdue => t.staff_health_overdue,
+                    DueFlag::DueSoon => t.staff_health_due_soon,
                     DueFlag::None => "",
                 },
                 status: match r.status.as_str() {
-                    "waiting" => "待機中",
-                    "proposed" => "日程提案中",
-                    _ => "日程確定",
+                    "waiting" => t.staff_health_waiting,
+                    "proposed" => t.staff_health_proposed,
+                    _ => t.staff_health_scheduled,
                 },
                 position: v.position.map(|p| p.to_string()).unwrap_or_default(),
                 expected: v
                     .estimated_month
                     .as_deref()
-                    .map(|m| format!("{}ごろ", month_words(m, Lang::Ja)))
+                    .map(|m| t.staff_health_expected(month_words(m, lang)))
                     .unwrap_or_default(),
                 late: v.late,
                 contact: r.contact_name.clone(),
                 phone: r.phone.clone(),
                 moved: match (&r.moved_to, &r.move_reason) {
-                    (Some(d), Some(reason)) => {
-                        format!("{}扱い（{}）", format_date(*d, Lang::Ja), reason)
-                    }
+                    (Some(d), Some(reason)) => t.staff_health_moved(format_date(*d, lang), reason),
                     _ => String::new(),
                 },
             }
@@ -171,11 +170,10 @@ pub async fn queue(
         .collect();
     Ok(page(
         &QueuePage {
-            who: who(&caller),
-            csrf: caller.csrf.clone().unwrap_or_default(),
             rows,
-            weekdays: crate::web::pages::health::weekday_choices(&[], Lang::Ja),
-            times: crate::web::pages::health::time_choices("", Lang::Ja),
+            weekdays: crate::web::pages::health::weekday_choices(&[], lang),
+            times: crate::web::pages::health::time_choices("", lang),
+            c,
         },
         StatusCode::OK,
     ))
@@ -260,8 +258,7 @@ struct InterviewRow {
 #[derive(Template)]
 #[template(path = "staff/health_roster.html")]
 struct RosterPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     month: String,
     month_label: String,
     prev: String,
@@ -278,6 +275,8 @@ pub async fn roster(
 ) -> Result<Response, AppError> {
     let (month, first, from, to) = month_of(&state, &q)?;
     let manages = caller.member.role.manages();
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     let rows = if manages || caller.member.professional_id.is_some() {
         let (interviews, _) = service::roster(&state, &caller.member, from, to).await?;
         interviews
@@ -291,29 +290,29 @@ pub async fn roster(
                     && i.request_status == "scheduled",
                 recordable: manages && i.status == "accepted" && i.starts_at <= state.clock.now(),
                 attended: match i.attended {
-                    Some(true) => "実施",
-                    Some(false) => "実施されず",
+                    Some(true) => t.staff_health_took_place,
+                    Some(false) => t.staff_health_did_not_take_place,
                     None => "",
                 },
-                when: format!(
-                    "{}〜{}",
-                    format_datetime(i.starts_at, Lang::Ja),
-                    format_time(i.ends_at)
+                when: between(
+                    format_datetime(i.starts_at, lang),
+                    format_time(i.ends_at),
+                    lang,
                 ),
                 doctor: i.doctor_name.clone(),
                 business: i.business_name.clone(),
                 place: if i.visit {
-                    format!("訪問：{}", i.address)
+                    t.staff_health_visit_at(&i.address)
                 } else {
-                    "センター".into()
+                    t.staff_health_centre.into()
                 },
                 workers: i.interviews,
                 contact: manages.then(|| (i.contact_name.clone(), i.phone.clone())),
                 status: match (i.status.as_str(), i.request_status.as_str()) {
-                    ("accepted", _) => "確定",
-                    ("proposed", _) => "回答待ち",
-                    (_, "withdrawn") => "申込み終了",
-                    _ => "待機に戻した",
+                    ("accepted", _) => t.staff_health_accepted,
+                    ("proposed", _) => t.staff_health_awaiting_answer,
+                    (_, "withdrawn") => t.staff_health_request_closed,
+                    _ => t.staff_health_requeued,
                 },
             })
             .collect()
@@ -323,10 +322,9 @@ pub async fn roster(
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
-            who: who(&caller),
-            csrf: caller.csrf.clone().unwrap_or_default(),
+            c,
             month,
-            month_label: format!("{}年{}月", first.year(), first.month()),
+            month_label: format_month(first.year(), first.month(), lang),
             prev: ym(first - Months::new(1)),
             next: ym(first + Months::new(1)),
             manages,
@@ -379,8 +377,7 @@ fn back_to_roster(state: &AppState, month: &str) -> Response {
 #[derive(Template)]
 #[template(path = "staff/health_figures.html")]
 struct FiguresPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     from: String,
     to: String,
     rows: Vec<crate::domain::health::figures::MonthFigures>,
@@ -406,8 +403,7 @@ pub async fn figures(
     let rows = service::figures(&state, to_jst(f).date_naive(), to_jst(t).date_naive()).await?;
     Ok(page(
         &FiguresPage {
-            who: who(&caller),
-            csrf: caller.csrf.clone().unwrap_or_default(),
+            c: StaffFrame::new(&caller),
             from,
             to,
             rows,

@@ -1,7 +1,6 @@
 //! `/staff/audit`: the audit log (admin).
 
-use super::who;
-use crate::domain::Lang;
+use super::StaffFrame;
 use crate::i18n::dates::format_datetime;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -15,8 +14,7 @@ use std::collections::HashMap;
 #[derive(Template)]
 #[template(path = "staff/audit.html")]
 struct AuditPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     q: String,
     entries: Vec<(String, String, String, String, String)>,
 }
@@ -31,6 +29,8 @@ pub async fn audit(
         .get("q")
         .map(|s| s.chars().take(100).collect())
         .unwrap_or_default();
+    let c = StaffFrame::new(&caller);
+    let lang = c.lang;
     let entries = state
         .store
         .audit_search(&query, 200)
@@ -38,9 +38,9 @@ pub async fn audit(
         .into_iter()
         .map(|e| {
             (
-                format_datetime(e.at, Lang::Ja),
+                format_datetime(e.at, lang),
                 e.actor,
-                crate::i18n::audit_action_label(&e.action, Lang::Ja),
+                crate::i18n::audit_action_label(&e.action, lang),
                 e.subject,
                 e.detail,
             )
@@ -50,8 +50,7 @@ pub async fn audit(
         &AuditPage {
             q: query,
             entries,
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(&caller),
+            c,
         },
         StatusCode::OK,
     ))

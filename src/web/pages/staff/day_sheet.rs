@@ -1,14 +1,15 @@
 //! `/staff/sessions/{id}`: the evening's day sheet (当日名簿) and attendance.
 
-use super::{back_to, confirmed, done_at, done_notice, field, who, ConfirmPage};
+use super::{back_to, confirmed, done_at, done_notice, field, ConfirmPage, StaffFrame};
 use crate::domain::time::{format_time, to_jst};
-use crate::domain::{Lang, Profession};
-use crate::i18n::dates::format_date;
-use crate::i18n::{profession_label, topic_answer};
+use crate::domain::Profession;
+use crate::i18n::dates::{format_date, format_datetime};
+use crate::i18n::{attendance_choices, profession_label, topic_answer};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
 use crate::web::pages::page;
+use crate::web::pages::{between, venue_text};
 use crate::web::{parse_id, Manager, StaffCaller, StaffForm};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -40,8 +41,7 @@ struct SheetRow {
 #[derive(Template)]
 #[template(path = "staff/sheet.html")]
 struct SheetPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     session_id: i64,
     when: String,
     month: String,
@@ -74,13 +74,15 @@ pub async fn sheet(
     let id = parse_id(&id)?;
     let (session, lines) = office::day_sheet(&state, &caller.member, id).await?;
     let manages = caller.member.role.manages();
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     let lines: Vec<SheetRow> = lines
         .into_iter()
         .map(|l| SheetRow {
             slot_id: l.slot_id,
-            time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
+            time: between(format_time(l.starts_at), format_time(l.ends_at), lang),
             profession: Profession::parse(&l.profession)
-                .map(|p| profession_label(p, Lang::Ja))
+                .map(|p| profession_label(p, lang))
                 .unwrap_or(""),
             booking: l.booking_id.map(|bid| SheetBooking {
                 id: bid,
@@ -94,7 +96,7 @@ pub async fn sheet(
                 topic: l
                     .topic
                     .as_deref()
-                    .map(|t| topic_answer(t, Lang::Ja))
+                    .map(|code| topic_answer(code, lang))
                     .unwrap_or(""),
                 note: l.note.clone().unwrap_or_default(),
                 first_visit: l.first_visit.unwrap_or(false),
@@ -115,7 +117,7 @@ pub async fn sheet(
                 p.active.then(|| {
                     (
                         p.id,
-                        format!("{}（{}）", p.name, profession_label(profession, Lang::Ja)),
+                        t.staff_name_and_detail(profession_label(profession, lang), &p.name),
                     )
                 })
             })
@@ -126,33 +128,31 @@ pub async fn sheet(
     Ok(page(
         &SheetPage {
             session_id: id,
-            when: format_date(to_jst(session.starts_at).date_naive(), Lang::Ja),
+            when: format_date(to_jst(session.starts_at).date_naive(), lang),
             month: to_jst(session.starts_at).format("%Y-%m").to_string(),
-            venue: session.venue.clone(),
-            lawyer: session.lawyer.clone().unwrap_or_else(|| "未定".into()),
+            venue: venue_text(&state, lang, &session.venue),
+            lawyer: session
+                .lawyer
+                .clone()
+                .unwrap_or_else(|| t.staff_unassigned.into()),
             psychologist: session
                 .psychologist
                 .clone()
-                .unwrap_or_else(|| "未定".into()),
+                .unwrap_or_else(|| t.staff_unassigned.into()),
             manages,
             started: state.clock.now() >= session.starts_at,
             cancelled: session.status == "cancelled",
             restorable: session.status == "cancelled" && state.clock.now() < session.starts_at,
-            notice: done_notice(&q),
+            notice: done_notice(&q, t),
             phone_only: lines
                 .iter()
                 .filter(|l| l.booking.as_ref().is_some_and(|b| b.phone_only))
                 .count(),
             lines,
-            attendance_options: vec![
-                ("attended", "来所"),
-                ("no_show", "無断欠席"),
-                ("late_cancel", "直前キャンセル"),
-            ],
+            attendance_options: attendance_choices(lang),
             assignable,
             start: format_time(session.starts_at),
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(&caller),
+            c,
         },
         StatusCode::OK,
     ))
@@ -196,30 +196,31 @@ pub async fn cancel_booking(
         return Ok(back_to(session, "booking_cancelled"));
     }
     let booking = office::booking(&state, id).await?;
-    let when = format!(
-        "{}〜{}",
-        crate::i18n::dates::format_datetime(booking.starts_at, Lang::Ja),
-        format_time(booking.ends_at)
-    );
     let mut confirm = ConfirmPage::new(
         &caller,
-        "この予約を取り消しますか".into(),
         format!("/staff/bookings/{id}/cancel"),
         format!("/staff/sessions/{}", booking.session_id),
     );
+    let (t, lang) = (confirm.c.t, confirm.c.lang);
+    let when = between(
+        format_datetime(booking.starts_at, lang),
+        format_time(booking.ends_at),
+        lang,
+    );
+    confirm.heading = t.staff_cancel_booking_heading.into();
     confirm.lines = vec![
-        format!(
-            "{}さんの予約（{} {}）を取り消します。",
-            booking.name,
+        t.staff_cancel_booking_line(
+            &booking.name,
+            profession_label(booking.profession(), lang),
             when,
-            profession_label(booking.profession(), Lang::Ja)
         ),
         if booking.email.is_empty() {
-            "この方はメールアドレスがありません。取り消したことを、お電話でお伝えください。".into()
+            t.staff_cancel_booking_no_email
         } else {
-            "ご本人に取消しのお知らせをメールでお送りします。".into()
-        },
+            t.staff_cancel_booking_mail
+        }
+        .into(),
     ];
-    confirm.button = "はい、予約を取り消す";
+    confirm.button = t.staff_cancel_booking_go;
     Ok(confirm.render())
 }

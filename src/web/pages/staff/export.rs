@@ -1,10 +1,12 @@
 //! `/staff/export.csv`: bookings as CSV for Excel.
 
-use super::who;
+use super::StaffFrame;
 use crate::domain::time::to_jst;
-use crate::domain::{Lang, Profession};
+use crate::domain::{FieldError, Profession};
 use crate::i18n::dates::format_datetime;
-use crate::i18n::{age_band_answer, profession_label, topic_answer};
+use crate::i18n::{
+    age_band_answer, attendance_label, field_message, profession_label, topic_answer,
+};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -21,31 +23,30 @@ use std::collections::HashMap;
 #[derive(Template)]
 #[template(path = "staff/export.html")]
 struct ExportPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     from: String,
     to: String,
-    from_error: Option<&'static str>,
-    to_error: Option<&'static str>,
+    from_error: Option<String>,
+    to_error: Option<String>,
 }
 
 fn period_page(caller: &StaffCaller, from: &str, to: &str, dates: Dates) -> Response {
-    let date_error = "日付を「2027-01-13」の形で入力してください。";
+    let c = StaffFrame::new(caller);
+    let date_error = || field_message("from", &FieldError::Date, c.lang);
     page(
         &ExportPage {
             from: from.to_string(),
             to: to.to_string(),
-            from_error: dates.from.is_none().then_some(date_error),
+            from_error: dates.from.is_none().then(date_error),
             to_error: match dates {
-                Dates { to: None, .. } => Some(date_error),
+                Dates { to: None, .. } => Some(date_error()),
                 Dates {
                     from: Some(f),
                     to: Some(t),
-                } if t <= f => Some("終了日は、開始日より後の日付にしてください。"),
+                } if t <= f => Some(c.t.staff_export_reversed.to_string()),
                 _ => None,
             },
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(caller),
+            c,
         },
         StatusCode::UNPROCESSABLE_ENTITY,
     )
@@ -94,38 +95,51 @@ pub async fn export(
         _ => return Ok(period_page(&caller, &from_text, &to_text, dates)),
     };
     let rows = office::export(&state, &caller.member, from, to).await?;
+    let lang = StaffFrame::new(&caller).lang;
+    let t = crate::i18n::texts(lang);
     let mut out = String::from("\u{feff}");
-    out += "予約番号,日付,開始時刻,日時,相談員,状態,出欠,氏名,フリガナ,電話番号,メールアドレス,年代,相談内容,受付者\r\n";
+    out += &[
+        t.staff_csv_booking,
+        t.staff_csv_date,
+        t.staff_csv_start,
+        t.staff_csv_when,
+        t.staff_csv_professional,
+        t.staff_csv_status,
+        t.staff_csv_attendance,
+        t.staff_csv_name,
+        t.staff_csv_kana,
+        t.staff_csv_phone,
+        t.staff_csv_email,
+        t.staff_csv_age,
+        t.staff_csv_topic,
+        t.staff_csv_taken_by,
+    ]
+    .join(",");
+    out += "\r\n";
     for r in &rows {
         let cells = [
             r.id.to_string(),
             // ISO date and time in their own columns, so that a spreadsheet sorts them.
             to_jst(r.starts_at).format("%Y-%m-%d").to_string(),
             to_jst(r.starts_at).format("%H:%M").to_string(),
-            format_datetime(r.starts_at, Lang::Ja),
+            format_datetime(r.starts_at, lang),
             Profession::parse(&r.profession)
-                .map(|p| profession_label(p, Lang::Ja))
+                .map(|p| profession_label(p, lang))
                 .unwrap_or("")
                 .to_string(),
             if r.status == "confirmed" {
-                "予約"
+                t.staff_csv_booked
             } else {
-                "キャンセル"
+                t.staff_csv_cancelled
             }
             .to_string(),
-            match r.attendance.as_deref() {
-                Some("attended") => "来所",
-                Some("no_show") => "無断欠席",
-                Some("late_cancel") => "直前キャンセル",
-                _ => "",
-            }
-            .to_string(),
+            attendance_label(r.attendance.as_deref().unwrap_or(""), lang).to_string(),
             r.name.clone(),
             r.name_kana.clone(),
             r.phone.clone(),
             r.email.clone(),
-            age_band_answer(&r.age_band, Lang::Ja).to_string(),
-            topic_answer(&r.topic, Lang::Ja).to_string(),
+            age_band_answer(&r.age_band, lang).to_string(),
+            topic_answer(&r.topic, lang).to_string(),
             r.acted_by.clone().unwrap_or_default(),
         ];
         out += &cells

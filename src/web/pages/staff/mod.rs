@@ -1,13 +1,16 @@
 //! Staff screens (事務局): sign-in, the month's roster (`roster`), each
 //! evening's day sheet with attendance (`day_sheet`), the CSV export
 //! (`export`), the schedule's changes (`schedule`), professionals and
-//! accounts (`people`), phone bookings (`phone`) and the audit log (`audit`).
+//! accounts (`people`), phone bookings (`phone`) and the audit log (`audit`),
+//! each in the frame every staff screen shares (`frame`: the staff's
+//! language, its chooser, who is signed in).
 //! Without a sign-in every page redirects to `/staff/login` and shows
 //! nothing; forms carry a CSRF token.
 
 mod audit;
 mod day_sheet;
 mod export;
+mod frame;
 mod people;
 mod phone;
 mod roster;
@@ -16,6 +19,7 @@ mod schedule;
 pub use audit::audit;
 pub use day_sheet::{attendance, cancel_booking, sheet};
 pub use export::export;
+pub(crate) use frame::StaffFrame;
 pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
@@ -26,7 +30,7 @@ pub use schedule::{
 };
 
 use super::page;
-use crate::domain::staff::Role;
+use crate::i18n::Texts;
 use crate::service::staff as accounts_service;
 use crate::state::AppState;
 use crate::web::context::RequestContext;
@@ -74,7 +78,8 @@ pub(super) fn field(pairs: &[(String, String)], name: &str) -> String {
 #[derive(Template)]
 #[template(path = "staff/login.html")]
 struct LoginPage {
-    who: Option<String>,
+    c: StaffFrame,
+    /// The sign-in form's own token (nobody is signed in yet).
     csrf: String,
     email: String,
     failed: bool,
@@ -84,7 +89,7 @@ fn login_page(state: &AppState, email: &str, failed: bool, status: StatusCode) -
     let csrf = crate::domain::token::Token::generate().as_str().to_string();
     let mut response = page(
         &LoginPage {
-            who: None,
+            c: StaffFrame::signed_out(),
             csrf: csrf.clone(),
             email: email.to_string(),
             failed,
@@ -165,24 +170,6 @@ pub async fn logout(
     Ok(response)
 }
 
-pub(super) fn who(caller: &StaffCaller) -> Option<String> {
-    Some(signed_in_label(&caller.name, caller.member.role))
-}
-
-/// 「氏名（役割）」, as the staff frame shows who is signed in.
-fn signed_in_label(name: &str, role: Role) -> String {
-    format!("{name}（{}）", role_label(role))
-}
-
-/// A role as the staff screens name it.
-fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "管理者",
-        Role::Coordinator => "事務局",
-        Role::Professional => "相談員",
-    }
-}
-
 /// Back to the day sheet, with the message of the step just done.
 fn back_to(session: i64, done: &str) -> Response {
     done_at(&format!("/staff/sessions/{session}"), done)
@@ -197,25 +184,25 @@ fn done_at(path: &str, done: &str) -> Response {
 
 /// The message that follows a staff step, from the `done` code of the
 /// redirect (only the codes below: nothing typed is ever shown back).
-fn done_notice(q: &HashMap<String, String>) -> Option<&'static str> {
+fn done_notice(q: &HashMap<String, String>, t: &'static Texts) -> Option<&'static str> {
     Some(match q.get("done")?.as_str() {
-        "attendance" => "出欠を記録しました。",
-        "assigned" => "担当の相談員を決めました。",
-        "moved" => "日時を変更しました。予約している方にはメールでお知らせしました。",
-        "cancelled" => "この相談会を中止しました。予約している方にはメールでお知らせしました。電話連絡の方には、お電話でお伝えください。",
-        "restored" => "中止を取り消しました。この相談会は再び予約を受け付けます（取り消した予約は元に戻りません）。",
-        "added" => "相談会を追加しました。",
-        "booking_cancelled" => "予約を取り消しました。",
-        "booked" => "電話予約を入力しました。確認のメールをお送りしました。",
-        "booked_phone_only" => "電話予約を入力しました。メールはお送りしません。3日前の連絡は「電話連絡の一覧」に載ります。",
-        "generated" => "定例の相談会を作成しました（作成済みの月はそのままです）。",
-        "series" => "開催ルールを保存しました。",
-        "professional_added" => "相談員を名簿に追加しました。",
-        "professional_rested" => "相談員を休止にしました。",
-        "professional_restored" => "相談員を再開しました。",
-        "account_added" => "アカウントを追加しました。",
-        "account_closed" => "アカウントを停止しました。サインインとAPIトークンは使えなくなりました。",
-        "account_reopened" => "アカウントを再開しました。",
+        "attendance" => t.staff_done_attendance,
+        "assigned" => t.staff_done_assigned,
+        "moved" => t.staff_done_moved,
+        "cancelled" => t.staff_done_cancelled,
+        "restored" => t.staff_done_restored,
+        "added" => t.staff_done_added,
+        "booking_cancelled" => t.staff_done_booking_cancelled,
+        "booked" => t.staff_done_booked,
+        "booked_phone_only" => t.staff_done_booked_phone_only,
+        "generated" => t.staff_done_generated,
+        "series" => t.staff_done_series,
+        "professional_added" => t.staff_done_professional_added,
+        "professional_rested" => t.staff_done_professional_rested,
+        "professional_restored" => t.staff_done_professional_restored,
+        "account_added" => t.staff_done_account_added,
+        "account_closed" => t.staff_done_account_closed,
+        "account_reopened" => t.staff_done_account_reopened,
         _ => return None,
     })
 }
@@ -225,8 +212,7 @@ fn done_notice(q: &HashMap<String, String>) -> Option<&'static str> {
 #[derive(Template)]
 #[template(path = "staff/confirm.html")]
 struct ConfirmPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     heading: String,
     lines: Vec<String>,
     action: String,
@@ -237,15 +223,17 @@ struct ConfirmPage {
 }
 
 impl ConfirmPage {
-    fn new(caller: &StaffCaller, heading: String, action: String, back: String) -> ConfirmPage {
+    /// The page for `action`, leading back to `back`; the caller writes
+    /// its heading and lines in the words of `c`.
+    fn new(caller: &StaffCaller, action: String, back: String) -> ConfirmPage {
+        let c = StaffFrame::new(caller);
         ConfirmPage {
-            who: who(caller),
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            heading,
+            button: c.t.staff_confirm_go,
+            c,
+            heading: String::new(),
             lines: Vec::new(),
             action,
             fields: Vec::new(),
-            button: "はい、実行します",
             back,
         }
     }
@@ -283,8 +271,7 @@ pub(super) fn is_staff_path(path_and_query: &str) -> bool {
 #[derive(Template)]
 #[template(path = "staff/error.html")]
 struct StaffErrorPage<'a> {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     message: &'a str,
     forbidden: bool,
 }
@@ -297,10 +284,8 @@ pub(super) fn error_page(
     message: &str,
     ctx: &RequestContext,
 ) -> askama::Result<String> {
-    let signed_in = ctx.signed_in.get();
     StaffErrorPage {
-        who: signed_in.map(|s| signed_in_label(&s.name, s.role)),
-        csrf: signed_in.map(|s| s.csrf.clone()).unwrap_or_default(),
+        c: StaffFrame::of_request(ctx),
         message,
         forbidden: status == StatusCode::FORBIDDEN,
     }

@@ -1,6 +1,8 @@
 //! Professionals (相談員) and staff accounts.
 
-use super::{confirmed, done_at, done_notice, field, role_label, who, ConfirmPage};
+use super::{confirmed, done_at, done_notice, field, ConfirmPage, StaffFrame};
+use crate::domain::Profession;
+use crate::i18n::{profession_label, role_label};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
@@ -15,8 +17,7 @@ use std::collections::HashMap;
 #[derive(Template)]
 #[template(path = "staff/professionals.html")]
 struct ProfessionalsPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     notice: Option<&'static str>,
     list: Vec<crate::store::ProfessionalRecord>,
 }
@@ -27,21 +28,20 @@ pub async fn professionals(
     Manager(caller): Manager,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
+    let c = StaffFrame::new(&caller);
     let mut list = state.store.professionals().await?;
     for p in &mut list {
-        p.profession = match p.profession.as_str() {
-            "lawyer" => "弁護士",
-            "psychologist" => "臨床心理士",
-            _ => "産業医",
-        }
-        .to_string();
+        // A doctor (産業医) is the health centre's, not a profession of the evenings.
+        p.profession = Profession::parse(&p.profession)
+            .map(|kind| profession_label(kind, c.lang))
+            .unwrap_or(c.t.staff_profession_doctor)
+            .to_string();
     }
     Ok(page(
         &ProfessionalsPage {
-            notice: done_notice(&q),
+            notice: done_notice(&q, c.t),
             list,
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(&caller),
+            c,
         },
         StatusCode::OK,
     ))
@@ -85,8 +85,7 @@ pub async fn professional_active(
 #[derive(Template)]
 #[template(path = "staff/accounts.html")]
 struct AccountsPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     notice: Option<&'static str>,
     error: Option<String>,
     accounts: Vec<crate::store::StaffListing>,
@@ -100,11 +99,13 @@ async fn accounts_page(
     error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    let c = StaffFrame::new(caller);
     let mut accounts = state.store.staff_listing().await?;
     for a in &mut accounts {
         a.role = role_label(
             crate::domain::staff::Role::parse(&a.role)
                 .unwrap_or(crate::domain::staff::Role::Professional),
+            c.lang,
         )
         .to_string();
     }
@@ -122,8 +123,7 @@ async fn accounts_page(
             professionals,
             notice,
             error,
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(caller),
+            c,
         },
         status,
     ))
@@ -135,7 +135,8 @@ pub async fn accounts(
     Admin(caller): Admin,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    accounts_page(&state, &caller, done_notice(&q), None, StatusCode::OK).await
+    let t = StaffFrame::new(&caller).t;
+    accounts_page(&state, &caller, done_notice(&q, t), None, StatusCode::OK).await
 }
 
 /// `POST /staff/accounts` (admin, form): a new account.
@@ -154,7 +155,9 @@ pub async fn add_account(
     match office::add_account(&state, &caller.member, account).await? {
         Ok(_) => Ok(done_at("/staff/accounts", "account_added")),
         Err(e) => {
-            let message = format!("アカウントを追加できませんでした（{e}）。メールアドレス、12文字以上のパスワード、相談員の場合は名簿の相談員を確認してください。");
+            let message = StaffFrame::new(&caller)
+                .t
+                .staff_account_refused(e.to_string());
             accounts_page(
                 &state,
                 &caller,
@@ -181,16 +184,17 @@ pub async fn account_active(
         let account = office::account_to_close(&state, &caller.member, id).await?;
         let mut confirm = ConfirmPage::new(
             &caller,
-            "このアカウントを停止しますか".into(),
             format!("/staff/accounts/{id}/active"),
             "/staff/accounts".into(),
         );
+        let t = confirm.c.t;
+        confirm.heading = t.staff_close_account_heading.into();
         confirm.lines = vec![
-            format!("{}（{}）のアカウントを停止します。", account.name, account.email),
-            "停止すると、この職員はすぐにサインインできなくなり、APIトークンも使えなくなります。後から再開できます。".into(),
+            t.staff_close_account_line(&account.email, &account.name),
+            t.staff_close_account_effect.into(),
         ];
         confirm.fields = vec![("active", "no".into())];
-        confirm.button = "はい、停止する";
+        confirm.button = t.staff_close_account_go;
         return Ok(confirm.render());
     }
     office::set_account_active(&state, &caller.member, id, active).await?;

@@ -1,6 +1,6 @@
 //! `/staff/book/{slot_id}`: bookings taken by phone.
 
-use super::who;
+use super::StaffFrame;
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::Lang;
 use crate::i18n::dates::format_date;
@@ -8,6 +8,7 @@ use crate::i18n::profession_label;
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::pages::between;
 use crate::web::pages::page;
 use crate::web::parse_id;
 use crate::web::{Manager, StaffForm};
@@ -49,6 +50,7 @@ pub async fn phone_book(
         slot_ids: std::iter::once(slot.id).chain(also).collect(),
         input: &input,
         errors: Default::default(),
+        // The caller is answered in Japanese: their mails are in it.
         lang: Lang::Ja,
         acted_by: None,
     };
@@ -83,8 +85,7 @@ struct Call {
 #[derive(Template)]
 #[template(path = "staff/calls.html")]
 struct CallsPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     session_id: i64,
     when: String,
     call_on: String,
@@ -101,12 +102,14 @@ pub async fn call_list(
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let (session, calls) = office::call_list(&state, &caller.member, id).await?;
+    let c = StaffFrame::new(&caller);
+    let lang = c.lang;
     let calls: Vec<Call> = calls
         .into_iter()
         .map(|l| Call {
-            time: format!("{}〜{}", format_time(l.starts_at), format_time(l.ends_at)),
+            time: between(format_time(l.starts_at), format_time(l.ends_at), lang),
             profession: crate::domain::Profession::parse(&l.profession)
-                .map(|p| profession_label(p, Lang::Ja))
+                .map(|p| profession_label(p, lang))
                 .unwrap_or(""),
             name: l.name.unwrap_or_default(),
             kana: l.name_kana.unwrap_or_default(),
@@ -117,11 +120,10 @@ pub async fn call_list(
     Ok(page(
         &CallsPage {
             session_id: id,
-            when: format_date(day, Lang::Ja),
-            call_on: format_date(day - chrono::Duration::days(3), Lang::Ja),
+            when: format_date(day, lang),
+            call_on: format_date(day - chrono::Duration::days(3), lang),
             calls,
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(&caller),
+            c,
         },
         StatusCode::OK,
     ))

@@ -1,12 +1,12 @@
 //! `/staff`: the month's evenings, who is assigned, how full.
 
-use super::{done_notice, who};
+use super::{done_notice, StaffFrame};
 use crate::domain::time::{format_time, to_jst};
-use crate::domain::Lang;
-use crate::i18n::dates::format_datetime;
+use crate::i18n::dates::{format_datetime, format_month};
 use crate::service::office;
 use crate::state::AppState;
 use crate::web::error::AppError;
+use crate::web::pages::between;
 use crate::web::pages::page;
 use crate::web::StaffCaller;
 use askama::Template;
@@ -30,8 +30,7 @@ struct RosterLine {
 #[derive(Template)]
 #[template(path = "staff/roster.html")]
 struct RosterPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     month_label: String,
     prev: String,
     next: String,
@@ -71,50 +70,56 @@ pub async fn roster(
         return Ok(Redirect::to(&format!("/staff/health/roster?month={month}")).into_response());
     }
     let first = to_jst(from).date_naive();
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     let sessions = office::roster(&state, &caller.member, from, to).await?;
     let manages = caller.member.role.manages();
     let lines = sessions
         .iter()
         .map(|s| RosterLine {
             id: s.id,
-            when: format!(
-                "{}〜{}",
-                format_datetime(s.starts_at, Lang::Ja),
-                format_time(s.ends_at)
+            when: between(
+                format_datetime(s.starts_at, lang),
+                format_time(s.ends_at),
+                lang,
             ),
             cancelled: s.status == "cancelled",
             lawyer: s.lawyer.clone(),
             psychologist: s.psychologist.clone(),
             phone_only: s.phone_only,
-            fill: format!(
-                "弁護士 {}/{} ・ 心理士 {}/{}、キャンセル待ち {}{}",
-                s.lawyers_booked,
-                s.lawyer_slots,
-                s.psychologists_booked,
-                s.psychologist_slots,
-                s.waiting,
+            fill: {
+                // Booked of the slots: 「2/4」.
+                let lawyers = format!("{}/{}", s.lawyers_booked, s.lawyer_slots);
+                let psychologists = format!("{}/{}", s.psychologists_booked, s.psychologist_slots);
                 if s.attended + s.no_shows > 0 {
-                    format!("、来所 {}・欠席 {}", s.attended, s.no_shows)
+                    t.staff_fill_with_attendance(
+                        s.attended,
+                        lawyers,
+                        s.no_shows,
+                        psychologists,
+                        s.waiting,
+                    )
                 } else {
-                    String::new()
+                    t.staff_fill(lawyers, psychologists, s.waiting)
                 }
-            ),
+            },
         })
         .collect();
     let rule = crate::service::schedule::series(&state).await?;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(page(
         &RosterPage {
-            notice: done_notice(&q),
+            notice: done_notice(&q, t),
             month: month.clone(),
             doctor_days: crate::web::pages::staff_health::doctor_days(
                 &state,
                 &caller.member,
                 from,
                 to,
+                lang,
             )
             .await?,
-            month_label: format!("{}年{}月", first.year(), first.month()),
+            month_label: format_month(first.year(), first.month(), lang),
             prev: ym(first - Months::new(1)),
             next: ym(first + Months::new(1)),
             from: first.to_string(),
@@ -127,14 +132,13 @@ pub async fn roster(
             rule_week: rule.week_of_month,
             rule_start: rule.start.format("%H:%M").to_string(),
             weekdays: vec![
-                ("mon", "月曜日"),
-                ("tue", "火曜日"),
-                ("wed", "水曜日"),
-                ("thu", "木曜日"),
-                ("fri", "金曜日"),
+                ("mon", t.staff_weekday_mon),
+                ("tue", t.staff_weekday_tue),
+                ("wed", t.staff_weekday_wed),
+                ("thu", t.staff_weekday_thu),
+                ("fri", t.staff_weekday_fri),
             ],
-            csrf: caller.csrf.clone().unwrap_or_default(),
-            who: who(&caller),
+            c,
         },
         StatusCode::OK,
     ))

@@ -2,9 +2,8 @@
 
 use super::{back_to, confirmed, done_at, field, form_date, form_time, ConfirmPage};
 use crate::domain::time::to_jst;
-use crate::domain::Lang;
 use crate::i18n::dates::{format_date, format_datetime};
-use crate::i18n::unusual_day_words;
+use crate::i18n::unusual_day_list;
 use crate::service::evening::BookError;
 use crate::service::office;
 use crate::state::AppState;
@@ -23,19 +22,19 @@ fn unusual_day_page(
     date: chrono::NaiveDate,
     why: &[crate::domain::series::UnusualDay],
 ) -> Response {
-    let day = format_date(date, Lang::Ja);
-    let words: Vec<String> = why.iter().map(|w| unusual_day_words(w, Lang::Ja)).collect();
-    let mut confirm = ConfirmPage::new(caller, format!("{day}に相談会を開きますか"), action, back);
+    let mut confirm = ConfirmPage::new(caller, action, back);
+    let (t, lang) = (confirm.c.t, confirm.c.lang);
+    let day = format_date(date, lang);
+    confirm.heading = t.staff_unusual_heading(&day);
     confirm.lines = vec![
-        format!("{day}は{}です。", words.join("・")),
-        "この日の相談会は、すぐに公開され、予約を受け付けます。日付に誤りがないか確かめてください。"
-            .into(),
+        t.staff_unusual_line(&day, unusual_day_list(why, lang)),
+        t.staff_unusual_public.into(),
     ];
     confirm.fields = vec![
         ("date", field(pairs, "date")),
         ("start", field(pairs, "start")),
     ];
-    confirm.button = "はい、この日に開く";
+    confirm.button = t.staff_unusual_go;
     confirm.render()
 }
 
@@ -110,26 +109,24 @@ pub async fn cancel_session(
         return Err(AppError::Conflict("session_not_scheduled"));
     }
     let booked = session.lawyers_booked + session.psychologists_booked;
-    let when = format_datetime(session.starts_at, Lang::Ja);
     let mut confirm = ConfirmPage::new(
         &caller,
-        format!(
-            "{}の相談会を中止しますか",
-            format_date(to_jst(session.starts_at).date_naive(), Lang::Ja)
-        ),
         format!("/staff/sessions/{id}/cancel"),
         format!("/staff/sessions/{id}"),
     );
+    let (t, lang) = (confirm.c.t, confirm.c.lang);
+    confirm.heading =
+        t.staff_cancel_evening_heading(format_date(to_jst(session.starts_at).date_naive(), lang));
     confirm.lines = vec![
-        format!("{when}からの相談会を中止します。"),
+        t.staff_cancel_evening_line(format_datetime(session.starts_at, lang)),
         if booked > 0 {
-            format!("予約している{booked}人の予約をすべて取り消し、メールアドレスのある方には中止のお知らせをお送りします。キャンセル待ちも終了します。")
+            t.staff_cancel_evening_booked(booked)
         } else {
-            "この相談会には、まだ予約はありません。".into()
+            t.staff_cancel_evening_none_booked.into()
         },
-        "中止は後から取り消せますが、取り消した予約は元に戻りません。".into(),
+        t.staff_cancel_evening_undo.into(),
     ];
-    confirm.button = "はい、この相談会を中止する";
+    confirm.button = t.staff_cancel_evening_go;
     Ok(confirm.render())
 }
 

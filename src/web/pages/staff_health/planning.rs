@@ -32,8 +32,7 @@ impl BlockForm {
 #[derive(Template)]
 #[template(path = "staff/health_blocks.html")]
 struct BlocksPage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     month_label: String,
     prev: String,
     next: String,
@@ -70,27 +69,26 @@ async fn blocks_page(
     form: BlockForm,
 ) -> Result<BlocksPage, AppError> {
     let last = first + Months::new(1) - chrono::Duration::days(1);
+    let c = StaffFrame::new(caller);
+    let (t, lang) = (c.t, c.lang);
     let rows = state
         .store
         .health_blocks(first, last)
         .await?
         .iter()
         .map(|b| BlockRow {
-            when: format!(
-                "{}〜{}",
-                format_datetime(b.starts_at, Lang::Ja),
-                format_time(b.ends_at)
+            when: between(
+                format_datetime(b.starts_at, lang),
+                format_time(b.ends_at),
+                lang,
             ),
             doctor: b.doctor_name.clone(),
             place: if b.place == "visit" {
-                "訪問"
+                t.staff_health_visit
             } else {
-                "センター"
+                t.staff_health_centre
             },
-            used: format!(
-                "{}/{}人（{}分使用）",
-                b.used_interviews, b.capacity, b.used_minutes
-            ),
+            used: t.staff_health_block_used(b.capacity, b.used_minutes, b.used_interviews),
         })
         .collect();
     let doctors = state
@@ -103,9 +101,8 @@ async fn blocks_page(
         .collect();
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(BlocksPage {
-        who: who(caller),
-        csrf: caller.csrf.clone().unwrap_or_default(),
-        month_label: format!("{}年{}月", first.year(), first.month()),
+        c,
+        month_label: format_month(first.year(), first.month(), lang),
         prev: ym(first - Months::new(1)),
         next: ym(first + Months::new(1)),
         rows,
@@ -130,6 +127,7 @@ pub async fn add_block(
         place: field(&pairs, "place"),
         capacity: field(&pairs, "capacity"),
     };
+    let lang = StaffFrame::new(&caller).lang;
     let refused = match service::add_block(&state, &caller.member, &input).await {
         Ok((_, day)) => {
             let month = day.format("%Y-%m");
@@ -138,7 +136,7 @@ pub async fn add_block(
         Err(HealthError::Invalid(errors)) => BlockForm {
             errors: errors
                 .iter()
-                .map(|(k, e)| (*k, field_message(k, e, Lang::Ja)))
+                .map(|(k, e)| (*k, field_message(k, e, lang)))
                 .collect(),
             input,
             problem: None,
@@ -146,7 +144,7 @@ pub async fn add_block(
         Err(HealthError::Conflict(why)) => BlockForm {
             input,
             errors: Vec::new(),
-            problem: Some(health_conflict(why, Lang::Ja)),
+            problem: Some(health_conflict(why, lang)),
         },
         Err(other) => return Err(other.into()),
     };
@@ -161,13 +159,12 @@ pub async fn add_block(
 }
 
 /// A block as the schedule's choice shows it.
-fn block_words(b: &crate::store::BlockRecord) -> String {
-    format!(
-        "{}〜{} {}（残り{}人）",
-        format_datetime(b.free_from(), Lang::Ja),
+fn block_words(b: &crate::store::BlockRecord, lang: Lang) -> String {
+    crate::i18n::texts(lang).staff_health_block_choice(
+        &b.doctor_name,
+        format_datetime(b.free_from(), lang),
+        (b.capacity - b.used_interviews).max(0),
         format_time(b.ends_at),
-        b.doctor_name,
-        (b.capacity - b.used_interviews).max(0)
     )
 }
 
@@ -187,8 +184,7 @@ struct ProposalRow {
 #[derive(Template)]
 #[template(path = "staff/health_schedule.html")]
 struct SchedulePage {
-    who: Option<String>,
-    csrf: String,
+    c: StaffFrame,
     from: String,
     to: String,
     proposed: bool,
@@ -211,9 +207,10 @@ pub async fn schedule(
         .get("to")
         .cloned()
         .unwrap_or_else(|| (today + Months::new(1)).to_string());
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     let mut p = SchedulePage {
-        who: who(&caller),
-        csrf: caller.csrf.clone().unwrap_or_default(),
+        c,
         from: from.clone(),
         to: to.clone(),
         proposed: false,
@@ -223,8 +220,8 @@ pub async fn schedule(
         refused: Vec::new(),
     };
     if q.contains_key("from") {
-        let (f, t) = service::period(&from, &to)?;
-        let view = service::propose(&state, f, t).await?;
+        let (first, last) = service::period(&from, &to)?;
+        let view = service::propose(&state, first, last).await?;
         p.proposed = true;
         let mut choices: Vec<&crate::store::BlockRecord> = view.blocks.values().collect();
         choices.sort_by_key(|b| (b.starts_at, b.id));
@@ -241,13 +238,15 @@ pub async fn schedule(
                     business: r.business_name.clone(),
                     due: r
                         .due_on
-                        .map(|d| format_date(d, Lang::Ja))
-                        .unwrap_or_else(|| "期限なし".into()),
-                    when: format!(
-                        "{} {}〜{}",
-                        format_date(a.date, Lang::Ja),
-                        a.start.format("%H:%M"),
-                        a.end.format("%H:%M")
+                        .map(|d| format_date(d, lang))
+                        .unwrap_or_else(|| t.staff_health_no_due.into()),
+                    when: t.date_time(
+                        format_date(a.date, lang),
+                        between(
+                            a.start.format("%H:%M").to_string(),
+                            a.end.format("%H:%M").to_string(),
+                            lang,
+                        ),
                     ),
                     start: a.start.format("%H:%M").to_string(),
                     doctor: view
@@ -258,7 +257,7 @@ pub async fn schedule(
                     blocks: choices
                         .iter()
                         .filter(|b| b.place == r.place)
-                        .map(|b| (b.id, block_words(b), b.id == a.block_id))
+                        .map(|b| (b.id, block_words(b, lang), b.id == a.block_id))
                         .collect(),
                 }
             })
@@ -273,8 +272,8 @@ pub async fn schedule(
                     r.number(),
                     r.business_name.clone(),
                     r.due_on
-                        .map(|d| format_date(d, Lang::Ja))
-                        .unwrap_or_else(|| "期限なし".into()),
+                        .map(|d| format_date(d, lang))
+                        .unwrap_or_else(|| t.staff_health_no_due.into()),
                 )
             })
             .collect();
@@ -314,6 +313,8 @@ pub async fn confirm(
         })
         .collect();
     let (confirmed, refused) = service::confirm(&state, &caller.member, &appointments).await?;
+    let c = StaffFrame::new(&caller);
+    let (t, lang) = (c.t, c.lang);
     // Each line names the request by the number staff and the business quote.
     let mut numbers: HashMap<i64, String> = HashMap::new();
     for id in confirmed
@@ -329,11 +330,10 @@ pub async fn confirm(
         numbers
             .get(&id)
             .cloned()
-            .unwrap_or_else(|| format!("申込み {id}"))
+            .unwrap_or_else(|| t.staff_health_request_n(id))
     };
     let p = SchedulePage {
-        who: who(&caller),
-        csrf: caller.csrf.clone().unwrap_or_default(),
+        c,
         from: field(&pairs, "from"),
         to: field(&pairs, "to"),
         proposed: false,
@@ -342,17 +342,19 @@ pub async fn confirm(
         confirmed: confirmed
             .iter()
             .map(|c| {
-                format!(
-                    "{}：{}〜{}",
+                t.staff_labelled(
                     name(c.request_id),
-                    format_datetime(c.starts_at, Lang::Ja),
-                    format_time(c.ends_at)
+                    between(
+                        format_datetime(c.starts_at, lang),
+                        format_time(c.ends_at),
+                        lang,
+                    ),
                 )
             })
             .collect(),
         refused: refused
             .iter()
-            .map(|(id, why)| format!("{}：{}", name(*id), health_conflict(why, Lang::Ja)))
+            .map(|(id, why)| t.staff_labelled(name(*id), health_conflict(why, lang)))
             .collect(),
     };
     Ok(page(&p, StatusCode::OK))
