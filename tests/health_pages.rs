@@ -121,6 +121,43 @@ async fn a_business_requests_through_the_form_and_manages_it_on_its_page() {
 }
 
 #[tokio::test]
+async fn a_health_page_that_cannot_be_shown_keeps_the_centres_frame() {
+    let app = spawn_app().await;
+    for (lang, centre, back, evening) in [
+        (
+            "ja",
+            "仙台地域産業保健センター（仙台市医師会）",
+            "申込みのフォームに戻る",
+            "相談会の一覧に戻る",
+        ),
+        (
+            "en",
+            "Sendai Regional Occupational Health Center",
+            "Back to the request form",
+            "Back to the list",
+        ),
+    ] {
+        let res = app
+            .get(&format!("/health/manage/not-a-token?lang={lang}"))
+            .await;
+        assert_eq!(res.status(), 404);
+        let html = text(res).await;
+        let footer = &html[html.find("<footer").unwrap()..];
+        assert!(footer.contains(centre), "{lang}: {footer}");
+        assert!(
+            html.contains(&format!("<a href=\"/health\">{back}</a>")),
+            "{lang}: {html}"
+        );
+        assert!(!html.contains(evening), "{lang}: the evening's way back");
+        assert!(html.contains("tel:"), "{lang}: the crisis contacts");
+    }
+    // The evening's pages keep the evening's frame.
+    let html = text(app.get("/manage/not-a-token").await).await;
+    assert!(html.contains("相談会の一覧に戻る"));
+    app.stop().await;
+}
+
+#[tokio::test]
 async fn mistakes_are_shown_beside_each_field_and_large_workplaces_are_pointed_elsewhere() {
     let app = spawn_app().await;
     let mut form = valid_form();

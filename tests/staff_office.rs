@@ -733,9 +733,26 @@ async fn a_caller_without_email_is_booked_by_phone_and_called_instead_of_mailed(
         .filter(|e| e["action"] == "book_for_caller")
         .collect();
     assert_eq!(booked.len(), 2);
-    assert!(booked.iter().all(|e| e["detail"]
-        .as_str()
-        .unwrap()
-        .contains("電話で口頭により同意を得た")));
+    // As codes, which the audit log shows in the reader's words.
+    let details: Vec<&str> = booked
+        .iter()
+        .map(|e| e["detail"].as_str().unwrap())
+        .collect();
+    assert_eq!(details, ["consent=oral phone_only"; 2]);
+    let admin = cookie_for(&app, "admin@city.example.jp").await;
+    let log = |lang: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            let path = format!("/staff/audit?q=booking&lang={lang}");
+            page(app, admin, &path).await.text().await.unwrap()
+        }
+    };
+    let ja = log("ja").await;
+    assert_eq!(ja.matches("同意：電話で口頭により同意を得た").count(), 2);
+    assert_eq!(ja.matches("電話連絡（メールなし）").count(), 2);
+    let en = log("en").await;
+    assert_eq!(en.matches("Consent: given orally by phone").count(), 2);
+    assert_eq!(en.matches("Reached by phone (no email)").count(), 2);
+    assert!(!en.contains("consent=oral"), "{en}");
     app.stop().await;
 }

@@ -4,6 +4,7 @@ health-contact = ｜連絡先《れんらくさき》：{ $centre }
 health-phone = ｜電話《でんわ》
 health-area-separator = ・
 health-errors-heading = ｜書《か》いたことを｜確認《かくにん》してください
+health-back-to-form = ｜申《もう》し｜込《こ》みの ページに ｜戻《もど》る
 
 ## もうしこみの フォーム
 

@@ -6,6 +6,7 @@ health-phone = Phone
 # Between the names of the areas served (Sendai City and Tomiya City)
 health-area-separator = {" and "}
 health-errors-heading = Please check the following
+health-back-to-form = Back to the request form
 
 ## The request form
 

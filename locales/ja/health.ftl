@@ -6,6 +6,8 @@ health-phone = 電話
 # 対象地域の名前をつなぐ記号（仙台市・富谷市）
 health-area-separator = ・
 health-errors-heading = 入力内容をご確認ください
+# エラーのページから申込みのフォームへ
+health-back-to-form = 申込みのフォームに戻る
 
 ## 申込みのフォーム
 

@@ -62,11 +62,7 @@ pub fn health_field_message(field: &str, error: &FieldError, lang: Lang) -> Stri
 /// English pages).
 pub fn ineligible_reason(why: Ineligible, to: &Referral, lang: Lang) -> String {
     let t = texts(lang);
-    let name = if lang == Lang::En {
-        &to.name_en
-    } else {
-        &to.name
-    };
+    let name = super::configured(lang, &to.name, &to.name_en);
     match why {
         Ineligible::TooManyWorkers => t.health_ineligible_too_many_workers(name, &to.phone),
         Ineligible::OutsideArea => t.health_ineligible_outside_area(name, &to.phone),

@@ -32,6 +32,17 @@ use std::sync::LazyLock;
 
 include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
+/// A configured text (`config/`: the office, the centre, the crisis
+/// contacts), which exists in Japanese and English only: the English one
+/// for English, the Japanese one otherwise (やさしい日本語 included).
+pub fn configured<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
+    if lang == Lang::En {
+        en
+    } else {
+        ja
+    }
+}
+
 /// One Fluent bundle per language, in the order of `Lang::ALL`.
 struct Catalog {
     bundles: Vec<FluentBundle<FluentResource>>,

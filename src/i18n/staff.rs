@@ -107,6 +107,29 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
     words.to_string()
 }
 
+/// An audit line's detail in words: the codes the office records (the
+/// oral consent and phone-only mark of a booking taken by phone) become
+/// the reader's words; a detail that is not made of these codes alone is
+/// shown as it was written.
+pub fn audit_detail(action: &str, detail: &str, lang: Lang) -> String {
+    if action != "book_for_caller" {
+        return detail.to_string();
+    }
+    let t = texts(lang);
+    let words: Option<Vec<&str>> = detail
+        .split(' ')
+        .map(|code| match code {
+            "consent=oral" => Some(t.staff_audit_consent_oral),
+            "phone_only" => Some(t.staff_audit_phone_only),
+            _ => None,
+        })
+        .collect();
+    let Some(words) = words else {
+        return detail.to_string();
+    };
+    words.join(t.staff_audit_detail_separator)
+}
+
 /// What makes a day unusual for an evening, in words (「日曜日」「祝日（元日）」「休館日」).
 pub fn unusual_day_words(why: &UnusualDay, lang: Lang) -> String {
     let t = texts(lang);
@@ -167,6 +190,17 @@ mod tests {
         assert_eq!(audit_action_label("sign_in", Lang::Ja), "ログイン");
         assert_eq!(audit_action_label("sign_in", Lang::En), "Signed in");
         assert_eq!(audit_action_label("unknown_code", Lang::En), "unknown_code");
+        let (phone, typed) = ("book_for_caller", "session 3");
+        assert_eq!(
+            audit_detail(phone, "consent=oral", Lang::Ja),
+            "同意：電話で口頭により同意を得た"
+        );
+        assert_eq!(
+            audit_detail(phone, "consent=oral phone_only", Lang::En),
+            "Consent: given orally by phone; Reached by phone (no email)"
+        );
+        assert_eq!(audit_detail("assign", "phone_only", Lang::En), "phone_only");
+        assert_eq!(audit_detail(phone, typed, Lang::En), "session 3");
         let why = [
             UnusualDay::Weekend(chrono::Weekday::Sat),
             UnusualDay::Holiday("元日"),

@@ -7,11 +7,12 @@
 //! mailbox may be shared).
 
 use super::calendar::{self, Calendar};
-use super::message::{configured, new_message_id, Detail, Guard, MailSlot, Rendered};
+use super::message::{new_message_id, Detail, Guard, MailSlot, Rendered};
 use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::time::format_time;
 use crate::domain::Lang;
+use crate::i18n::configured;
 use crate::i18n::dates::{format_date, format_datetime, format_month};
 use crate::i18n::{ruby, texts, Texts};
 use crate::store::OutgoingMail;

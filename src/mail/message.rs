@@ -95,13 +95,3 @@ pub fn new_message_id(settings: &Settings) -> String {
         .unwrap_or("tsunagu.invalid");
     format!("<{}@{}>", Token::generate().as_str(), domain)
 }
-
-/// A configured text, which exists in Japanese and English only: the
-/// English one for English, the Japanese one otherwise.
-pub fn configured<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
-    if lang == Lang::En {
-        en
-    } else {
-        ja
-    }
-}

@@ -8,11 +8,12 @@
 
 use super::calendar::{self, Calendar};
 pub use super::message::MailSlot;
-use super::message::{configured, new_message_id, Detail, Guard, Rendered};
+use super::message::{new_message_id, Detail, Guard, Rendered};
 use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::{Lang, Profession};
+use crate::i18n::configured;
 use crate::i18n::dates::{format_date, format_datetime};
 use crate::i18n::{html_tag, profession_label, texts, Texts};
 use crate::store::OutgoingMail;

@@ -29,6 +29,14 @@ pub struct SheetLine {
     pub first_visit: Option<bool>,
 }
 
+impl SheetLine {
+    /// A booked caller reached only by phone (電話連絡: no email address),
+    /// to be called instead of mailed.
+    pub fn phone_only(&self) -> bool {
+        self.booking_id.is_some() && self.email.as_deref() == Some("")
+    }
+}
+
 /// A session of the roster with who is assigned.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
 pub struct RosterSession {

@@ -7,6 +7,7 @@
 use super::body::FormBody;
 use super::context::{RequestContext, SignedIn};
 use super::error::{invalid, AppError};
+use crate::domain::staff::Role;
 use crate::state::AppState;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -66,7 +67,7 @@ impl StaffCaller {
                 let member = crate::store::StaffMember {
                     id: None,
                     name: name.clone(),
-                    role: crate::domain::staff::Role::Coordinator,
+                    role: Role::Coordinator,
                     professional_id: None,
                 };
                 return Ok(StaffCaller {
@@ -111,38 +112,41 @@ impl StaffCaller {
 /// A staff member who runs the office (admin or coordinator); others get 403.
 pub struct Manager(pub StaffCaller);
 
-impl FromRequestParts<AppState> for Manager {
-    type Rejection = AppError;
+/// An administrator; others get 403.
+pub struct Admin(pub StaffCaller);
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let caller = StaffCaller::from_request_parts(parts, state).await?;
-        if caller.member.role.manages() {
-            Ok(Manager(caller))
-        } else {
-            Err(AppError::Forbidden)
-        }
+/// The signed-in caller, if their role is one `allows` lets through (403
+/// otherwise): the one check behind every role guard.
+async fn caller_in_role(
+    parts: &mut Parts,
+    state: &AppState,
+    allows: fn(Role) -> bool,
+) -> Result<StaffCaller, AppError> {
+    let caller = StaffCaller::from_request_parts(parts, state).await?;
+    if allows(caller.member.role) {
+        Ok(caller)
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 
-/// An administrator; others get 403.
-pub struct Admin(pub StaffCaller);
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        caller_in_role(parts, state, Role::manages)
+            .await
+            .map(Manager)
+    }
+}
 
 impl FromRequestParts<AppState> for Admin {
     type Rejection = AppError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
-        let caller = StaffCaller::from_request_parts(parts, state).await?;
-        if caller.member.role == crate::domain::staff::Role::Admin {
-            Ok(Admin(caller))
-        } else {
-            Err(AppError::Forbidden)
-        }
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        caller_in_role(parts, state, |role| role == Role::Admin)
+            .await
+            .map(Admin)
     }
 }
 

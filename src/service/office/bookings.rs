@@ -11,17 +11,23 @@ use crate::service::manage;
 use crate::state::AppState;
 use crate::store::{BookingRecord, MailState, StaffMember};
 
-/// How the consent of a caller booked by phone is recorded (in the audit
-/// line of the booking): staff read the privacy text to them and asked.
-pub const ORAL_CONSENT: &str = "電話で口頭により同意を得た";
+/// How the consent of a caller booked by phone is recorded in the audit
+/// line of the booking (staff read the privacy text to them and asked): a
+/// code, which the audit log shows in the reader's words
+/// (`i18n::audit_detail`).
+pub const ORAL_CONSENT: &str = "consent=oral";
+
+/// Marks, in the same line, a caller reached only by phone (電話連絡: no
+/// email, no mail, a call list).
+pub const PHONE_ONLY: &str = "phone_only";
 
 /// The audit detail of a booking taken by phone: the consent, and whether
-/// the caller is reached only by phone (no email: no mail, a call list).
+/// the caller is reached only by phone.
 fn phone_booking_detail(phone_only: bool) -> String {
     if phone_only {
-        format!("同意: {ORAL_CONSENT} / 電話連絡（メールなし）")
+        format!("{ORAL_CONSENT} {PHONE_ONLY}")
     } else {
-        format!("同意: {ORAL_CONSENT}")
+        ORAL_CONSENT.to_string()
     }
 }
 

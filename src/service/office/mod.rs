@@ -18,7 +18,7 @@ pub mod views;
 
 pub use bookings::{
     book_for_caller, booking, cancel_booking, mail_states, move_booking, record_attendance,
-    ORAL_CONSENT,
+    ORAL_CONSENT, PHONE_ONLY,
 };
 pub use people::{
     account_to_close, add_account, add_professional, set_account_active, set_professional_active,

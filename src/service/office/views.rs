@@ -120,7 +120,7 @@ pub async fn call_list(
         .day_sheet(session)
         .await?
         .into_iter()
-        .filter(|l| l.booking_id.is_some() && l.email.as_deref() == Some(""))
+        .filter(SheetLine::phone_only)
         .collect();
     state
         .audit(who, "view_call_list", &format!("session {session}"), "")

@@ -1,8 +1,10 @@
 //! Error pages. An [`AppError`](crate::web::error::AppError) met on the way
 //! to a page leaves its status and sentence on the response
 //! ([`ErrorMessage`]); this middleware gives it its page: the staff's frame
-//! on a staff screen (with the member signed in), the public frame, with the
-//! office and crisis contacts, everywhere else.
+//! on a staff screen (with the member signed in), the health centre's frame
+//! on its pages (`/health…`: the centre's name, phone and a way back to its
+//! form), the evening office's frame, with the office and crisis contacts,
+//! everywhere else.
 
 use super::staff::{error_page as staff_error_page, is_staff_path};
 use super::Chrome;
@@ -21,6 +23,36 @@ struct ErrorPage<'a> {
     c: Chrome,
     message: &'a str,
     show_request_id: bool,
+}
+
+#[derive(Template)]
+#[template(path = "health/error.html")]
+struct HealthErrorPage<'a> {
+    c: Chrome,
+    centre: super::health::Centre,
+    message: &'a str,
+    show_request_id: bool,
+}
+
+/// A health page's error, in the centre's frame.
+fn health_error_page(
+    status: StatusCode,
+    message: &str,
+    ctx: &RequestContext,
+) -> askama::Result<String> {
+    HealthErrorPage {
+        c: Chrome::new(None, ctx),
+        centre: super::health::centre(&ctx.settings, ctx.lang),
+        message,
+        show_request_id: status.is_server_error(),
+    }
+    .render()
+}
+
+/// Whether a path is one of the health centre's public pages.
+fn is_health_path(path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    path == "/health" || path.starts_with("/health/")
 }
 
 /// The public frame's error page (a 5xx shows the request id to quote).
@@ -49,6 +81,8 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     let status = response.status();
     let rendered = if is_staff_path(&ctx.path) {
         staff_error_page(status, &message, &ctx)
+    } else if is_health_path(&ctx.path) {
+        health_error_page(status, &message, &ctx)
     } else {
         public_error_page(status, &message, &ctx)
     };

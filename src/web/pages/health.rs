@@ -10,8 +10,8 @@ use crate::domain::time::format_time;
 use crate::domain::{FieldErrors, Lang};
 use crate::i18n::dates::{format_date, format_datetime, format_month};
 use crate::i18n::{
-    health_field_message as field_message, ineligible_reason, service_kind_label, service_mark,
-    texts, Texts,
+    configured, health_field_message as field_message, ineligible_reason, service_kind_label,
+    service_mark, texts, Texts,
 };
 use crate::service::health::{self as service, HealthError, PreferencesInput, RequestView};
 use crate::state::AppState;
@@ -34,18 +34,12 @@ pub struct Centre {
     pub hours: String,
 }
 
-/// A configured text (in Japanese and English): English on English pages,
-/// Japanese otherwise.
-fn configured(lang: Lang, ja: &str, en: &str) -> String {
-    if lang == Lang::En { en } else { ja }.to_string()
-}
-
-fn centre(state: &AppState, lang: Lang) -> Centre {
-    let h = &state.settings.health;
+pub(super) fn centre(settings: &crate::config::Settings, lang: Lang) -> Centre {
+    let h = &settings.health;
     Centre {
-        name: configured(lang, &h.centre_name, &h.centre_name_en),
+        name: configured(lang, &h.centre_name, &h.centre_name_en).to_string(),
         phone: h.centre_phone.clone(),
-        hours: configured(lang, &h.centre_hours, &h.centre_hours_en),
+        hours: configured(lang, &h.centre_hours, &h.centre_hours_en).to_string(),
     }
 }
 
@@ -224,7 +218,7 @@ fn form_page(
     summary.sort_by_key(|(k, _)| field_order(k));
     FormPage {
         c: Chrome::new(Some(state), &ctx),
-        centre: centre(state, lang),
+        centre: centre(&state.settings, lang),
         lang: lang.code(),
         area: {
             // The areas are configured in Japanese and English.

@@ -251,11 +251,7 @@ async fn bookings_page(
             refused,
             can_cancel: confirmed > 0,
             bookings: cards,
-            bring: if lang == Lang::En {
-                evening.bring_en.clone()
-            } else {
-                evening.bring.clone()
-            },
+            bring: crate::i18n::configured(lang, &evening.bring, &evening.bring_en).to_string(),
             token,
             c: Chrome::new(Some(state), &ctx),
         },

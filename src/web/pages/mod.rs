@@ -18,7 +18,7 @@ pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_s
 use super::context::RequestContext;
 use super::error::AppError;
 use crate::domain::Lang;
-use crate::i18n::{texts, Texts};
+use crate::i18n::{configured, texts, Texts};
 use crate::state::AppState;
 use askama::Template;
 use axum::http::{header, StatusCode};
@@ -27,7 +27,6 @@ use axum::response::{Html, IntoResponse, Response};
 /// What every page frame shows: language, switch link, office, contacts.
 pub struct Chrome {
     pub t: &'static Texts,
-    pub en: bool,
     /// The language chooser: every offered language, named in itself.
     pub languages: Vec<LanguageLink>,
     pub request_id: String,
@@ -40,20 +39,12 @@ pub struct Chrome {
 impl Chrome {
     pub fn new(state: Option<&AppState>, ctx: &RequestContext) -> Chrome {
         let t = texts(ctx.lang);
-        let en = ctx.lang == Lang::En;
         let settings = state
             .map(|s| s.settings.clone())
             .unwrap_or_else(|| ctx.settings.clone());
-        let pick = |ja: &str, english: &str| {
-            if en {
-                english.to_string()
-            } else {
-                ja.to_string()
-            }
-        };
+        let pick = |ja: &str, en: &str| configured(ctx.lang, ja, en).to_string();
         Chrome {
             t,
-            en,
             languages: language_links(&settings, ctx),
             request_id: ctx.request_id.clone(),
             office_name: pick(&settings.office.name, &settings.office.name_en),
@@ -135,11 +126,7 @@ pub(super) fn page(template: &impl Template, status: StatusCode) -> Response {
 pub(super) fn venue_text(state: &AppState, lang: Lang, stored: &str) -> String {
     // The venue is configured in Japanese and English; other languages
     // show the Japanese name (it is the name on the building).
-    if lang == Lang::En {
-        state.settings.evening.venue_en.clone()
-    } else {
-        stored.to_string()
-    }
+    configured(lang, stored, &state.settings.evening.venue_en).to_string()
 }
 
 pub(super) struct TextField {

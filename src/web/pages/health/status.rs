@@ -89,7 +89,7 @@ fn status_page(
     };
     StatusPage {
         c: Chrome::new(Some(state), &ctx),
-        centre: centre(state, lang),
+        centre: centre(&state.settings, lang),
         token: token.to_string(),
         notice,
         created: query.contains_key("created"),
@@ -123,7 +123,7 @@ fn status_page(
                 if i.visit {
                     t.health_visit.to_string()
                 } else {
-                    configured(lang, &h.centre_address, &h.centre_address_en)
+                    configured(lang, &h.centre_address, &h.centre_address_en).to_string()
                 },
                 i.doctor_name.clone(),
             )

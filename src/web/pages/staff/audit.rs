@@ -42,7 +42,7 @@ pub async fn audit(
                 e.actor,
                 crate::i18n::audit_action_label(&e.action, lang),
                 e.subject,
-                e.detail,
+                crate::i18n::audit_detail(&e.action, &e.detail, lang),
             )
         })
         .collect();

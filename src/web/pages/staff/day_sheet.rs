@@ -102,7 +102,7 @@ pub async fn sheet(
                 first_visit: l.first_visit.unwrap_or(false),
                 attendance: l.attendance.clone().unwrap_or_default(),
                 attendance_note: l.attendance_note.clone().unwrap_or_default(),
-                phone_only: l.email.as_deref().is_some_and(str::is_empty),
+                phone_only: l.phone_only(),
             }),
         })
         .collect();
