@@ -1,9 +1,8 @@
 //! The `tsunagu` command itself, run as a process.
 
-mod support;
+use crate::support;
 
 use std::process::{Command, Stdio};
-use std::time::Duration;
 use support::TestDb;
 
 fn tsunagu(db: &TestDb, dir: &std::path::Path) -> Command {
@@ -190,7 +189,8 @@ async fn serve_logs_one_line_per_request_and_no_personal_data() {
     // The mail goes out over SMTP; then the server is stopped.
     let mail = support::eventually(10, || async { smtp.received().first().cloned() }).await;
     assert!(mail.text().contains("秘密 太郎 様"));
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Marked sent, and logged, before the server is stopped.
+    support::outbox_drained(&db.url).await;
     child.kill().unwrap();
     let output = child.wait_with_output().unwrap();
     let log = format!(

@@ -1,7 +1,7 @@
 //! キャンセル待ち: joining, offers of freed slots, accept, decline, expiry,
 //! and the races between them.
 
-mod support;
+use crate::support;
 
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};

@@ -44,9 +44,6 @@ impl Received {
             .map(|t| t.into_owned())
             .unwrap_or_default()
     }
-    pub fn message_id(&self) -> String {
-        self.parsed().message_id().unwrap_or_default().to_string()
-    }
 }
 
 #[derive(Clone)]
@@ -119,13 +116,6 @@ impl SmtpServer {
             }
         });
         *self.task.lock().unwrap() = Some(task);
-    }
-
-    /// Stops listening ("SMTP goes down").
-    pub fn stop(&self) {
-        if let Some(task) = self.task.lock().unwrap().take() {
-            task.abort();
-        }
     }
 }
 

@@ -56,7 +56,8 @@ fn end_session(port: u16, session: &str) {
 }
 
 pub struct Browser {
-    driver: Driver,
+    /// chromedriver and its Chromium, stopped when dropped.
+    _driver: Driver,
     base: String,
     session: String,
     http: reqwest::Client,
@@ -120,7 +121,7 @@ impl Browser {
                     if let Some(id) = v["value"]["sessionId"].as_str() {
                         driver.session = Some(id.to_string());
                         return Some(Browser {
-                            driver,
+                            _driver: driver,
                             base,
                             session: id.to_string(),
                             http,

@@ -3,7 +3,7 @@
 //! confirmation before destructive steps, warnings for unusual days, a
 //! message after every step, phone-only callers and the screens each role sees.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::staff::{app_on_clock, cookie_for, csrf_in, page, post, send_form, staff};

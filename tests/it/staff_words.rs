@@ -5,7 +5,7 @@
 //! choice is remembered, and やさしい日本語, which has no staff screens,
 //! shows them in Japanese.
 
-mod support;
+use crate::support;
 
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! Staff: accounts, tokens, roles decided in one place, roster, day
 //! sheets, attendance and the audit log.
 
-mod support;
+use crate::support;
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{json, Value};

@@ -1,6 +1,6 @@
 //! The public pages: Japanese first, English available, no JavaScript.
 
-mod support;
+use crate::support;
 
 use support::spawn_app;
 

@@ -1,9 +1,8 @@
 //! Confirmation mail: written with the booking, delivered over real SMTP
 //! on loopback, retried while the server is down, never dropped.
 
-mod support;
+use crate::support;
 
-use std::time::Duration;
 use support::smtp::{Mode, SmtpServer};
 use support::{booking_body, eventually, spawn_app, spawn_app_with};
 use tsunagu::config::{Secret, TransportKind};
@@ -117,7 +116,7 @@ async fn mail_queued_while_smtp_is_down_is_delivered_once_it_is_back() {
         (s[0].status == "sent").then_some(())
     })
     .await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    app.outbox_drained().await;
     assert_eq!(smtp.received().len(), 1, "sent exactly once");
     app.stop().await;
 }

@@ -7,7 +7,7 @@
 //! checked as soon as something links to it; forms that come back refused
 //! are added by hand, since no link leads to them.
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use support::staff::{cookie_for, staff};

@@ -3,7 +3,7 @@
 //! a やさしい日本語 page carries the readings of its kanji as ruby and no
 //! notation of them, and each page says which language it is in.
 
-mod support;
+use crate::support;
 
 use support::words::japanese_in;
 use support::TestApp;

@@ -3,7 +3,7 @@
 //! business's answer, capacity guarded by the database, doctors' rosters,
 //! reminders and figures.
 
-mod support;
+use crate::support;
 
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::{json, Value};

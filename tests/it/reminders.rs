@@ -1,7 +1,7 @@
 //! Reminders and calendar entries: due once, never stale, exactly once
 //! across two server processes, and never lost to a kill.
 
-mod support;
+use crate::support;
 
 use chrono::{Duration, Utc};
 use mail_parser::MimeHeaders;
@@ -64,7 +64,7 @@ async fn reminders_go_out_once_when_due_with_a_working_link() {
         seen["kind"], "booking",
         "the reminder's link opens the booking"
     );
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.outbox_drained().await;
     assert_eq!(reminders_to(&app, "r@example.jp").len(), 1, "once");
     // 09:00 on the day.
     let day = tsunagu::domain::time::to_jst(session.slots[0].starts_at).date_naive();
@@ -80,7 +80,7 @@ async fn reminders_go_out_once_when_due_with_a_working_link() {
     // Once the consultation has begun, nothing more.
     clock.set(session.slots[0].starts_at + Duration::minutes(1));
     tsunagu::jobs::sweep_reminders(&app.state).await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.outbox_drained().await;
     assert_eq!(reminders_to(&app, "r@example.jp").len(), 2);
     app.stop().await;
 }
@@ -119,7 +119,7 @@ async fn cancelled_bookings_get_no_reminder_and_moved_ones_follow_the_new_time()
     let when =
         tsunagu::i18n::dates::format_datetime(later.slots[1].starts_at, tsunagu::domain::Lang::Ja);
     assert!(mail.1.contains(&when), "the new time: {}", mail.1);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.outbox_drained().await;
     assert_eq!(reminders_to(&app, "moved@example.jp").len(), 1);
     assert!(reminders_to(&app, "gone@example.jp").is_empty());
     app.stop().await;
@@ -352,8 +352,18 @@ async fn two_server_processes_send_each_reminder_once() {
         (reminder_counts(&smtp).len() == 12).then_some(())
     })
     .await;
-    // Both keep sweeping for a while: still nothing twice.
-    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    // Everything queued is sent; then a further sweep, as either process
+    // keeps making, queues nothing again.
+    support::outbox_drained(&db.url).await;
+    let again = spawn_app_on(
+        db.same(),
+        |_| {},
+        Arc::new(tsunagu::domain::time::SystemClock),
+    )
+    .await;
+    tsunagu::jobs::sweep_reminders(&again.state).await;
+    assert_eq!(again.state.store.queued_mail_count().await.unwrap(), 0);
+    again.stop().await;
     a.kill().unwrap();
     b.kill().unwrap();
     let _ = (a.wait(), b.wait());
@@ -393,7 +403,7 @@ async fn a_kill_during_dispatch_loses_nothing() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    support::outbox_drained(&db.url).await;
     second.kill().unwrap();
     let _ = second.wait();
     let counts = reminder_counts(&smtp);

@@ -1,7 +1,6 @@
 //! Test support: the real application on a random port with a fresh
 //! database of the backend named by `TSUNAGU_TEST_BACKEND` (`sqlite`, the
 //! default, or `postgres`, reached at `TSUNAGU_TEST_PG_URL`).
-#![allow(dead_code)]
 
 pub mod smtp;
 pub mod staff;
@@ -33,7 +32,8 @@ fn pg_admin_url() -> String {
 /// A fresh, empty database, dropped (PostgreSQL) or deleted (SQLite) afterwards.
 pub struct TestDb {
     pub url: String,
-    dir: Option<tempfile::TempDir>,
+    /// The SQLite file's folder, deleted when dropped.
+    _dir: Option<tempfile::TempDir>,
     pg_name: Option<String>,
 }
 
@@ -57,7 +57,7 @@ impl TestDb {
             url.set_path(&name);
             TestDb {
                 url: url.to_string(),
-                dir: None,
+                _dir: None,
                 pg_name: Some(name),
             }
         } else {
@@ -65,7 +65,7 @@ impl TestDb {
             let url = format!("sqlite://{}", dir.path().join("test.db").display());
             TestDb {
                 url,
-                dir: Some(dir),
+                _dir: Some(dir),
                 pg_name: None,
             }
         }
@@ -78,7 +78,7 @@ impl TestDb {
     pub fn same(&self) -> TestDb {
         TestDb {
             url: self.url.clone(),
-            dir: None,
+            _dir: None,
             pg_name: None,
         }
     }
@@ -174,6 +174,12 @@ pub async fn spawn_app_on(
 }
 
 impl TestApp {
+    /// Waits until this app's outbox holds no mail still to send (see
+    /// [`outbox_drained`]).
+    pub async fn outbox_drained(&self) {
+        drained(&self.state.store).await;
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -407,6 +413,23 @@ where
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+/// Waits until the outbox of the database at `url` holds no mail still to
+/// send: from then on nothing more is mailed unless something new is
+/// queued, so a count of mails received is final (no sleeping to see that
+/// nothing more comes).
+pub async fn outbox_drained(url: &str) {
+    let store = tsunagu::store::Store::connect(url, 1).await.unwrap();
+    drained(&store).await;
+    store.close().await;
+}
+
+async fn drained(store: &tsunagu::store::Store) {
+    eventually(30, || async {
+        (store.queued_mail_count().await.unwrap() == 0).then_some(())
+    })
+    .await;
 }
 
 /// Every form control that is not hidden has a label naming it.

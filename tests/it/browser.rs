@@ -2,7 +2,7 @@
 //! slot through the public form, and staff sign in, open the roster, open
 //! the evening's day sheet and mark attendance.
 
-mod support;
+use crate::support;
 
 use serde_json::json;
 use support::webdriver::Browser;

@@ -1,7 +1,7 @@
 //! Managing a booking from its link, both-professional bookings, the
 //! booking rules and the staff API.
 
-mod support;
+use crate::support;
 
 use tsunagu::domain::Profession;
 use tsunagu::store::SlotView;

@@ -3,7 +3,7 @@
 //! twice or under another media type, paths that look like another site.
 //! Each is refused with a clear answer, never stored, never a 500.
 
-mod support;
+use crate::support;
 
 use serde_json::{json, Value};
 use support::{booking_body, spawn_app, spawn_app_with, staff_token, TestApp};

@@ -1,6 +1,6 @@
 //! The evening booking through the JSON API, end to end.
 
-mod support;
+use crate::support;
 
 use chrono::Utc;
 use serde_json::{json, Value};

@@ -1,7 +1,7 @@
 //! Staff changes to the schedule: a one-off evening, moving and cancelling
 //! an evening (everyone booked is told), generating months ahead.
 
-mod support;
+use crate::support;
 
 use chrono::Duration;
 use serde_json::{json, Value};

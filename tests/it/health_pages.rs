@@ -1,7 +1,7 @@
 //! The health centre's pages: the request form without JavaScript, its
 //! errors and the eligibility explanation, the status page and its forms.
 
-mod support;
+use crate::support;
 
 use support::{assert_labelled, spawn_app, staff_token, TestApp};
 

@@ -1,0 +1,25 @@
+//! The end-to-end tests, through HTTP against the real application (and,
+//! for some, the real binary), on the backend named by
+//! `TSUNAGU_TEST_BACKEND` (`sqlite`, the default, or `postgres`). One test
+//! binary: one build and link for all of them, and fixtures shared from
+//! [`support`].
+
+mod support;
+
+mod browser;
+mod cli;
+mod evening_api;
+mod evening_manage;
+mod evening_pages;
+mod health;
+mod health_pages;
+mod hostile_input;
+mod html_validity;
+mod languages;
+mod mail_delivery;
+mod reminders;
+mod schedule;
+mod staff;
+mod staff_office;
+mod staff_words;
+mod waitlist;
