@@ -31,6 +31,8 @@ struct Language {
 }
 
 fn main() {
+    // `sqlx::migrate!` embeds migrations/: a new file there must rebuild the crate.
+    println!("cargo:rerun-if-changed=migrations");
     println!("cargo:rerun-if-changed=locales");
     let root = Path::new("locales");
     let mut codes: Vec<String> = std::fs::read_dir(root)
