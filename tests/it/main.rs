@@ -19,6 +19,7 @@ mod languages;
 mod mail_delivery;
 mod reminders;
 mod schedule;
+mod schema;
 mod staff;
 mod staff_office;
 mod staff_words;

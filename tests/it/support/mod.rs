@@ -24,7 +24,7 @@ pub fn backend() -> &'static str {
     }
 }
 
-fn pg_admin_url() -> String {
+pub fn pg_admin_url() -> String {
     std::env::var("TSUNAGU_TEST_PG_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
@@ -38,37 +38,52 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// A database of the backend the suite runs on.
     pub async fn new() -> TestDb {
         if backend() == "postgres" {
-            let name = format!(
-                "tsunagu_test_{}",
-                &tsunagu::domain::token::Token::generate().as_str()[..16]
-            );
-            let admin = pg_admin_url();
-            let pool = sqlx::PgPool::connect(&admin)
-                .await
-                .unwrap_or_else(|e| panic!("PostgreSQL must be reachable at {admin} for TSUNAGU_TEST_BACKEND=postgres: {e}"));
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&pool)
-                .await
-                .unwrap();
-            pool.close().await;
-            let mut url = url::Url::parse(&admin).unwrap();
-            url.set_path(&name);
-            TestDb {
-                url: url.to_string(),
-                _dir: None,
-                pg_name: Some(name),
-            }
+            TestDb::postgres().await.unwrap_or_else(|e| {
+                panic!(
+                    "PostgreSQL must be reachable at {} for TSUNAGU_TEST_BACKEND=postgres: {e}",
+                    pg_admin_url()
+                )
+            })
         } else {
-            let dir = tempfile::tempdir().unwrap();
-            let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            TestDb {
-                url,
-                _dir: Some(dir),
-                pg_name: None,
-            }
+            TestDb::sqlite()
         }
+    }
+
+    /// A fresh SQLite file in a folder of its own.
+    pub fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        TestDb {
+            url,
+            _dir: Some(dir),
+            pg_name: None,
+        }
+    }
+
+    /// A fresh database on the PostgreSQL server at `TSUNAGU_TEST_PG_URL`,
+    /// or why the server cannot be reached.
+    pub async fn postgres() -> Result<TestDb, sqlx::Error> {
+        let name = format!(
+            "tsunagu_test_{}",
+            &tsunagu::domain::token::Token::generate().as_str()[..16]
+        );
+        let admin = pg_admin_url();
+        let pool = sqlx::PgPool::connect(&admin).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        let mut url = url::Url::parse(&admin).unwrap();
+        url.set_path(&name);
+        Ok(TestDb {
+            url: url.to_string(),
+            _dir: None,
+            pg_name: Some(name),
+        })
     }
 }
 
