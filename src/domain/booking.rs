@@ -15,11 +15,11 @@ macro_rules! choice {
             pub fn code(self) -> &'static str {
                 match self { $($name::$variant => $code),* }
             }
-            pub fn parse(code: &str) -> Result<Self, FieldError> {
+            pub fn parse(code: &str) -> Result<Self, $crate::domain::FieldError> {
                 match code.trim() {
                     $($code => Ok($name::$variant),)*
-                    "" => Err(FieldError::Required),
-                    _ => Err(FieldError::Choice),
+                    "" => Err($crate::domain::FieldError::Required),
+                    _ => Err($crate::domain::FieldError::Choice),
                 }
             }
         }
@@ -38,6 +38,7 @@ macro_rules! choice {
         }
     };
 }
+pub(crate) use choice;
 
 choice!(
     /// 相談員の職種: 弁護士 or 臨床心理士.

@@ -1,6 +1,7 @@
 //! Pure types and rules: no I/O here.
 
 pub mod booking;
+pub mod directory;
 pub mod health;
 pub mod holidays;
 pub mod quiet;
