@@ -48,10 +48,36 @@ pub struct Settings {
     pub staff: StaffSettings,
     pub reminders: ReminderSettings,
     pub health: HealthSettings,
+    pub directory: DirectorySettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
     /// The languages offered, as codes of folders of `locales/` (`ja` first).
     pub languages: Vec<String>,
+}
+
+/// 相談先の一覧: what a new database starts with, and when an entry is
+/// flagged as not confirmed lately.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DirectorySettings {
+    /// Days after its last confirmation that an entry is flagged (about 6 months).
+    pub unconfirmed_after_days: u32,
+    /// A file of starting entries instead of the built-in `config/directory.toml`.
+    #[serde(default)]
+    pub seed_file: String,
+}
+
+/// The directory a new database starts with, as shipped.
+pub const DIRECTORY_SEED: &str = include_str!("../config/directory.toml");
+
+impl DirectorySettings {
+    /// The text of the starting entries (TOML, as `config/directory.toml`).
+    pub fn seed_text(&self) -> anyhow::Result<String> {
+        if self.seed_file.trim().is_empty() {
+            return Ok(DIRECTORY_SEED.to_string());
+        }
+        std::fs::read_to_string(self.seed_file.trim())
+            .map_err(|e| anyhow::anyhow!("directory.seed_file {}: {e}", self.seed_file))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -44,6 +44,10 @@ impl Application {
         )
         .await?;
         store.migrate().await?;
+        let seed = settings.directory.seed_text()?;
+        if service::directory::seed::seed_new_database(&store, &seed, clock.now()).await? {
+            tracing::info!("the directory was started from its seed file");
+        }
         let transport = Transport::from_settings(&settings.mail)?;
         let settings = Arc::new(settings);
         let dispatcher =

@@ -4,6 +4,7 @@
 
 pub mod booking;
 pub mod demo;
+pub mod directory;
 pub mod evening;
 pub mod health;
 pub mod manage;

@@ -7,6 +7,8 @@
 mod audit;
 mod booking_batch;
 mod bookings;
+mod directory;
+mod directory_cache;
 mod health;
 mod health_outcome;
 mod health_schedule;
@@ -21,6 +23,7 @@ mod waitlist;
 pub use audit::AuditEntry;
 pub use booking_batch::BookingWrite;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
+pub use directory_cache::DirectorySnapshot;
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use outbox::{MailState, OutboxMessage, OutgoingMail};
@@ -134,6 +137,8 @@ pub struct Store {
     /// The writer tasks that group bookings arriving together into one
     /// commit (see [`Store::create_booking`]); `None` in the tasks' own store.
     writer: Option<booking_batch::BookingWriter>,
+    /// The directory of services, held whole (see [`Store::directory_now`]).
+    directory_cache: std::sync::Arc<directory_cache::DirectoryCache>,
 }
 
 #[derive(Clone, Debug)]
@@ -239,6 +244,7 @@ impl Store {
             backend,
             slots: Default::default(),
             writer: None,
+            directory_cache: Default::default(),
         };
         store.writer = Some(booking_batch::BookingWriter::start(store.clone(), writers));
         Ok(store)

@@ -8,6 +8,7 @@ mod support;
 
 mod browser;
 mod cli;
+mod directory;
 mod evening_api;
 mod evening_manage;
 mod evening_pages;

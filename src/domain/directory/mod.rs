@@ -9,7 +9,7 @@
 mod schedule;
 mod search;
 
-pub use schedule::{ByDay, Freq, Schedule};
+pub use schedule::{parse_time, year_end, ByDay, Freq, Schedule};
 pub use search::{follow_ups, follow_ups_for_business, search, Hit, Query};
 
 use super::booking::{choice, Topic};

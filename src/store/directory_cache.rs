@@ -1,0 +1,79 @@
+//! The directory held in memory: read whole when its version moved, so a
+//! search of ten thousand services is a walk over memory, not a query. This
+//! instance's own writes are seen at once; another instance's within
+//! [`RECHECK`].
+
+use super::{Store, StoreResult};
+use crate::domain::directory::ServiceEntry;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// How long a copy is used before the version is asked again.
+const RECHECK: Duration = Duration::from_secs(2);
+
+/// The whole directory at one version.
+#[derive(Debug, Default)]
+pub struct DirectorySnapshot {
+    pub version: i64,
+    pub entries: Vec<ServiceEntry>,
+}
+
+impl DirectorySnapshot {
+    pub fn get(&self, id: &str) -> Option<&ServiceEntry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// The crisis lines, in staff's order (listed ones only).
+    pub fn crisis_lines(&self) -> impl Iterator<Item = &ServiceEntry> {
+        self.entries.iter().filter(|e| e.crisis && e.listed())
+    }
+}
+
+#[derive(Debug, Default)]
+pub(super) struct DirectoryCache {
+    held: RwLock<Option<Arc<DirectorySnapshot>>>,
+    checked: Mutex<Option<Instant>>,
+}
+
+impl DirectoryCache {
+    pub(super) fn forget(&self) {
+        if let Ok(mut held) = self.held.write() {
+            *held = None;
+        }
+    }
+
+    fn held(&self) -> Option<Arc<DirectorySnapshot>> {
+        self.held.read().ok()?.clone()
+    }
+
+    /// Whether the version should be asked again (and, if so, claims it).
+    fn recheck_due(&self) -> bool {
+        let Ok(mut at) = self.checked.lock() else {
+            return true;
+        };
+        let due = at.is_none_or(|t| t.elapsed() >= RECHECK);
+        if due {
+            *at = Some(Instant::now());
+        }
+        due
+    }
+}
+
+impl Store {
+    /// The directory as it is now (at most [`RECHECK`] behind another
+    /// instance's changes).
+    pub async fn directory_now(&self) -> StoreResult<Arc<DirectorySnapshot>> {
+        let cache = &self.directory_cache;
+        if let Some(held) = cache.held() {
+            if !cache.recheck_due() || self.directory_version().await? == held.version {
+                return Ok(held);
+            }
+        }
+        let (version, entries) = self.directory().await?;
+        let fresh = Arc::new(DirectorySnapshot { version, entries });
+        if let Ok(mut held) = cache.held.write() {
+            *held = Some(fresh.clone());
+        }
+        Ok(fresh)
+    }
+}
