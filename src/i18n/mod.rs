@@ -16,6 +16,7 @@
 //! This module sits above `domain` and below `mail` and `web`.
 
 pub mod dates;
+pub mod directory;
 pub mod health;
 pub mod messages;
 pub mod ruby;

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod body;
 pub mod context;
+pub mod directory_api;
 pub mod error;
 pub mod health_api;
 pub mod pages;
@@ -145,6 +146,12 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/evening-sessions", get(api::evening_sessions))
+        .route("/api/v1/directory/needs", get(directory_api::needs))
+        .route("/api/v1/directory/services", get(directory_api::services))
+        .route(
+            "/api/v1/directory/services/{id}",
+            get(directory_api::service),
+        )
         .route(
             "/api/v1/evening-bookings",
             post(api::create_evening_booking),

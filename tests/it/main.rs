@@ -9,6 +9,7 @@ mod support;
 mod browser;
 mod cli;
 mod directory;
+mod directory_api;
 mod evening_api;
 mod evening_manage;
 mod evening_pages;

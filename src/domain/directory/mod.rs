@@ -10,7 +10,7 @@ mod schedule;
 mod search;
 
 pub use schedule::{parse_time, year_end, ByDay, Freq, Schedule};
-pub use search::{follow_ups, follow_ups_for_business, search, Hit, Query};
+pub use search::{follow_ups, follow_ups_for_business, search, Hit, Paging, Query};
 
 use super::booking::{choice, Topic};
 use chrono::{DateTime, NaiveDate, Utc};

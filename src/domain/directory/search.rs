@@ -2,7 +2,7 @@
 //! directory page and the API, and the other doors shown after a booking.
 
 use super::{needs_for_topic, Audience, BookableHere, Method, Need, ServiceEntry};
-use crate::domain::Topic;
+use crate::domain::{FieldError, FieldErrors, Topic};
 use chrono::{DateTime, Utc};
 
 /// What the person asked for; every part is optional.
@@ -61,7 +61,8 @@ impl Query {
 
 /// The listed services that fit `query` at `at`: the crisis lines first
 /// when the trouble is 生きるのがつらい, then those that help with more of
-/// the asked troubles, then those bookable here, then in staff's order.
+/// the asked troubles, then (when troubles were asked) those bookable
+/// here, then in staff's order.
 pub fn search<'a>(entries: &'a [ServiceEntry], query: &Query, at: DateTime<Utc>) -> Vec<Hit<'a>> {
     let mut hits: Vec<Hit<'a>> = entries
         .iter()
@@ -84,7 +85,8 @@ pub fn search<'a>(entries: &'a [ServiceEntry], query: &Query, at: DateTime<Utc>)
             (
                 !(crisis_first && h.entry.crisis),
                 std::cmp::Reverse(h.matched),
-                h.entry.bookable_here.is_none(),
+                // Among services for the asked troubles, those one can book here.
+                !query.needs.is_empty() && h.entry.bookable_here.is_none(),
                 h.entry.rank,
             )
         };
@@ -125,4 +127,116 @@ pub fn follow_ups_for_business(entries: &[ServiceEntry], at: DateTime<Utc>) -> V
         .into_iter()
         .filter(|h| h.entry.bookable_here != Some(BookableHere::Health))
         .collect()
+}
+
+/// A page of results (HSDS paging: pages from 1, up to 100 a page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paging {
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl Paging {
+    pub const MAX_PER_PAGE: usize = 100;
+    pub const DEFAULT_PER_PAGE: usize = 20;
+}
+
+fn flag(raw: &str) -> Result<bool, FieldError> {
+    match raw.trim() {
+        "true" | "1" | "on" | "yes" => Ok(true),
+        "false" | "0" | "off" | "no" | "" => Ok(false),
+        _ => Err(FieldError::Choice),
+    }
+}
+
+fn number(raw: &str, max: usize) -> Result<usize, FieldError> {
+    let folded: String = raw.trim().chars().map(fold_digit).collect();
+    let n: usize = folded.parse().map_err(|_| FieldError::NotANumber)?;
+    if n == 0 || n > max {
+        return Err(FieldError::Range {
+            min: 1,
+            max: max.min(u32::MAX as usize) as u32,
+        });
+    }
+    Ok(n)
+}
+
+/// Full-width digits (０–９) read as digits.
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+        _ => c,
+    }
+}
+
+impl Query {
+    /// The query of a search address (`need=debt&need=family` or
+    /// `need=debt,family`; `audience`, `method`, `open_now`, `outside_hours`,
+    /// `page`, `per_page`), each bad part with its own error. Other keys
+    /// (`lang`) are left to others.
+    pub fn parse(pairs: &[(String, String)]) -> Result<(Query, Paging), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut query = Query::default();
+        let mut paging = Paging {
+            page: 1,
+            per_page: Paging::DEFAULT_PER_PAGE,
+        };
+        for (key, value) in pairs {
+            match key.as_str() {
+                "need" => {
+                    for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                        match Need::parse(code) {
+                            Ok(n) if !query.needs.contains(&n) => query.needs.push(n),
+                            Ok(_) => {}
+                            Err(e) => {
+                                errors.insert("need", e);
+                            }
+                        }
+                    }
+                }
+                "audience" if !value.trim().is_empty() => match Audience::parse(value) {
+                    Ok(a) => query.audience = Some(a),
+                    Err(e) => {
+                        errors.insert("audience", e);
+                    }
+                },
+                "method" if !value.trim().is_empty() => match Method::parse(value) {
+                    Ok(m) => query.method = Some(m),
+                    Err(e) => {
+                        errors.insert("method", e);
+                    }
+                },
+                "open_now" => match flag(value) {
+                    Ok(f) => query.open_now = f,
+                    Err(e) => {
+                        errors.insert("open_now", e);
+                    }
+                },
+                "outside_hours" => match flag(value) {
+                    Ok(f) => query.outside_office_hours = f,
+                    Err(e) => {
+                        errors.insert("outside_hours", e);
+                    }
+                },
+                "page" => match number(value, 1_000_000) {
+                    Ok(n) => paging.page = n,
+                    Err(e) => {
+                        errors.insert("page", e);
+                    }
+                },
+                "per_page" => match number(value, Paging::MAX_PER_PAGE) {
+                    Ok(n) => paging.per_page = n,
+                    Err(e) => {
+                        errors.insert("per_page", e);
+                    }
+                },
+                _ => {}
+            }
+        }
+        if errors.is_empty() {
+            Ok((query, paging))
+        } else {
+            Err(errors)
+        }
+    }
 }

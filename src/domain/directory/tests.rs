@@ -320,3 +320,35 @@ fn need_codes_are_stable() {
         Ok(Status::TemporarilyClosed)
     );
 }
+
+#[test]
+fn a_search_address_reads_into_a_query_with_an_error_for_each_bad_part() {
+    let pairs = |raw: &str| -> Vec<(String, String)> {
+        url::form_urlencoded::parse(raw.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect()
+    };
+    let (q, paging) = Query::parse(&pairs(
+        "need=debt,family&need=debt&audience=worker&open_now=true&page=２&per_page=100&lang=en",
+    ))
+    .unwrap();
+    assert_eq!(q.needs, [Need::Debt, Need::Family]);
+    assert_eq!(q.audience, Some(Audience::Worker));
+    assert!(q.open_now);
+    assert_eq!(
+        paging,
+        Paging {
+            page: 2,
+            per_page: 100
+        }
+    );
+    let errors = Query::parse(&pairs(
+        "need=nonsense&method=fax&per_page=101&page=0&open_now=maybe",
+    ))
+    .unwrap_err();
+    let fields: Vec<&str> = errors.keys().copied().collect();
+    assert_eq!(fields, ["method", "need", "open_now", "page", "per_page"]);
+    // An empty choice is no choice.
+    let (q, _) = Query::parse(&pairs("audience=&method=&need=")).unwrap();
+    assert_eq!(q, Query::default());
+}
