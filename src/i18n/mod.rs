@@ -35,9 +35,10 @@ include!(concat!(env!("OUT_DIR"), "/words.rs"));
 
 /// A configured text (`config/`: the office, the centre, the crisis
 /// contacts), which exists in Japanese and English only: the English one
-/// for English, the Japanese one otherwise (やさしい日本語 included).
+/// for English (where one is given), the Japanese one otherwise (やさしい日本語
+/// included).
 pub fn configured<'a>(lang: Lang, ja: &'a str, en: &'a str) -> &'a str {
-    if lang == Lang::En {
+    if lang == Lang::En && !en.trim().is_empty() {
         en
     } else {
         ja

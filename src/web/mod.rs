@@ -143,6 +143,7 @@ pub fn router(state: AppState) -> Router {
             "/staff/professionals/{id}/active",
             post(pages::staff::professional_active),
         )
+        .route("/directory", get(pages::directory::directory))
         .route("/healthz", get(api::healthz))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/evening-sessions", get(api::evening_sessions))

@@ -208,3 +208,29 @@ async fn both_professionals_then_one_cancelled_after_confirming_in_a_real_browse
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn finding_help_by_trouble_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    browser.goto(&app.url("/?lang=ja")).await;
+    browser.click("a[href='/directory']").await;
+    let page = browser.wait_for("困りごとから相談先をさがす").await;
+    // The crisis lines lead, before anything is chosen.
+    assert!(page.contains("022-718-4343"));
+    browser.click("#need-debt").await;
+    browser.click("#method-phone").await;
+    browser
+        .click("form.directory-search button[type=submit]")
+        .await;
+    let page = browser.wait_for("件の相談先があります").await;
+    browser.check_accessibility().await;
+    assert!(page.contains("司法書士総合相談センター"));
+    assert!(page.contains("href=\"tel:0222216870\""));
+    assert!(browser.url().await.contains("need=debt"));
+    // The choices stay chosen on the result page.
+    browser.find("#need-debt:checked").await;
+    app.stop().await;
+}

@@ -50,7 +50,8 @@ async fn crawl(
         }
         let res = req.send().await.unwrap();
         let status = res.status().as_u16();
-        let expected_missing = path.starts_with("/no-such-page");
+        // A missing page, and a search refused for what it asked.
+        let expected_missing = path.starts_with("/no-such-page") || path.contains("nonsense");
         assert!(
             status < 400 || expected_missing,
             "{path} answers {status} (signed in: {})",
@@ -129,6 +130,11 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         &format!("/manage/{manage}"),
         &format!("/manage/{manage}?lang=en"),
         &health_manage,
+        "/directory",
+        "/directory?need=debt&need=overwork&open_now=true",
+        "/directory?need=suicidal&lang=en",
+        "/directory?need=family&method=phone&lang=easy",
+        "/directory?need=nonsense&per_page=0",
         "/staff/login",
         "/no-such-page",
         "/no-such-page?lang=en",

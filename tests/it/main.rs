@@ -10,6 +10,7 @@ mod browser;
 mod cli;
 mod directory;
 mod directory_api;
+mod directory_pages;
 mod evening_api;
 mod evening_manage;
 mod evening_pages;

@@ -2,6 +2,7 @@
 //! JavaScript, on a phone, with a screen reader.
 
 mod booking;
+pub mod directory;
 mod error_pages;
 pub mod health;
 mod manage;

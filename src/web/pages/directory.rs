@@ -1,0 +1,211 @@
+//! 相談先をさがす (`/directory`): the directory searched by 困りごと, 立場,
+//! 相談の方法 and hours, as a plain form (GET, no JavaScript), the crisis
+//! lines first on every result page.
+
+use super::{page, Chrome, ErrorLine};
+use crate::domain::directory::{Audience, Method, Need, Paging, Query, ServiceEntry};
+use crate::domain::Lang;
+use crate::i18n::directory::{audience_label, method_label, need_label};
+use crate::i18n::{configured, field_message, texts};
+use crate::service::directory::{self as service, Listed};
+use crate::state::AppState;
+use crate::web::context::RequestContext;
+use crate::web::error::AppError;
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+pub(super) struct Choice {
+    code: &'static str,
+    label: &'static str,
+    checked: bool,
+}
+
+pub(super) struct PhoneLine {
+    number: String,
+    href: String,
+    description: String,
+}
+
+/// One service as the page shows it.
+pub(super) struct Card {
+    id: String,
+    name: String,
+    organization: String,
+    description: String,
+    eligibility: String,
+    hours: String,
+    open_now: Option<bool>,
+    phones: Vec<PhoneLine>,
+    address: String,
+    url: String,
+    fees: String,
+    free: bool,
+    book_href: Option<(&'static str, &'static str)>,
+}
+
+pub(super) fn card(listed: &Listed, lang: Lang) -> Card {
+    let e: &ServiceEntry = &listed.entry;
+    let t = texts(lang);
+    Card {
+        id: e.id.clone(),
+        name: configured(lang, &e.name, &e.name_en).to_string(),
+        organization: e.organization.name.clone(),
+        description: configured(lang, &e.description, &e.description_en).to_string(),
+        eligibility: e.eligibility.clone(),
+        hours: e.hours_note.clone(),
+        open_now: listed.open_now,
+        phones: e
+            .phones
+            .iter()
+            .map(|p| PhoneLine {
+                number: p.number.clone(),
+                href: p.tel_href(),
+                description: p.description.clone(),
+            })
+            .collect(),
+        address: e.address.clone(),
+        url: e.url.clone(),
+        fees: e.fees.clone(),
+        free: e.free,
+        book_href: e.bookable_here.map(|b| match b {
+            crate::domain::directory::BookableHere::Evening => ("/", t.directory_book_evening),
+            crate::domain::directory::BookableHere::Health => ("/health", t.directory_book_health),
+        }),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+struct DirectoryPage {
+    c: Chrome,
+    errors: Vec<ErrorLine>,
+    needs: Vec<Choice>,
+    audiences: Vec<Choice>,
+    methods: Vec<Choice>,
+    open_now: bool,
+    outside_hours: bool,
+    searched: bool,
+    crisis: Vec<Card>,
+    results: Vec<Card>,
+    count: String,
+    status_invalid: bool,
+    query_audience_any: bool,
+    query_method_any: bool,
+}
+
+fn choices<T: Copy + PartialEq>(
+    all: &[T],
+    chosen: impl Fn(T) -> bool,
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|v| Choice {
+            code: code(*v),
+            label: label(*v),
+            checked: chosen(*v),
+        })
+        .collect()
+}
+
+/// `GET /directory`: the form, and the services that fit what was chosen.
+pub async fn directory(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let ctx = RequestContext::current();
+    let lang = ctx.lang;
+    let t = texts(lang);
+    let pairs: Vec<(String, String)> =
+        url::form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+    let searched = pairs.iter().any(|(k, _)| k != "lang");
+    let (query, errors) = match Query::parse(&pairs) {
+        Ok((q, _)) => (q, Vec::new()),
+        Err(fields) => (
+            Query::default(),
+            fields
+                .iter()
+                .map(|(field, e)| ErrorLine {
+                    field,
+                    label: legend(field, t),
+                    message: field_message(field, e, lang),
+                })
+                .collect(),
+        ),
+    };
+    let now = state.clock.now();
+    let everything = Paging {
+        page: 1,
+        per_page: usize::MAX,
+    };
+    let found = service::find(&state.store, &query, everything, now).await?;
+    let directory = state.store.directory_now().await?;
+    let crisis: Vec<Card> = directory
+        .crisis_lines()
+        .map(|e| {
+            card(
+                &Listed {
+                    entry: e.clone(),
+                    open_now: e.open_at(now),
+                },
+                lang,
+            )
+        })
+        .collect();
+    let results: Vec<Card> = found
+        .items
+        .iter()
+        .filter(|l| !l.entry.crisis)
+        .map(|l| card(l, lang))
+        .collect();
+    let template = DirectoryPage {
+        c: Chrome::new(Some(&state), &ctx),
+        count: t.directory_results_count(results.len() as i64),
+        needs: choices(
+            Need::ALL,
+            |n| query.needs.contains(&n),
+            Need::code,
+            |n| need_label(n, lang),
+        ),
+        audiences: choices(
+            Audience::ALL,
+            |a| query.audience == Some(a),
+            Audience::code,
+            |a| audience_label(a, lang),
+        ),
+        methods: choices(
+            Method::ALL,
+            |m| query.method == Some(m),
+            Method::code,
+            |m| method_label(m, lang),
+        ),
+        query_audience_any: query.audience.is_none(),
+        query_method_any: query.method.is_none(),
+        open_now: query.open_now,
+        outside_hours: query.outside_office_hours,
+        searched: searched && errors.is_empty(),
+        status_invalid: !errors.is_empty(),
+        errors,
+        crisis,
+        results,
+    };
+    let status = if template.status_invalid {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(page(&template, status))
+}
+
+fn legend(field: &str, t: &crate::i18n::Texts) -> &'static str {
+    match field {
+        "need" => t.directory_needs_legend,
+        "audience" => t.directory_audience_legend,
+        "method" => t.directory_method_legend,
+        _ => t.directory_when_legend,
+    }
+}
