@@ -320,3 +320,15 @@ impl Store {
         }))
     }
 }
+
+impl Store {
+    /// 相談内容の分類 of a booking, for the other services its page shows.
+    pub async fn booking_topic(&self, id: i64) -> StoreResult<Option<String>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_scalar("SELECT topic FROM bookings WHERE id = $1")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+}

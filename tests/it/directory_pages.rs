@@ -55,3 +55,40 @@ async fn the_directory_speaks_english_and_plain_japanese() {
     assert!(easy.contains("<ruby>"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn after_booking_the_page_shows_other_services_for_the_trouble_named() {
+    let app = spawn_app().await;
+    let session = app.add_session(10).await;
+    let mut body = crate::support::booking_body(session.slots[0].id);
+    body["topic"] = serde_json::json!("money");
+    let res = app.post_booking(&body).await;
+    assert_eq!(res.status(), 201);
+    let created: serde_json::Value = res.json().await.unwrap();
+    let manage = created["manage_url"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let html = app
+        .get(&format!("/manage/{manage}?booked=1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("id=\"other-doors\""), "{html}");
+    assert!(html.contains("司法書士総合相談センター"));
+    // Not the evening itself, and not on a later visit to the page.
+    let doors = &html[html.find("id=\"other-doors\"").unwrap()..];
+    assert!(!doors.contains("仕事とこころの相談会（夜間）"));
+    let later = app
+        .get(&format!("/manage/{manage}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!later.contains("id=\"other-doors\""));
+    app.stop().await;
+}

@@ -896,6 +896,10 @@ async fn every_health_page_speaks_japanese_english_and_easy_japanese() {
             "宮城産業保健総合支援センター"
         };
         assert!(html.contains(referral), "{lang}: {html}");
+        // The directory's other doors for a workplace, not the centre itself.
+        assert!(html.contains("id=\"other-doors\""), "{lang}");
+        assert!(!html.contains("service-36540ce5"), "{lang}");
+        assert!(html.contains("service-26bec5e1"), "{lang}");
         assert_words(&html, lang, &typed, "the ineligible explanation");
 
         // The status page: just made (waiting, with its place and the

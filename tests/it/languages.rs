@@ -17,6 +17,7 @@ async fn pages_in(app: &TestApp, lang: &str, slot: i64, manage: &str) -> Vec<(St
         "/".to_string(),
         format!("/book/{slot}"),
         "/waitlist".to_string(),
+        "/directory".to_string(),
         format!("/manage/{manage}"),
         "/no-such-page".to_string(),
     ] {

@@ -17,32 +17,42 @@ use axum::http::StatusCode;
 use axum::response::Response;
 
 pub(super) struct Choice {
-    code: &'static str,
-    label: &'static str,
-    checked: bool,
+    pub(super) code: &'static str,
+    pub(super) label: &'static str,
+    pub(super) checked: bool,
 }
 
 pub(super) struct PhoneLine {
-    number: String,
-    href: String,
-    description: String,
+    pub(super) number: String,
+    pub(super) href: String,
+    pub(super) description: String,
 }
 
 /// One service as the page shows it.
 pub(super) struct Card {
-    id: String,
-    name: String,
-    organization: String,
-    description: String,
-    eligibility: String,
-    hours: String,
-    open_now: Option<bool>,
-    phones: Vec<PhoneLine>,
-    address: String,
-    url: String,
-    fees: String,
-    free: bool,
-    book_href: Option<(&'static str, &'static str)>,
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) organization: String,
+    pub(super) description: String,
+    pub(super) eligibility: String,
+    pub(super) hours: String,
+    pub(super) open_now: Option<bool>,
+    pub(super) phones: Vec<PhoneLine>,
+    pub(super) address: String,
+    pub(super) url: String,
+    pub(super) fees: String,
+    pub(super) free: bool,
+    pub(super) book_href: Option<(&'static str, &'static str)>,
+}
+
+/// What the organisation gave only in Japanese, on an English page: left out
+/// (staff give names and descriptions in English; the rest is Japanese data).
+fn japanese_only(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        String::new()
+    } else {
+        text.to_string()
+    }
 }
 
 pub(super) fn card(listed: &Listed, lang: Lang) -> Card {
@@ -51,10 +61,10 @@ pub(super) fn card(listed: &Listed, lang: Lang) -> Card {
     Card {
         id: e.id.clone(),
         name: configured(lang, &e.name, &e.name_en).to_string(),
-        organization: e.organization.name.clone(),
+        organization: japanese_only(lang, &e.organization.name),
         description: configured(lang, &e.description, &e.description_en).to_string(),
-        eligibility: e.eligibility.clone(),
-        hours: e.hours_note.clone(),
+        eligibility: japanese_only(lang, &e.eligibility),
+        hours: japanese_only(lang, &e.hours_note),
         open_now: listed.open_now,
         phones: e
             .phones
@@ -62,12 +72,12 @@ pub(super) fn card(listed: &Listed, lang: Lang) -> Card {
             .map(|p| PhoneLine {
                 number: p.number.clone(),
                 href: p.tel_href(),
-                description: p.description.clone(),
+                description: japanese_only(lang, &p.description),
             })
             .collect(),
-        address: e.address.clone(),
+        address: japanese_only(lang, &e.address),
         url: e.url.clone(),
-        fees: e.fees.clone(),
+        fees: japanese_only(lang, &e.fees),
         free: e.free,
         book_href: e.bookable_here.map(|b| match b {
             crate::domain::directory::BookableHere::Evening => ("/", t.directory_book_evening),
@@ -207,5 +217,40 @@ fn legend(field: &str, t: &crate::i18n::Texts) -> &'static str {
         "audience" => t.directory_audience_legend,
         "method" => t.directory_method_legend,
         _ => t.directory_when_legend,
+    }
+}
+
+/// Other services for the trouble of an evening booking (not the evening itself).
+pub(super) async fn topic_doors(
+    state: &AppState,
+    topic: crate::domain::Topic,
+    lang: Lang,
+) -> Result<Vec<Card>, AppError> {
+    let now = state.clock.now();
+    let directory = state.store.directory_now().await?;
+    Ok(
+        crate::domain::directory::follow_ups(&directory.entries, topic, now)
+            .iter()
+            .map(|h| card(&listed(h), lang))
+            .collect(),
+    )
+}
+
+/// Services for a workplace's health other than the centre it asked.
+pub(super) async fn business_doors(state: &AppState, lang: Lang) -> Result<Vec<Card>, AppError> {
+    let now = state.clock.now();
+    let directory = state.store.directory_now().await?;
+    Ok(
+        crate::domain::directory::follow_ups_for_business(&directory.entries, now)
+            .iter()
+            .map(|h| card(&listed(h), lang))
+            .collect(),
+    )
+}
+
+fn listed(hit: &crate::domain::directory::Hit) -> Listed {
+    Listed {
+        entry: hit.entry.clone(),
+        open_now: hit.open_now,
     }
 }

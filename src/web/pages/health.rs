@@ -80,6 +80,8 @@ struct FormPage {
     lang: &'static str,
     area: String,
     ineligible: Option<String>,
+    /// Turned away: where else a workplace can ask (つなぐ).
+    doors: Vec<super::directory::Card>,
     errors: Vec<(String, String)>,
     business: Vec<HField>,
     contact: Vec<HField>,
@@ -231,6 +233,7 @@ fn form_page(
             names.join(t.health_area_separator)
         },
         ineligible,
+        doors: Vec::new(),
         errors: summary,
         business: text_fields(
             &["business_name", "address", "workers", "industry"],
@@ -388,17 +391,18 @@ pub async fn request_submit(
             &form_page(&state, &values, &weekdays, &errors, None, lang),
             StatusCode::UNPROCESSABLE_ENTITY,
         )),
-        Err(HealthError::Ineligible(errors, why, to)) => Ok(page(
-            &form_page(
+        Err(HealthError::Ineligible(errors, why, to)) => {
+            let mut form = form_page(
                 &state,
                 &values,
                 &weekdays,
                 &errors,
                 Some(ineligible_reason(why, &to, lang)),
                 lang,
-            ),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )),
+            );
+            form.doors = super::directory::business_doors(&state, lang).await?;
+            Ok(page(&form, StatusCode::UNPROCESSABLE_ENTITY))
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -49,6 +49,8 @@ struct ManagePage {
     bookings: Vec<BookingCard>,
     bring: String,
     can_cancel: bool,
+    /// Just booked: other services for the trouble named (つなぐ).
+    doors: Vec<super::directory::Card>,
 }
 
 #[derive(Template)]
@@ -172,7 +174,16 @@ pub async fn manage(
     let response = match manage::lookup(&state, &token).await? {
         Managed::Bookings(bookings) => {
             let notice = notice_for(&query, t, &bookings[0].email, &from);
-            bookings_page(&state, token, &bookings, notice, None).await?
+            let doors = if query.contains_key("booked") {
+                let topic = state.store.booking_topic(bookings[0].id).await?;
+                match topic.as_deref().map(crate::domain::Topic::parse) {
+                    Some(Ok(topic)) => super::directory::topic_doors(&state, topic, lang).await?,
+                    _ => Vec::new(),
+                }
+            } else {
+                Vec::new()
+            };
+            bookings_page(&state, token, &bookings, notice, None, doors).await?
         }
         Managed::Waiting(entry, position) => {
             let status = match entry.status.as_str() {
@@ -211,6 +222,7 @@ async fn bookings_page(
     bookings: &[BookingRecord],
     notice: Option<Notice>,
     refused: Option<(StatusCode, String)>,
+    doors: Vec<super::directory::Card>,
 ) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
     let (lang, t) = (ctx.lang, texts(ctx.lang));
@@ -252,6 +264,7 @@ async fn bookings_page(
             can_cancel: confirmed > 0,
             bookings: cards,
             bring: crate::i18n::configured(lang, &evening.bring, &evening.bring_en).to_string(),
+            doors,
             token,
             c: Chrome::new(Some(state), &ctx),
         },
@@ -311,7 +324,7 @@ pub async fn manage_cancel(
         let ctx = RequestContext::current();
         let message = rule_message(&RuleBroken::BookingCancelled, ctx.lang);
         let refused = Some((StatusCode::CONFLICT, message));
-        return bookings_page(&state, token, &bookings, None, refused).await;
+        return bookings_page(&state, token, &bookings, None, refused, Vec::new()).await;
     }
     if field("confirm") != "yes" {
         let ctx = RequestContext::current();
@@ -362,14 +375,14 @@ pub async fn manage_move(
     let Some(to) = to else {
         let message = texts(ctx.lang).move_choose.to_string();
         let refused = Some((StatusCode::UNPROCESSABLE_ENTITY, message));
-        return bookings_page(&state, token, &bookings, None, refused).await;
+        return bookings_page(&state, token, &bookings, None, refused, Vec::new()).await;
     };
     match manage::move_to(&state, &bookings, to, None).await {
         Ok(_) => Ok(Redirect::to(&format!("/manage/{token}?moved=1")).into_response()),
         Err(refused @ (BookError::SlotTaken | BookError::SlotClosed | BookError::Rule(_))) => {
             let refused = AppError::from(refused);
             let refused = Some((refused.status(), refused.message(&ctx)));
-            bookings_page(&state, token, &bookings, None, refused).await
+            bookings_page(&state, token, &bookings, None, refused, Vec::new()).await
         }
         Err(other) => Err(other.into()),
     }
