@@ -6,7 +6,7 @@ use super::error::AppError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -34,11 +34,12 @@ fn is_json(request: &Request) -> bool {
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// A JSON body as a value; the handler checks each field itself so that
-/// every bad field gets its own message.
-pub struct JsonBody(pub Value);
+/// A JSON body read into `T`, a struct of [`Field`](super::field::Field)s
+/// (so that every bad field gets its own message), or a bare value. A body
+/// that is not an object where `T` wants one is a 400.
+pub struct JsonBody<T = Value>(pub T);
 
-impl<S: Send + Sync> FromRequest<S> for JsonBody {
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -46,27 +47,33 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
             return Err(AppError::UnsupportedMediaType);
         }
         let bytes = body_bytes(request, state).await?;
-        parse_json(&bytes).map(JsonBody)
+        typed(parse_json(&bytes)?).map(JsonBody)
     }
 }
 
-/// A JSON body that may be left out (`null` then).
-pub struct MaybeJson(pub Value);
+/// A JSON body that may be left out (`T::default()` then).
+pub struct MaybeJson<T = Value>(pub T);
 
-impl<S: Send + Sync> FromRequest<S> for MaybeJson {
+impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for MaybeJson<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let json = is_json(&request);
         let bytes = body_bytes(request, state).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(MaybeJson(Value::Null));
+            return Ok(MaybeJson(T::default()));
         }
         if !json {
             return Err(AppError::UnsupportedMediaType);
         }
-        parse_json(&bytes).map(MaybeJson)
+        typed(parse_json(&bytes)?).map(MaybeJson)
     }
+}
+
+/// A strictly read value as `T`.
+fn typed<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
+    T::deserialize(value)
+        .map_err(|_| AppError::BadRequest("the body must be a JSON object".into()))
 }
 
 /// JSON text as a value; an object that names a key twice is refused

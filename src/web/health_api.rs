@@ -3,15 +3,19 @@
 //! scheduling assistant, roster, follow-up and figures
 //! (`/api/v1/staff/health-…`) are in `staff`.
 
-use super::api::{lang_of, object};
+use super::api::lang_of;
+use super::api_doc::health::*;
+use super::api_doc::schemas::ErrorBody;
 use super::error::{invalid, AppError};
+use super::field::{Field, Number};
 use super::{parse_id, JsonBody, Manager, MaybeJson, StaffCaller};
 use crate::domain::health::preferences::{weekday_code, weekdays_from_codes};
 use crate::domain::health::request::{HealthInput, ServiceInput};
 use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;
-use crate::domain::FieldError;
+use crate::domain::{FieldError, FieldErrors, Lang};
+use serde::Deserialize;
 use crate::service::health::{
     self as service, Appointment, BlockInput, PreferencesInput, ProposalView, RequestView,
 };
@@ -27,63 +31,60 @@ use std::collections::HashMap;
 mod staff;
 pub use staff::*;
 
-/// A field as text: strings as they are, numbers written out; absent or null is empty.
+/// A part of a service or an appointment as text: strings as they are,
+/// whole numbers written out (`workers`, ids); absent or null is empty.
 fn text_of(value: Option<&Value>) -> Result<String, FieldError> {
     match value {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(Value::Number(n)) => Ok(n.to_string()),
+        Some(Value::Number(n)) if n.is_i64() => Ok(n.to_string()),
         Some(_) => Err(FieldError::WrongType),
     }
 }
 
+/// A count or an id as the domain's text: not given is empty.
+fn number_text(field: Field<Number>, errors: &mut FieldErrors, name: &'static str) -> String {
+    field.take(errors, name).map(Number::text).unwrap_or_default()
+}
+
 /// Reads the request body into the form's terms; fields of the wrong JSON
 /// type are refused with their own message.
-fn health_input(obj: &Map<String, Value>) -> Result<HealthInput, AppError> {
-    let mut wrong = crate::domain::FieldErrors::new();
-    let mut text = |field: &'static str| {
-        text_of(obj.get(field)).unwrap_or_else(|e| {
-            wrong.insert(field, e);
-            String::new()
-        })
-    };
+fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang), AppError> {
+    let mut wrong = FieldErrors::new();
     let mut input = HealthInput {
-        business_name: text("business_name"),
-        address: text("address"),
-        workers: text("workers"),
-        industry: text("industry"),
-        contact_name: text("contact_name"),
-        phone: text("phone"),
-        email: text("email"),
-        place: text("place"),
-        consent: matches!(obj.get("consent"), Some(Value::Bool(true))),
+        business_name: b.business_name.text(&mut wrong, "business_name"),
+        address: b.address.text(&mut wrong, "address"),
+        workers: number_text(b.workers, &mut wrong, "workers"),
+        industry: b.industry.text(&mut wrong, "industry"),
+        contact_name: b.contact_name.text(&mut wrong, "contact_name"),
+        phone: b.phone.text(&mut wrong, "phone"),
+        email: b.email.text(&mut wrong, "email"),
+        place: b.place.text(&mut wrong, "place"),
+        consent: b.consent.yes(&mut wrong, "consent"),
         ..Default::default()
     };
-    match obj.get("services") {
-        None | Some(Value::Null) => {}
-        Some(Value::Array(items)) => {
-            for item in items {
-                let Some(s) = item.as_object() else {
-                    wrong.insert("services", FieldError::WrongType);
-                    continue;
-                };
-                let part = |k: &str| text_of(s.get(k)).unwrap_or_default();
-                input.services.push(ServiceInput {
-                    kind: part("kind"),
-                    workers: part("workers"),
-                    requested_on: part("requested_on"),
-                    checked_on: part("checked_on"),
-                });
-            }
-        }
-        Some(_) => {
+    for item in b.services.take(&mut wrong, "services").unwrap_or_default() {
+        let Some(s) = item.as_object() else {
             wrong.insert("services", FieldError::WrongType);
-        }
+            continue;
+        };
+        let mut part = |k: &str| {
+            text_of(s.get(k)).unwrap_or_else(|e| {
+                wrong.insert("services", e);
+                String::new()
+            })
+        };
+        input.services.push(ServiceInput {
+            kind: part("kind"),
+            workers: part("workers"),
+            requested_on: part("requested_on"),
+            checked_on: part("checked_on"),
+        });
     }
     // `preferred`: {weekdays: ["mon", …], time: "morning", note: "…"}, or a note as text.
-    match obj.get("preferred") {
-        None | Some(Value::Null) => {}
-        Some(Value::String(note)) => input.preferred_note = note.clone(),
+    match b.preferred.take(&mut wrong, "preferred") {
+        None => {}
+        Some(Value::String(note)) => input.preferred_note = note,
         Some(Value::Object(p)) => {
             let p = preferred_of(p, &mut wrong);
             input.weekdays = p.weekdays;
@@ -94,56 +95,52 @@ fn health_input(obj: &Map<String, Value>) -> Result<HealthInput, AppError> {
             wrong.insert("preferred", FieldError::WrongType);
         }
     }
+    let lang = lang_of(b.lang, &mut wrong);
     if wrong.is_empty() {
-        Ok(input)
+        Ok((input, lang))
     } else {
         Err(AppError::Invalid(wrong))
     }
 }
 
 /// `preferred`: `{weekdays: ["mon", …], time: "morning", note: "…"}`.
-fn preferred_of(
-    p: &Map<String, Value>,
-    wrong: &mut crate::domain::FieldErrors,
-) -> PreferencesInput {
-    let weekdays = match p.get("weekdays") {
-        Some(Value::Array(days)) => days
-            .iter()
-            .map(|d| d.as_str().unwrap_or("?").to_string())
-            .collect(),
-        None | Some(Value::Null) => Vec::new(),
-        Some(_) => {
-            wrong.insert("preferred.weekdays", FieldError::WrongType);
-            Vec::new()
-        }
-    };
+fn preferred_of(p: Map<String, Value>, wrong: &mut FieldErrors) -> PreferencesInput {
+    let p = PreferredBody::deserialize(Value::Object(p)).unwrap_or_default();
     PreferencesInput {
-        weekdays,
-        time: text_of(p.get("time")).unwrap_or_else(|_| "?".into()),
-        note: text_of(p.get("note")).unwrap_or_default(),
+        weekdays: p.weekdays.take(wrong, "preferred.weekdays").unwrap_or_default(),
+        time: match p.time {
+            Field::Wrong(_) => "?".into(),
+            other => other.take(wrong, "preferred.time").unwrap_or_default(),
+        },
+        note: p.note.text(wrong, "preferred.note"),
     }
 }
 
 /// `POST /api/v1/health-requests`.
+#[utoipa::path(post, path = "/api/v1/health-requests", tag = "health",
+    request_body = HealthRequestBody,
+    responses(
+        (status = 201, description = "Received: its place in the queue and the expected month", body = HealthCreated),
+        (status = 409, description = "A request of this business is already waiting", body = ErrorBody),
+        (status = 422, description = "Refused fields, or `not_eligible` (with `reason`: where to go instead)", body = ErrorBody)))]
 pub async fn create_request(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody,
-) -> Result<(StatusCode, Json<Value>), AppError> {
-    let obj = object(body)?;
-    let input = health_input(&obj)?;
-    let done = service::submit(&state, &input, lang_of(&obj)).await?;
+    JsonBody(body): JsonBody<HealthRequestBody>,
+) -> Result<(StatusCode, Json<HealthCreated>), AppError> {
+    let (input, lang) = health_input(body)?;
+    let done = service::submit(&state, &input, lang).await?;
     Ok((
         StatusCode::CREATED,
-        Json(json!({
-            "id": done.id,
-            "number": done.number,
-            "status": "waiting",
-            "position": done.position,
-            "estimated_month": done.estimated_month,
-            "due_on": done.due_on,
-            "estimate_after_due": done.estimate_late,
-            "manage_url": done.manage_url,
-        })),
+        Json(HealthCreated {
+            id: done.id,
+            number: done.number,
+            status: "waiting",
+            position: done.position as i64,
+            estimated_month: done.estimated_month,
+            due_on: done.due_on,
+            estimate_after_due: done.estimate_late,
+            manage_url: done.manage_url,
+        }),
     ))
 }
 
@@ -209,6 +206,9 @@ fn request_json(v: &RequestView) -> Value {
 }
 
 /// `GET /api/v1/health-requests/manage/{token}`.
+#[utoipa::path(get, path = "/api/v1/health-requests/manage/{token}", tag = "health",
+    params(("token" = String, Path, description = "The token of the request's status page")),
+    responses((status = 200, description = "The request, its place and its interview", body = Object)))]
 pub async fn managed(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -217,25 +217,34 @@ pub async fn managed(
 }
 
 /// `POST /api/v1/health-requests/manage/{token}/contact` with `{contact_name, phone, email}`.
+#[utoipa::path(post, path = "/api/v1/health-requests/manage/{token}/contact", tag = "health",
+    params(("token" = String, Path, description = "The token of the request's status page")),
+    request_body = ContactBody,
+    responses(
+        (status = 200, description = "The request with its new contact", body = Object),
+        (status = 409, description = "The request is closed", body = ErrorBody)))]
 pub async fn update_contact(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    JsonBody(body): JsonBody,
+    JsonBody(body): JsonBody<ContactBody>,
 ) -> Result<Json<Value>, AppError> {
-    let obj = object(body)?;
-    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
     service::update_contact(
         &state,
         &token,
-        &field("contact_name")?,
-        &field("phone")?,
-        &field("email")?,
+        &body.contact_name.text_or("contact_name")?,
+        &body.phone.text_or("phone")?,
+        &body.email.text_or("email")?,
     )
     .await?;
     managed(State(state), Path(token)).await
 }
 
 /// `POST /api/v1/health-requests/manage/{token}/withdraw`.
+#[utoipa::path(post, path = "/api/v1/health-requests/manage/{token}/withdraw", tag = "health",
+    params(("token" = String, Path, description = "The token of the request's status page")),
+    responses(
+        (status = 200, description = "Withdrawn", body = Object),
+        (status = 409, description = "Not possible in the request's state", body = ErrorBody)))]
 pub async fn withdraw(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -245,6 +254,11 @@ pub async fn withdraw(
 }
 
 /// `POST /api/v1/health-requests/manage/{token}/accept`: the proposed date suits.
+#[utoipa::path(post, path = "/api/v1/health-requests/manage/{token}/accept", tag = "health",
+    params(("token" = String, Path, description = "The token of the request's status page")),
+    responses(
+        (status = 200, description = "The interview is booked", body = Object),
+        (status = 409, description = "Not possible in the request's state", body = ErrorBody)))]
 pub async fn accept(
     State(state): State<AppState>,
     Path(token): Path<String>,
@@ -257,26 +271,27 @@ pub async fn accept(
 /// please (the place is kept). An optional body `{"preferred": {weekdays,
 /// time, note}}` says what would suit; it replaces the request's
 /// preferences and the assistant follows it.
+#[utoipa::path(post, path = "/api/v1/health-requests/manage/{token}/decline", tag = "health",
+    params(("token" = String, Path, description = "The token of the request's status page")),
+    request_body(content = DeclineBody, description = "Optional", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Waiting for another date, at its place", body = Object),
+        (status = 409, description = "No date proposed", body = ErrorBody)))]
 pub async fn decline(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    MaybeJson(body): MaybeJson,
+    MaybeJson(body): MaybeJson<DeclineBody>,
 ) -> Result<Json<Value>, AppError> {
-    let preferred = match body {
-        Value::Null => None,
-        Value::Object(obj) => match obj.get("preferred") {
-            None | Some(Value::Null) => None,
-            Some(Value::Object(p)) => {
-                let mut wrong = crate::domain::FieldErrors::new();
-                let p = preferred_of(p, &mut wrong);
-                if !wrong.is_empty() {
-                    return Err(AppError::Invalid(wrong));
-                }
-                Some(p)
+    let preferred = match body.preferred.get("preferred")? {
+        None => None,
+        Some(p) => {
+            let mut wrong = FieldErrors::new();
+            let p = preferred_of(p, &mut wrong);
+            if !wrong.is_empty() {
+                return Err(AppError::Invalid(wrong));
             }
-            Some(_) => return Err(invalid("preferred", FieldError::WrongType)),
-        },
-        _ => return Err(AppError::BadRequest("expected a JSON object".into())),
+            Some(p)
+        }
     };
     service::answer(&state, &token, false, preferred.as_ref()).await?;
     managed(State(state), Path(token)).await

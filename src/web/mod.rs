@@ -1,10 +1,12 @@
 //! HTTP: routes, pages, the JSON API and the one place errors become responses.
 
 pub mod api;
+pub mod api_doc;
 pub mod body;
 pub mod context;
 pub mod directory_api;
 pub mod error;
+pub mod field;
 pub mod health_api;
 pub mod pages;
 pub mod staff_api;
@@ -144,124 +146,7 @@ pub fn router(state: AppState) -> Router {
             post(pages::staff::professional_active),
         )
         .route("/directory", get(pages::directory::directory))
-        .route("/healthz", get(api::healthz))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/v1/evening-sessions", get(api::evening_sessions))
-        .route("/api/v1/directory/needs", get(directory_api::needs))
-        .route("/api/v1/directory/services", get(directory_api::services))
-        .route(
-            "/api/v1/directory/services/{id}",
-            get(directory_api::service),
-        )
-        .route(
-            "/api/v1/evening-bookings",
-            post(api::create_evening_booking),
-        )
-        .route("/api/v1/manage/{token}", get(api::managed))
-        .route("/api/v1/manage/{token}/cancel", post(api::manage_cancel))
-        .route("/api/v1/manage/{token}/move", post(api::manage_move))
-        .route("/api/v1/evening-waitlist", post(api::create_waitlist_entry))
-        .route("/api/v1/offers/{token}", get(api::offer))
-        .route("/api/v1/offers/{token}/accept", post(api::offer_accept))
-        .route("/api/v1/offers/{token}/decline", post(api::offer_decline))
-        .route(
-            "/api/v1/staff/evening-bookings",
-            post(api::staff_create_booking),
-        )
-        .route(
-            "/api/v1/staff/evening-waitlist",
-            post(api::staff_join_waitlist),
-        )
-        .route(
-            "/api/v1/staff/bookings/{id}/cancel",
-            post(api::staff_cancel),
-        )
-        .route("/api/v1/staff/bookings/{id}/move", post(api::staff_move))
-        .route(
-            "/api/v1/staff/bookings/{id}/mail",
-            get(api::staff_booking_mail),
-        )
-        .route(
-            "/api/v1/staff/bookings/{id}/attendance",
-            post(staff_api::attendance),
-        )
-        .route("/api/v1/staff/roster", get(staff_api::roster))
-        .route("/api/v1/staff/sessions/{id}", get(staff_api::day_sheet))
-        .route(
-            "/api/v1/staff/sessions/{id}/assignments",
-            post(staff_api::assign),
-        )
-        .route(
-            "/api/v1/staff/professionals",
-            post(staff_api::add_professional),
-        )
-        .route("/api/v1/staff/audit", get(staff_api::audit_log))
-        .route("/api/v1/staff/sessions", post(staff_api::add_session))
-        .route(
-            "/api/v1/staff/sessions/{id}/cancel",
-            post(staff_api::cancel_session),
-        )
-        .route(
-            "/api/v1/staff/sessions/{id}/move",
-            post(staff_api::move_session),
-        )
-        .route(
-            "/api/v1/staff/sessions/{id}/restore",
-            post(staff_api::restore_session),
-        )
-        .route("/api/v1/staff/schedule/generate", post(staff_api::generate))
-        .route("/api/v1/health-requests", post(health_api::create_request))
-        .route(
-            "/api/v1/health-requests/manage/{token}",
-            get(health_api::managed),
-        )
-        .route(
-            "/api/v1/health-requests/manage/{token}/contact",
-            post(health_api::update_contact),
-        )
-        .route(
-            "/api/v1/health-requests/manage/{token}/withdraw",
-            post(health_api::withdraw),
-        )
-        .route(
-            "/api/v1/health-requests/manage/{token}/accept",
-            post(health_api::accept),
-        )
-        .route(
-            "/api/v1/health-requests/manage/{token}/decline",
-            post(health_api::decline),
-        )
-        .route("/api/v1/staff/health-queue", get(health_api::queue))
-        .route(
-            "/api/v1/staff/health-queue/{id}/move",
-            post(health_api::move_request),
-        )
-        .route(
-            "/api/v1/staff/health-availability",
-            get(health_api::blocks).post(health_api::add_block),
-        )
-        .route(
-            "/api/v1/staff/health-schedule/propose",
-            post(health_api::propose),
-        )
-        .route(
-            "/api/v1/staff/health-schedule/confirm",
-            post(health_api::confirm),
-        )
-        .route("/api/v1/staff/health-roster", get(health_api::roster))
-        .route("/api/v1/staff/health-figures", get(health_api::figures))
-        .route(
-            "/api/v1/staff/health-interviews/{id}/attendance",
-            post(health_api::attendance),
-        )
-        .route(
-            "/api/v1/staff/health-requests/{id}/after-no-show",
-            post(health_api::after_no_show),
-        )
-        .route(
-            "/api/v1/staff/health-requests/{id}/{answer}",
-            post(health_api::answer_for),
-        )
+        .merge(api_doc::router())
         .fallback(not_found)
         .layer(middleware::from_fn(pages::error_pages))
         .layer(middleware::from_fn(remember_language))

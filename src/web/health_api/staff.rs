@@ -5,6 +5,8 @@
 use super::*;
 
 /// `GET /api/v1/staff/health-queue`: open requests in order, each with its due date.
+#[utoipa::path(get, path = "/api/v1/staff/health-queue", tag = "health-staff",
+    responses((status = 200, description = "Open requests in order", body = Vec<Object>)))]
 pub async fn queue(
     State(state): State<AppState>,
     Manager(staff): Manager,
@@ -24,16 +26,21 @@ pub async fn queue(
 }
 
 /// `POST /api/v1/staff/health-queue/{id}/move` with `{to, reason}` (`to` empty: back to its own due date).
+#[utoipa::path(post, path = "/api/v1/staff/health-queue/{id}/move", tag = "health-staff",
+    params(("id" = i64, Path, minimum = 1, description = "A request")),
+    request_body = MoveRequestBody,
+    responses(
+        (status = 200, description = "The queue after the move", body = Vec<Object>),
+        (status = 409, description = "The request is not waiting", body = ErrorBody)))]
 pub async fn move_request(
     State(state): State<AppState>,
     Manager(staff): Manager,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
+    JsonBody(body): JsonBody<MoveRequestBody>,
 ) -> Result<Json<Value>, AppError> {
     let id = parse_id(&id)?;
-    let obj = object(body)?;
-    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
-    service::move_request(&state, &staff.member, id, &field("to")?, &field("reason")?).await?;
+    let (to, reason) = (body.to.text_or("to")?, body.reason.text_or("reason")?);
+    service::move_request(&state, &staff.member, id, &to, &reason).await?;
     queue(State(state), Manager(staff)).await
 }
 
@@ -53,20 +60,26 @@ pub fn block_json(b: &BlockRecord) -> Value {
 }
 
 /// `POST /api/v1/staff/health-availability` with `{doctor_id, date, start, end, place, capacity}`.
+#[utoipa::path(post, path = "/api/v1/staff/health-availability", tag = "health-staff",
+    request_body = BlockBody,
+    responses(
+        (status = 201, description = "The block", body = Object),
+        (status = 409, description = "The doctor has a block then, or the block is too long or too large", body = ErrorBody)))]
 pub async fn add_block(
     State(state): State<AppState>,
     Manager(staff): Manager,
-    JsonBody(body): JsonBody,
+    JsonBody(body): JsonBody<BlockBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let obj = object(body)?;
-    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
+    let number = |f: Field<Number>, k: &'static str| -> Result<String, AppError> {
+        Ok(f.get(k)?.map(Number::text).unwrap_or_default())
+    };
     let input = BlockInput {
-        doctor_id: field("doctor_id")?,
-        date: field("date")?,
-        start: field("start")?,
-        end: field("end")?,
-        place: field("place")?,
-        capacity: field("capacity")?,
+        doctor_id: number(body.doctor_id, "doctor_id")?,
+        date: body.date.text_or("date")?,
+        start: body.start.text_or("start")?,
+        end: body.end.text_or("end")?,
+        place: body.place.text_or("place")?,
+        capacity: number(body.capacity, "capacity")?,
     };
     let (id, _) = service::add_block(&state, &staff.member, &input).await?;
     Ok((
@@ -76,6 +89,11 @@ pub async fn add_block(
 }
 
 /// `GET /api/v1/staff/health-availability?from=&to=`: the blocks of a period.
+#[utoipa::path(get, path = "/api/v1/staff/health-availability", tag = "health-staff",
+    params(("from" = String, Query, format = Date), ("to" = String, Query, format = Date)),
+    responses(
+        (status = 200, description = "The blocks of the period", body = Vec<Object>),
+        (status = 422, description = "Not a period", body = ErrorBody)))]
 pub async fn blocks(
     State(state): State<AppState>,
     Manager(_): Manager,
@@ -123,18 +141,23 @@ fn proposal_json(from: chrono::NaiveDate, to: chrono::NaiveDate, v: &ProposalVie
     json!({"from": from, "to": to, "assignments": assignments, "unassigned": unassigned})
 }
 
-fn period_of(obj: &Map<String, Value>) -> Result<(chrono::NaiveDate, chrono::NaiveDate), AppError> {
-    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
-    Ok(service::period(&field("from")?, &field("to")?)?)
+fn period_of(
+    from: Field<String>,
+    to: Field<String>,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), AppError> {
+    Ok(service::period(&from.text_or("from")?, &to.text_or("to")?)?)
 }
 
 /// `POST /api/v1/staff/health-schedule/propose` with `{from, to}`: nothing is written.
+#[utoipa::path(post, path = "/api/v1/staff/health-schedule/propose", tag = "health-staff",
+    request_body = PeriodBody,
+    responses((status = 200, description = "The assistant's proposal", body = Object)))]
 pub async fn propose(
     State(state): State<AppState>,
     Manager(_): Manager,
-    JsonBody(body): JsonBody,
+    JsonBody(body): JsonBody<PeriodBody>,
 ) -> Result<Json<Value>, AppError> {
-    let (from, to) = period_of(&object(body)?)?;
+    let (from, to) = period_of(body.from, body.to)?;
     let view = service::propose(&state, from, to).await?;
     Ok(Json(proposal_json(from, to, &view)))
 }
@@ -142,12 +165,9 @@ pub async fn propose(
 /// The appointments of a confirm body: `assignments` as proposed (and
 /// perhaps adjusted: another block, another start), or, without them,
 /// the assistant's proposal for `{from, to}` as it stands.
-async fn appointments(
-    state: &AppState,
-    obj: &Map<String, Value>,
-) -> Result<Vec<Appointment>, AppError> {
-    let Some(list) = obj.get("assignments").filter(|v| !v.is_null()) else {
-        let (from, to) = period_of(obj)?;
+async fn appointments(state: &AppState, body: ConfirmBody) -> Result<Vec<Appointment>, AppError> {
+    let Some(items) = body.assignments.get("assignments")? else {
+        let (from, to) = period_of(body.from, body.to)?;
         let view = service::propose(state, from, to).await?;
         return Ok(view
             .proposal
@@ -160,9 +180,6 @@ async fn appointments(
             })
             .collect());
     };
-    let items = list
-        .as_array()
-        .ok_or_else(|| invalid("assignments", FieldError::WrongType))?;
     let id = |v: Option<&Value>, field: &'static str| {
         text_of(v)
             .ok()
@@ -192,13 +209,15 @@ async fn appointments(
 /// `POST /api/v1/staff/health-schedule/confirm`: writes the appointments
 /// and mails each business its proposed date. Each is confirmed or
 /// refused on its own, with the reason.
+#[utoipa::path(post, path = "/api/v1/staff/health-schedule/confirm", tag = "health-staff",
+    request_body = ConfirmBody,
+    responses((status = 200, description = "Each appointment confirmed or refused, with the reason", body = Object)))]
 pub async fn confirm(
     State(state): State<AppState>,
     Manager(staff): Manager,
-    JsonBody(body): JsonBody,
+    JsonBody(body): JsonBody<ConfirmBody>,
 ) -> Result<Json<Value>, AppError> {
-    let obj = object(body)?;
-    let list = appointments(&state, &obj).await?;
+    let list = appointments(&state, body).await?;
     let (confirmed, refused) = service::confirm(&state, &staff.member, &list).await?;
     let lang = crate::web::context::RequestContext::current().lang;
     Ok(Json(json!({
@@ -220,6 +239,11 @@ pub async fn confirm(
 
 /// `GET /api/v1/staff/health-roster?month=YYYY-MM`: the doctors' days. A
 /// doctor sees only their own interviews and blocks.
+#[utoipa::path(get, path = "/api/v1/staff/health-roster", tag = "health-staff",
+    params(("month" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$", example = "2027-01")),
+    responses(
+        (status = 200, description = "The doctors' blocks and interviews", body = Object),
+        (status = 422, description = "`month` is not YYYY-MM", body = ErrorBody)))]
 pub async fn roster(
     State(state): State<AppState>,
     caller: StaffCaller,
@@ -254,11 +278,16 @@ pub async fn roster(
 
 /// `POST /api/v1/staff/health-requests/{id}/accept` (or `…/decline`): the
 /// business answered the proposed date by phone.
+#[utoipa::path(post, path = "/api/v1/staff/health-requests/{id}/{answer}", tag = "health-staff",
+    params(("id" = i64, Path, minimum = 1, description = "A request"), ("answer" = String, Path, pattern = "^(accept|decline)$")),
+    responses(
+        (status = 200, description = "The request's new status", body = AnsweredJson),
+        (status = 409, description = "No date proposed", body = ErrorBody)))]
 pub async fn answer_for(
     State(state): State<AppState>,
     Manager(staff): Manager,
     Path((id, answer)): Path<(String, String)>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<AnsweredJson>, AppError> {
     let id = parse_id(&id)?;
     let accept = match answer.as_str() {
         "accept" => true,
@@ -267,56 +296,72 @@ pub async fn answer_for(
     };
     service::answer_for(&state, &staff.member, id, accept, None).await?;
     let request = state.store.health_request(id).await?;
-    Ok(Json(json!({"id": id, "status": request.status})))
+    Ok(Json(AnsweredJson {
+        id,
+        status: request.status,
+        closed_reason: None,
+    }))
 }
 
 /// `POST /api/v1/staff/health-requests/{id}/after-no-show` with
 /// `{outcome: "requeue" | "close", reason}`: after an interview recorded
 /// as not having taken place, the request waits again at its place or is
 /// closed with the reason (required then); the business is mailed.
+#[utoipa::path(post, path = "/api/v1/staff/health-requests/{id}/after-no-show", tag = "health-staff",
+    params(("id" = i64, Path, minimum = 1, description = "A request")),
+    request_body = AfterNoShowBody,
+    responses(
+        (status = 200, description = "Waiting again, or closed", body = AnsweredJson),
+        (status = 409, description = "`no_show_not_recorded`", body = ErrorBody)))]
 pub async fn after_no_show(
     State(state): State<AppState>,
     Manager(staff): Manager,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<Json<Value>, AppError> {
+    JsonBody(body): JsonBody<AfterNoShowBody>,
+) -> Result<Json<AnsweredJson>, AppError> {
     let id = parse_id(&id)?;
-    let obj = object(body)?;
-    let field = |k: &'static str| text_of(obj.get(k)).map_err(|e| invalid(k, e));
-    service::after_no_show(
-        &state,
-        &staff.member,
-        id,
-        &field("outcome")?,
-        &field("reason")?,
-    )
-    .await?;
+    let (outcome, reason) = (body.outcome.text_or("outcome")?, body.reason.text_or("reason")?);
+    service::after_no_show(&state, &staff.member, id, &outcome, &reason).await?;
     let request = state.store.health_request(id).await?;
-    Ok(Json(json!({
-        "id": id,
-        "status": status_code(&request),
-        "closed_reason": request.closed_reason,
-    })))
+    Ok(Json(AnsweredJson {
+        id,
+        status: status_code(&request).to_string(),
+        closed_reason: Some(request.closed_reason.clone()),
+    }))
 }
 
 /// `POST /api/v1/staff/health-interviews/{id}/attendance` with `{status:
 /// "attended" | "no_show"}`, after the interview's start.
+#[utoipa::path(post, path = "/api/v1/staff/health-interviews/{id}/attendance", tag = "health-staff",
+    params(("id" = i64, Path, minimum = 1, description = "An interview")),
+    request_body = InterviewAttendanceBody,
+    responses(
+        (status = 200, description = "Recorded", body = AnsweredJson),
+        (status = 409, description = "Before the interview's start, or not booked", body = ErrorBody)))]
 pub async fn attendance(
     State(state): State<AppState>,
     Manager(staff): Manager,
     Path(id): Path<String>,
-    JsonBody(body): JsonBody,
-) -> Result<Json<Value>, AppError> {
+    JsonBody(body): JsonBody<InterviewAttendanceBody>,
+) -> Result<Json<AnsweredJson>, AppError> {
     let id = parse_id(&id)?;
-    let obj = object(body)?;
-    let status = text_of(obj.get("status")).map_err(|e| invalid("status", e))?;
+    let status = body.status.text_or("status")?;
     service::record_attendance(&state, &staff.member, id, &status).await?;
-    Ok(Json(json!({"id": id, "status": normalize_text(&status)})))
+    Ok(Json(AnsweredJson {
+        id,
+        status: normalize_text(&status),
+        closed_reason: None,
+    }))
 }
 
 /// `GET /api/v1/staff/health-figures?from=YYYY-MM&to=YYYY-MM`: per month,
 /// workplaces served, workers per kind, median and 90th-percentile wait in
 /// days, requests seen after their due date.
+#[utoipa::path(get, path = "/api/v1/staff/health-figures", tag = "health-staff",
+    params(("from" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$"), ("to" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$")),
+    responses(
+        (status = 200, description = "Per month: workplaces served, workers per kind, waits, requests seen after their due date", body = Vec<Object>),
+        (status = 422, description = "`from` or `to` is not YYYY-MM", body = ErrorBody)))]
 pub async fn figures(
     State(state): State<AppState>,
     Manager(_): Manager,
