@@ -74,7 +74,6 @@ pub async fn evening_sessions(
     ))
 }
 
-
 /// An id of `slot_ids`, or of `slot_id`.
 fn id_of(value: Field<Number>) -> Result<i64, FieldError> {
     match value {

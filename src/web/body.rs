@@ -72,8 +72,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Default> FromRequest<S> for MaybeJson
 
 /// A strictly read value as `T`.
 fn typed<T: DeserializeOwned>(value: Value) -> Result<T, AppError> {
-    T::deserialize(value)
-        .map_err(|_| AppError::BadRequest("the body must be a JSON object".into()))
+    T::deserialize(value).map_err(|_| AppError::BadRequest("the body must be a JSON object".into()))
 }
 
 /// JSON text as a value; an object that names a key twice is refused

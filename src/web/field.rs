@@ -128,7 +128,11 @@ impl Number {
 
     fn from_text(s: &str) -> Option<i64> {
         let digits = s.trim();
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        if digits.is_empty()
+            || !digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
             return None;
         }
         crate::domain::values::normalize_text(digits).parse().ok()

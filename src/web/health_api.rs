@@ -15,7 +15,6 @@ use crate::domain::health::{DueFlag, ServiceKind};
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;
 use crate::domain::{FieldError, FieldErrors, Lang};
-use serde::Deserialize;
 use crate::service::health::{
     self as service, Appointment, BlockInput, PreferencesInput, ProposalView, RequestView,
 };
@@ -25,6 +24,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::NaiveTime;
+use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -44,7 +44,10 @@ fn text_of(value: Option<&Value>) -> Result<String, FieldError> {
 
 /// A count or an id as the domain's text: not given is empty.
 fn number_text(field: Field<Number>, errors: &mut FieldErrors, name: &'static str) -> String {
-    field.take(errors, name).map(Number::text).unwrap_or_default()
+    field
+        .take(errors, name)
+        .map(Number::text)
+        .unwrap_or_default()
 }
 
 /// Reads the request body into the form's terms; fields of the wrong JSON
@@ -107,7 +110,10 @@ fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang), AppError> {
 fn preferred_of(p: Map<String, Value>, wrong: &mut FieldErrors) -> PreferencesInput {
     let p = PreferredBody::deserialize(Value::Object(p)).unwrap_or_default();
     PreferencesInput {
-        weekdays: p.weekdays.take(wrong, "preferred.weekdays").unwrap_or_default(),
+        weekdays: p
+            .weekdays
+            .take(wrong, "preferred.weekdays")
+            .unwrap_or_default(),
         time: match p.time {
             Field::Wrong(_) => "?".into(),
             other => other.take(wrong, "preferred.time").unwrap_or_default(),
@@ -206,7 +212,7 @@ fn request_json(v: &RequestView) -> Value {
 }
 
 /// `GET /api/v1/health-requests/manage/{token}`.
-#[utoipa::path(get, path = "/api/v1/health-requests/manage/{token}", tag = "health",
+#[utoipa::path(get, path = "/api/v1/health-requests/manage/{token}", tag = "health", operation_id = "health_managed",
     params(("token" = String, Path, description = "The token of the request's status page")),
     responses((status = 200, description = "The request, its place and its interview", body = Object)))]
 pub async fn managed(

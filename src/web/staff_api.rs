@@ -167,8 +167,8 @@ pub async fn assign(
     JsonBody(body): JsonBody<AssignBody>,
 ) -> Result<Json<AssignedJson>, AppError> {
     let session = parse_id(&id)?;
-    let profession =
-        Profession::parse(&body.profession.text_or("profession")?).map_err(|e| invalid("profession", e))?;
+    let profession = Profession::parse(&body.profession.text_or("profession")?)
+        .map_err(|e| invalid("profession", e))?;
     let Some(Number(professional)) = body.professional_id.get("professional_id")? else {
         return Err(invalid("professional_id", FieldError::NotANumber));
     };

@@ -6,6 +6,7 @@
 
 mod support;
 
+mod api_doc;
 mod browser;
 mod cli;
 mod directory;

@@ -118,9 +118,10 @@ fn base() -> OpenApi {
                 .build(),
         ),
     );
-    components
-        .schemas
-        .insert(schemas::ErrorBody::name().into(), schemas::ErrorBody::schema());
+    components.schemas.insert(
+        schemas::ErrorBody::name().into(),
+        schemas::ErrorBody::schema(),
+    );
     doc
 }
 
@@ -132,14 +133,26 @@ fn complete(doc: &mut OpenApi) {
             let staff = path.starts_with("/api/v1/staff/");
             if let Some(body) = &op.request_body {
                 let required = matches!(body.required, Some(utoipa::openapi::Required::True));
-                let what = if required { "" } else { " (when a body is sent)" };
+                let what = if required {
+                    ""
+                } else {
+                    " (when a body is sent)"
+                };
                 error(op, "400", &format!("Not JSON, or not an object{what}"));
                 error(op, "413", "The body is larger than the server takes");
                 error(op, "415", &format!("Not `application/json`{what}"));
-                error(op, "422", "Refused fields, each with its message (`fields`)");
+                error(
+                    op,
+                    "422",
+                    "Refused fields, each with its message (`fields`)",
+                );
             }
             if path.contains('{') {
-                error(op, "404", "No such record, or a token that is not (or no longer) valid");
+                error(
+                    op,
+                    "404",
+                    "No such record, or a token that is not (or no longer) valid",
+                );
             }
             if staff {
                 error(op, "401", "No staff token, or one that is not valid");
@@ -180,5 +193,7 @@ fn error(op: &mut Operation, status: &str, description: &str) {
                 .build(),
         )
         .build();
-    op.responses.responses.insert(status.into(), response.into());
+    op.responses
+        .responses
+        .insert(status.into(), response.into());
 }

@@ -66,7 +66,11 @@ code_schema!(
     "Profession",
     Profession::ALL.iter().map(|p| p.code())
 );
-code_schema!(AgeBandCode, "AgeBand", AgeBand::ALL.iter().map(|a| a.code()));
+code_schema!(
+    AgeBandCode,
+    "AgeBand",
+    AgeBand::ALL.iter().map(|a| a.code())
+);
 code_schema!(TopicCode, "Topic", Topic::ALL.iter().map(|t| t.code()));
 code_schema!(
     /// The language of the mails; without it, the request's language.
@@ -90,11 +94,7 @@ code_schema!(
     "Weekday",
     ["mon", "tue", "wed", "thu", "fri", "sat"]
 );
-code_schema!(
-    TimeOfDayCode,
-    "TimeOfDay",
-    ["any", "morning", "afternoon"]
-);
+code_schema!(TimeOfDayCode, "TimeOfDay", ["any", "morning", "afternoon"]);
 code_schema!(
     /// What became of a booking.
     AttendanceCode,

@@ -166,8 +166,9 @@ pub async fn propose(
 /// perhaps adjusted: another block, another start), or, without them,
 /// the assistant's proposal for `{from, to}` as it stands.
 async fn appointments(state: &AppState, body: ConfirmBody) -> Result<Vec<Appointment>, AppError> {
+    let (from, to) = (body.from.text_or("from")?, body.to.text_or("to")?);
     let Some(items) = body.assignments.get("assignments")? else {
-        let (from, to) = period_of(body.from, body.to)?;
+        let (from, to) = service::period(&from, &to)?;
         let view = service::propose(state, from, to).await?;
         return Ok(view
             .proposal
@@ -239,7 +240,7 @@ pub async fn confirm(
 
 /// `GET /api/v1/staff/health-roster?month=YYYY-MM`: the doctors' days. A
 /// doctor sees only their own interviews and blocks.
-#[utoipa::path(get, path = "/api/v1/staff/health-roster", tag = "health-staff",
+#[utoipa::path(get, path = "/api/v1/staff/health-roster", tag = "health-staff", operation_id = "health_roster",
     params(("month" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$", example = "2027-01")),
     responses(
         (status = 200, description = "The doctors' blocks and interviews", body = Object),
@@ -320,7 +321,10 @@ pub async fn after_no_show(
     JsonBody(body): JsonBody<AfterNoShowBody>,
 ) -> Result<Json<AnsweredJson>, AppError> {
     let id = parse_id(&id)?;
-    let (outcome, reason) = (body.outcome.text_or("outcome")?, body.reason.text_or("reason")?);
+    let (outcome, reason) = (
+        body.outcome.text_or("outcome")?,
+        body.reason.text_or("reason")?,
+    );
     service::after_no_show(&state, &staff.member, id, &outcome, &reason).await?;
     let request = state.store.health_request(id).await?;
     Ok(Json(AnsweredJson {
@@ -332,7 +336,7 @@ pub async fn after_no_show(
 
 /// `POST /api/v1/staff/health-interviews/{id}/attendance` with `{status:
 /// "attended" | "no_show"}`, after the interview's start.
-#[utoipa::path(post, path = "/api/v1/staff/health-interviews/{id}/attendance", tag = "health-staff",
+#[utoipa::path(post, path = "/api/v1/staff/health-interviews/{id}/attendance", tag = "health-staff", operation_id = "health_attendance",
     params(("id" = i64, Path, minimum = 1, description = "An interview")),
     request_body = InterviewAttendanceBody,
     responses(
