@@ -159,6 +159,24 @@ impl Lenient for Number {
     const WRONG: FieldError = FieldError::NotANumber;
 }
 
+/// A number for a parser of the domain that reads text (workers, a
+/// block's doctor and capacity): a JSON string as it is, a JSON number
+/// written out, so that the domain judges it with the other fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberText(pub String);
+
+impl<'de> Deserialize<'de> for NumberText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::String(s) => Ok(NumberText(s)),
+            Value::Number(n) => Ok(NumberText(n.to_string())),
+            _ => Err(serde::de::Error::custom("not a number")),
+        }
+    }
+}
+
+impl Lenient for NumberText {}
+
 /// The schema of a [`Number`] of at least `minimum`.
 pub fn number_schema(minimum: i64) -> Schema {
     OneOfBuilder::new()

@@ -7,7 +7,7 @@ use super::api::lang_of;
 use super::api_doc::health::*;
 use super::api_doc::schemas::ErrorBody;
 use super::error::{invalid, AppError};
-use super::field::{Field, Number};
+use super::field::{Field, NumberText};
 use super::{parse_id, JsonBody, Manager, MaybeJson, StaffCaller};
 use crate::domain::health::preferences::{weekday_code, weekdays_from_codes};
 use crate::domain::health::request::{HealthInput, ServiceInput};
@@ -32,22 +32,20 @@ mod staff;
 pub use staff::*;
 
 /// A part of a service or an appointment as text: strings as they are,
-/// whole numbers written out (`workers`, ids); absent or null is empty.
-fn text_of(value: Option<&Value>) -> Result<String, FieldError> {
+/// and for a number (`workers`, ids) a JSON number written out; absent or
+/// null is empty.
+fn text_of(value: Option<&Value>, number: bool) -> Result<String, FieldError> {
     match value {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s.clone()),
-        Some(Value::Number(n)) if n.is_i64() => Ok(n.to_string()),
+        Some(Value::Number(n)) if number => Ok(n.to_string()),
         Some(_) => Err(FieldError::WrongType),
     }
 }
 
-/// A count or an id as the domain's text: not given is empty.
-fn number_text(field: Field<Number>, errors: &mut FieldErrors, name: &'static str) -> String {
-    field
-        .take(errors, name)
-        .map(Number::text)
-        .unwrap_or_default()
+/// A count as the domain's text: not given is empty.
+fn number_text(field: Field<NumberText>, errors: &mut FieldErrors, name: &'static str) -> String {
+    field.take(errors, name).map(|n| n.0).unwrap_or_default()
 }
 
 /// Reads the request body into the form's terms; fields of the wrong JSON
@@ -72,7 +70,7 @@ fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang), AppError> {
             continue;
         };
         let mut part = |k: &str| {
-            text_of(s.get(k)).unwrap_or_else(|e| {
+            text_of(s.get(k), k == "workers").unwrap_or_else(|e| {
                 wrong.insert("services", e);
                 String::new()
             })

@@ -1,7 +1,7 @@
 //! The health centre's request and response types.
 
 use super::schemas::{Consent, LangCode, PlaceCode, ServiceKindCode, TimeOfDayCode, WeekdayCode};
-use crate::web::field::{CountSchema, Field, IdSchema, Number};
+use crate::web::field::{CountSchema, Field, IdSchema, NumberText};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -16,7 +16,7 @@ pub struct HealthRequestBody {
     pub address: Field<String>,
     /// Workers at the workplace (part-time and dispatched included); 50 or more is `not_eligible`.
     #[schema(value_type = CountSchema)]
-    pub workers: Field<Number>,
+    pub workers: Field<NumberText>,
     #[schema(value_type = String, min_length = 1, max_length = 50)]
     pub industry: Field<String>,
     #[schema(value_type = String, min_length = 1, max_length = 50)]
@@ -117,7 +117,7 @@ pub struct MoveRequestBody {
 #[derive(Deserialize, Default, ToSchema)]
 pub struct BlockBody {
     #[schema(value_type = IdSchema)]
-    pub doctor_id: Field<Number>,
+    pub doctor_id: Field<NumberText>,
     #[schema(value_type = String, format = Date)]
     pub date: Field<String>,
     /// HH:MM
@@ -129,7 +129,7 @@ pub struct BlockBody {
     #[schema(value_type = PlaceCode)]
     pub place: Field<String>,
     #[schema(value_type = CountSchema)]
-    pub capacity: Field<Number>,
+    pub capacity: Field<NumberText>,
 }
 
 /// A period of days.

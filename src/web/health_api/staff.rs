@@ -70,8 +70,8 @@ pub async fn add_block(
     Manager(staff): Manager,
     JsonBody(body): JsonBody<BlockBody>,
 ) -> Result<(StatusCode, Json<Value>), AppError> {
-    let number = |f: Field<Number>, k: &'static str| -> Result<String, AppError> {
-        Ok(f.get(k)?.map(Number::text).unwrap_or_default())
+    let number = |f: Field<NumberText>, k: &'static str| -> Result<String, AppError> {
+        Ok(f.get(k)?.map(|n| n.0).unwrap_or_default())
     };
     let input = BlockInput {
         doctor_id: number(body.doctor_id, "doctor_id")?,
@@ -182,7 +182,7 @@ async fn appointments(state: &AppState, body: ConfirmBody) -> Result<Vec<Appoint
             .collect());
     };
     let id = |v: Option<&Value>, field: &'static str| {
-        text_of(v)
+        text_of(v, true)
             .ok()
             .and_then(|t| normalize_text(&t).parse::<i64>().ok())
             .ok_or_else(|| invalid(field, FieldError::NotANumber))
@@ -190,7 +190,7 @@ async fn appointments(state: &AppState, body: ConfirmBody) -> Result<Vec<Appoint
     items
         .iter()
         .map(|item| {
-            let start = match text_of(item.get("start")).map(|t| normalize_text(&t)) {
+            let start = match text_of(item.get("start"), false).map(|t| normalize_text(&t)) {
                 Ok(t) if t.is_empty() => None,
                 Ok(t) => Some(
                     NaiveTime::parse_from_str(&t, "%H:%M")
