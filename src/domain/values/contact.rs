@@ -72,7 +72,7 @@ impl Email {
         if value.is_empty() {
             return Err(FieldError::Required);
         }
-        if value.len() > Self::MAX {
+        if value.len() > Self::MAX || raw.chars().count() > Self::MAX {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
         let valid = !value.contains(' ')

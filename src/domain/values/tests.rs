@@ -120,6 +120,11 @@ fn names_are_bounded_and_trimmed() {
         Err(FieldError::TooLong { max: 50 })
     );
     assert_eq!(PersonName::parse(""), Err(FieldError::Required));
+    // The limit holds for the name as sent, spaces to be trimmed included.
+    assert_eq!(
+        PersonName::parse(&format!(" {}", "長".repeat(50))),
+        Err(FieldError::TooLong { max: 50 })
+    );
 }
 
 #[test]

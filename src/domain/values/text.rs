@@ -75,10 +75,17 @@ pub fn optional_text(raw: &str, max: usize) -> Result<String, FieldError> {
         return Err(FieldError::InvisibleCharacters);
     }
     let value = normalize_text(raw);
-    if value.chars().count() > max {
+    if too_long(raw, &value, max) {
         return Err(FieldError::TooLong { max });
     }
     Ok(value)
+}
+
+/// Longer than `max` as sent or once normalised: the limit is the one the
+/// API document states for the text as sent (spaces that would be trimmed
+/// count), and normalising may also lengthen it (`㍿` is four characters).
+pub fn too_long(raw: &str, value: &str, max: usize) -> bool {
+    raw.chars().count() > max || value.chars().count() > max
 }
 
 /// Text typed in a box of several lines, its line breaks folded into
@@ -86,7 +93,7 @@ pub fn optional_text(raw: &str, max: usize) -> Result<String, FieldError> {
 pub fn folded_lines(raw: &str, max: usize) -> Result<String, FieldError> {
     check_characters(raw, true)?;
     let value = normalize_text(raw);
-    if value.chars().count() > max {
+    if too_long(raw, &value, max) {
         return Err(FieldError::TooLong { max });
     }
     Ok(value)
@@ -106,7 +113,7 @@ impl Note {
             .replace("\r\n", "\n")
             .replace('\r', "\n");
         let value = folded.trim().to_string();
-        if value.chars().count() > Self::MAX {
+        if too_long(raw, &value, Self::MAX) {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
         Ok(Self(value))

@@ -3,6 +3,7 @@
 //! phone, attendance and the follow-up of a no-show, and the figures.
 
 use super::*;
+use crate::web::field::Number;
 
 /// `GET /api/v1/staff/health-queue`: open requests in order, each with its due date.
 #[utoipa::path(get, path = "/api/v1/staff/health-queue", tag = "health-staff",
@@ -181,10 +182,18 @@ async fn appointments(state: &AppState, body: ConfirmBody) -> Result<Vec<Appoint
             })
             .collect());
     };
+    // With the appointments, a period is not needed; one given must be dates.
+    for (field, day) in [("from", &from), ("to", &to)] {
+        let day = normalize_text(day);
+        if !day.is_empty() && chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").is_err() {
+            return Err(invalid(field, FieldError::Date));
+        }
+    }
+    // An id is a whole number of at least 1 (no record has another).
     let id = |v: Option<&Value>, field: &'static str| {
-        text_of(v, true)
-            .ok()
-            .and_then(|t| normalize_text(&t).parse::<i64>().ok())
+        v.and_then(|v| Number::deserialize(v).ok())
+            .map(|Number(id)| id)
+            .filter(|id| *id >= 1)
             .ok_or_else(|| invalid(field, FieldError::NotANumber))
     };
     items
