@@ -19,7 +19,7 @@ pub struct BookingBody {
     #[serde(flatten)]
     #[schema(inline)]
     pub person: PersonBody,
-    /// Must name a municipality the centre serves.
+    /// Where the confirmation and the manage link are mailed.
     #[schema(value_type = String, format = Email, min_length = 3, max_length = 254)]
     pub email: Field<String>,
 }

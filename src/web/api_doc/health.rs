@@ -42,19 +42,18 @@ pub struct HealthRequestBody {
 
 /// A service asked for. Without its date, the request's own date counts for the due date.
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct ServiceBody {
     #[schema(value_type = ServiceKindCode)]
-    kind: String,
+    pub kind: String,
     /// Workers to be seen; no more than the workplace has.
     #[schema(value_type = CountSchema)]
-    workers: i64,
+    pub workers: i64,
     /// long_hours, high_stress: the day the worker asked. Not in the future, at most two years back.
     #[schema(format = Date)]
-    requested_on: Option<String>,
+    pub requested_on: Option<String>,
     /// checkup_opinion: the day of the health check. Not in the future, at most two years back.
     #[schema(format = Date)]
-    checked_on: Option<String>,
+    pub checked_on: Option<String>,
 }
 
 /// Weekdays, time of day and a note that suit the workplace.
@@ -155,13 +154,12 @@ pub struct ConfirmBody {
 
 /// An appointment: a request in a block, at a start (HH:MM) or the block's first free time.
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct AppointmentBody {
     #[schema(value_type = IdSchema)]
-    request_id: i64,
+    pub request_id: i64,
     #[schema(value_type = IdSchema)]
-    block_id: i64,
-    start: Option<String>,
+    pub block_id: i64,
+    pub start: Option<String>,
 }
 
 /// After a no-show: wait again (`requeue`) or close with a reason.

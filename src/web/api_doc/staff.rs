@@ -123,7 +123,6 @@ pub struct Generated {
 /// The month's evenings (`{month, sessions}`): each with its
 /// professionals, slots and bookings as the role allows.
 #[derive(ToSchema)]
-#[allow(dead_code)]
 pub struct RosterJson {
     pub month: String,
     #[schema(value_type = Vec<Object>)]
