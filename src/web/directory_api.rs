@@ -12,7 +12,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use serde::Serialize;
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct NeedJson {
     key: &'static str,
     ja: &'static str,
@@ -20,6 +20,8 @@ pub struct NeedJson {
 }
 
 /// `GET /api/v1/directory/needs`: the 困りごと, in the order of the form.
+#[utoipa::path(get, path = "/api/v1/directory/needs", tag = "directory",
+    responses((status = 200, description = "The 困りごと with their labels", body = Vec<NeedJson>)))]
 pub async fn needs() -> Json<Vec<NeedJson>> {
     Json(
         Need::ALL
@@ -33,21 +35,21 @@ pub async fn needs() -> Json<Vec<NeedJson>> {
     )
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct OrganizationJson {
     id: String,
     name: String,
     website: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct PhoneJson {
     number: String,
     r#type: &'static str,
     description: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ScheduleJson {
     freq: &'static str,
     byday: String,
@@ -58,7 +60,7 @@ pub struct ScheduleJson {
     description: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ServiceJson {
     id: String,
     name: String,
@@ -139,7 +141,7 @@ fn service_json(listed: Listed) -> ServiceJson {
 }
 
 /// An HSDS page of services.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ServicePage {
     items: Vec<ServiceJson>,
     total_items: usize,
@@ -168,6 +170,17 @@ fn page_json(found: Found) -> ServicePage {
 }
 
 /// `GET /api/v1/directory/services?need=…&audience=…&method=…&open_now=…&page=…&per_page=…`.
+#[utoipa::path(get, path = "/api/v1/directory/services", tag = "directory",
+    params(
+        ("need" = Option<String>, Query, description = "A 困りごと key (`GET /api/v1/directory/needs`)"),
+        ("audience" = Option<String>, Query, description = "立場: who the service is for"),
+        ("method" = Option<String>, Query, description = "相談の方法: how it is reached"),
+        ("open_now" = Option<String>, Query, description = "Only services open now"),
+        ("page" = Option<String>, Query, description = "The page, from 1"),
+        ("per_page" = Option<String>, Query, description = "Services per page")),
+    responses(
+        (status = 200, description = "An HSDS page of services", body = ServicePage),
+        (status = 422, description = "A parameter that is not one of its choices", body = super::api_doc::schemas::ErrorBody)))]
 pub async fn services(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
@@ -182,6 +195,9 @@ pub async fn services(
 }
 
 /// `GET /api/v1/directory/services/{id}`: one listed service.
+#[utoipa::path(get, path = "/api/v1/directory/services/{id}", tag = "directory",
+    params(("id" = String, Path, description = "The service's id")),
+    responses((status = 200, description = "The service", body = ServiceJson)))]
 pub async fn service(
     State(state): State<AppState>,
     Path(id): Path<String>,

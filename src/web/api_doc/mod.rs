@@ -13,7 +13,7 @@ pub mod health;
 pub mod schemas;
 pub mod staff;
 
-use super::{api, health_api, staff_api};
+use super::{api, directory_api, health_api, staff_api};
 use crate::state::AppState;
 use axum::Json;
 use std::sync::OnceLock;
@@ -30,6 +30,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::healthz))
         .routes(routes!(openapi))
         .routes(routes!(api::evening_sessions))
+        .routes(routes!(directory_api::needs))
+        .routes(routes!(directory_api::services))
+        .routes(routes!(directory_api::service))
         .routes(routes!(api::create_evening_booking))
         .routes(routes!(api::managed))
         .routes(routes!(api::manage_cancel))
