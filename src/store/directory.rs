@@ -28,6 +28,7 @@ struct ServiceRow {
     url: String,
     address: String,
     hours_note: String,
+    hours_note_en: String,
     closed_on_holidays: bool,
     closed_year_end: bool,
     crisis: bool,
@@ -67,7 +68,7 @@ struct TermRow {
 
 const SERVICES: &str = "SELECT s.id, s.organization_id, o.name AS organization_name,
         o.url AS organization_url, s.name, s.name_en, s.description, s.description_en,
-        s.eligibility, s.fees, s.free, s.email, s.url, s.address, s.hours_note,
+        s.eligibility, s.fees, s.free, s.email, s.url, s.address, s.hours_note, s.hours_note_en,
         s.closed_on_holidays, s.closed_year_end, s.crisis, s.rank, s.bookable_here, s.status,
         s.confirmed_on, s.confirmed_by
    FROM directory_services s JOIN directory_organizations o ON o.id = s.organization_id
@@ -106,6 +107,7 @@ impl ServiceRow {
             address: self.address,
             schedules: Vec::new(),
             hours_note: self.hours_note,
+            hours_note_en: self.hours_note_en,
             closed_on_holidays: self.closed_on_holidays,
             closed_year_end: self.closed_year_end,
             crisis: self.crisis,
@@ -150,15 +152,15 @@ macro_rules! write_service {
             "INSERT INTO directory_services (id, organization_id, name, name_en, description,
                 description_en, eligibility, fees, free, email, url, address, hours_note,
                 closed_on_holidays, closed_year_end, crisis, rank, bookable_here, status,
-                confirmed_on, confirmed_by, created_at, updated_at)
+                confirmed_on, confirmed_by, created_at, updated_at, hours_note_en)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19, $20, $21, $22, $22)
+                $18, $19, $20, $21, $22, $22, $23)
              ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id,
                 name = excluded.name, name_en = excluded.name_en,
                 description = excluded.description, description_en = excluded.description_en,
                 eligibility = excluded.eligibility, fees = excluded.fees, free = excluded.free,
                 email = excluded.email, url = excluded.url, address = excluded.address,
-                hours_note = excluded.hours_note,
+                hours_note = excluded.hours_note, hours_note_en = excluded.hours_note_en,
                 closed_on_holidays = excluded.closed_on_holidays,
                 closed_year_end = excluded.closed_year_end, crisis = excluded.crisis,
                 rank = excluded.rank, bookable_here = excluded.bookable_here,
@@ -187,6 +189,7 @@ macro_rules! write_service {
         .bind(e.confirmed.as_ref().map(|c| c.on))
         .bind(e.confirmed.as_ref().map(|c| c.by.as_str()).unwrap_or(""))
         .bind($now)
+        .bind(&e.hours_note_en)
         .execute(&mut *$tx)
         .await?;
         for table in ["directory_phones", "directory_schedules", "directory_terms"] {

@@ -60,6 +60,12 @@ impl DirectoryCache {
 }
 
 impl Store {
+    /// The copy of the directory this instance holds, without asking the
+    /// database (`None` before the first read).
+    pub fn directory_held(&self) -> Option<Arc<DirectorySnapshot>> {
+        self.directory_cache.held()
+    }
+
     /// The directory as it is now (at most [`RECHECK`] behind another
     /// instance's changes).
     pub async fn directory_now(&self) -> StoreResult<Arc<DirectorySnapshot>> {

@@ -148,7 +148,10 @@ pub fn router(state: AppState) -> Router {
         .route("/directory", get(pages::directory::directory))
         .merge(api_doc::router())
         .fallback(not_found)
-        .layer(middleware::from_fn(pages::error_pages))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::error_pages,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             settings,

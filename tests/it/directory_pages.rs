@@ -92,3 +92,48 @@ async fn after_booking_the_page_shows_other_services_for_the_trouble_named() {
     assert!(!later.contains("id=\"other-doors\""));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn every_page_shows_the_directorys_crisis_lines_in_staffs_order() {
+    let app = spawn_app().await;
+    let home = app.get("/").await.text().await.unwrap();
+    let contacts = &home[home.find("id=\"urgent\"").unwrap()..];
+    let lifeline = contacts.find("022-718-4343").unwrap();
+    let kizuna = contacts.find("022-225-5560").unwrap();
+    assert!(lifeline < kizuna, "in the order of rank");
+    let english = app.get("/?lang=en").await.text().await.unwrap();
+    assert!(english.contains("24 hours, every day"));
+    // Staff suspend the lifeline and move the city's centre first: every page follows.
+    let store = &app.state.store;
+    let now = chrono::Utc::now();
+    store
+        .set_directory_status(
+            "30530797-1634-5e80-bc7e-c031acb85b11",
+            tsunagu::domain::directory::Status::TemporarilyClosed,
+            now,
+        )
+        .await
+        .unwrap();
+    let mut kizuna_entry = store
+        .directory_now()
+        .await
+        .unwrap()
+        .get("0b545278-94de-59c0-9ef5-562203f33032")
+        .unwrap()
+        .clone();
+    kizuna_entry.rank = 0;
+    store
+        .save_directory_service(&kizuna_entry, now)
+        .await
+        .unwrap();
+    for path in ["/", "/health", "/waitlist", "/no-such-page", "/directory"] {
+        let html = app.get(path).await.text().await.unwrap();
+        let contacts = &html[html.find("022-225-5560").unwrap()..];
+        assert!(!html.contains("022-718-4343"), "{path}");
+        assert!(
+            contacts.contains("0570-064-556"),
+            "{path}: after the first line"
+        );
+    }
+    app.stop().await;
+}

@@ -125,6 +125,7 @@ pub struct ServiceEntry {
     pub schedules: Vec<Schedule>,
     /// Hours as the organisation words them (「月・水・金（祝日を除く）13:30〜16:30」).
     pub hours_note: String,
+    pub hours_note_en: String,
     pub closed_on_holidays: bool,
     /// Closed 12/29–1/3 (年末年始), as public offices are.
     pub closed_year_end: bool,

@@ -33,6 +33,7 @@ pub(crate) fn entry(id: &str, needs: &[Need]) -> ServiceEntry {
         address: String::new(),
         schedules: Vec::new(),
         hours_note: String::new(),
+        hours_note_en: String::new(),
         closed_on_holidays: false,
         closed_year_end: false,
         crisis: false,

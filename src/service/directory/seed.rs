@@ -84,6 +84,8 @@ struct SeedService {
     #[serde(default)]
     hours_note: String,
     #[serde(default)]
+    hours_note_en: String,
+    #[serde(default)]
     schedules: Vec<SeedSchedule>,
     #[serde(default)]
     closed_on_holidays: bool,
@@ -187,6 +189,7 @@ impl SeedService {
             address: self.address,
             schedules,
             hours_note: self.hours_note,
+            hours_note_en: self.hours_note_en,
             closed_on_holidays: self.closed_on_holidays,
             closed_year_end: self.closed_year_end,
             crisis: self.crisis,

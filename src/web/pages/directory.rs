@@ -64,7 +64,11 @@ pub(super) fn card(listed: &Listed, lang: Lang) -> Card {
         organization: japanese_only(lang, &e.organization.name),
         description: configured(lang, &e.description, &e.description_en).to_string(),
         eligibility: japanese_only(lang, &e.eligibility),
-        hours: japanese_only(lang, &e.hours_note),
+        hours: if e.hours_note_en.is_empty() {
+            japanese_only(lang, &e.hours_note)
+        } else {
+            configured(lang, &e.hours_note, &e.hours_note_en).to_string()
+        },
         open_now: listed.open_now,
         phones: e
             .phones

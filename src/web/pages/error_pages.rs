@@ -8,11 +8,12 @@
 
 use super::staff::{error_page as staff_error_page, is_staff_path};
 use super::Chrome;
+use crate::state::AppState;
 use crate::web::context::RequestContext;
 use crate::web::error::ErrorMessage;
 use askama::Template;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -36,12 +37,13 @@ struct HealthErrorPage<'a> {
 
 /// A health page's error, in the centre's frame.
 fn health_error_page(
+    state: &AppState,
     status: StatusCode,
     message: &str,
     ctx: &RequestContext,
 ) -> askama::Result<String> {
     HealthErrorPage {
-        c: Chrome::new(None, ctx),
+        c: Chrome::new(Some(state), ctx),
         centre: super::health::centre(&ctx.settings, ctx.lang),
         message,
         show_request_id: status.is_server_error(),
@@ -57,12 +59,13 @@ fn is_health_path(path: &str) -> bool {
 
 /// The public frame's error page (a 5xx shows the request id to quote).
 fn public_error_page(
+    state: &AppState,
     status: StatusCode,
     message: &str,
     ctx: &RequestContext,
 ) -> askama::Result<String> {
     ErrorPage {
-        c: Chrome::new(None, ctx),
+        c: Chrome::new(Some(state), ctx),
         message,
         show_request_id: status.is_server_error(),
     }
@@ -72,7 +75,13 @@ fn public_error_page(
 /// Turns a response that carries an [`ErrorMessage`] into its page; its
 /// status, headers and other extensions stay. Should a page fail to
 /// render, the bare sentence is sent.
-pub async fn error_pages(request: Request, next: Next) -> Response {
+pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        // The crisis lines every page shows come from the directory: keep
+        // this instance's copy fresh (a version check at most every two
+        // seconds). A database that does not answer leaves the last copy.
+        let _ = state.store.directory_now().await;
+    }
     let response = next.run(request).await;
     let Some(ErrorMessage(message)) = response.extensions().get::<ErrorMessage>().cloned() else {
         return response;
@@ -82,9 +91,9 @@ pub async fn error_pages(request: Request, next: Next) -> Response {
     let rendered = if is_staff_path(&ctx.path) {
         staff_error_page(status, &message, &ctx)
     } else if is_health_path(&ctx.path) {
-        health_error_page(status, &message, &ctx)
+        health_error_page(&state, status, &message, &ctx)
     } else {
-        public_error_page(status, &message, &ctx)
+        public_error_page(&state, status, &message, &ctx)
     };
     let Ok(html) = rendered else {
         return response;
