@@ -50,3 +50,11 @@ directory-book-health = このサイトで｜申《もう》し｜込《こ》�
 directory-leaflet-link = ｜印刷《いんさつ》する｜一覧《いちらん》（A4）
 directory-unconfirmed = くわしいことは、それぞれのところに｜聞《き》いてください。
 directory-other-doors = ほかにも、ここで｜相談《そうだん》できます
+
+directory-leaflet-heading = こまったときに｜相談《そうだん》できるところ
+directory-leaflet-intro = ひとりでなやまないで、｜相談《そうだん》してください。お｜金《かね》がかからないところが｜多《おお》いです。｜話《はな》したことは、ほかの｜人《ひと》に｜言《い》いません。
+directory-leaflet-qr = このサイトで、｜今《いま》｜相談《そうだん》できるところをさがせます：{ $url }
+directory-leaflet-print = ブラウザの「｜印刷《いんさつ》」で、A4の｜紙《かみ》に｜印刷《いんさつ》できます。
+directory-leaflet-need-legend = ひとつのこまっていることだけ｜印刷《いんさつ》する
+directory-leaflet-all = ぜんぶ
+directory-leaflet-show = ｜見《み》る

@@ -53,3 +53,11 @@ directory-book-health = Can be requested on this site (occupational health centr
 directory-leaflet-link = Printable list (A4)
 directory-unconfirmed = Please check the details with each organisation.
 directory-other-doors = These services can help too
+
+directory-leaflet-heading = Where to turn, by trouble
+directory-leaflet-intro = You do not have to face it alone. Many services are free, and what you say is kept confidential.
+directory-leaflet-qr = Find a service that is open now on this site: { $url }
+directory-leaflet-print = Use your browser's Print to print it on A4.
+directory-leaflet-need-legend = Print one trouble only
+directory-leaflet-all = All troubles
+directory-leaflet-show = Show

@@ -53,3 +53,11 @@ directory-book-health = このサイトで申し込めます（産業保健セ�
 directory-leaflet-link = 印刷用の一覧（A4）
 directory-unconfirmed = 内容は各機関にご確認ください。
 directory-other-doors = ほかにも、次の相談先があります
+
+directory-leaflet-heading = 困りごと別 相談先一覧
+directory-leaflet-intro = ひとりで悩まず、ご相談ください。相談は無料のところが多く、秘密は守られます。
+directory-leaflet-qr = このサイトで、いま受け付けている相談先をさがせます：{ $url }
+directory-leaflet-print = ブラウザの「印刷」でA4に印刷できます。
+directory-leaflet-need-legend = 一つの困りごとだけを印刷する
+directory-leaflet-all = すべての困りごと
+directory-leaflet-show = 表示する

@@ -146,6 +146,7 @@ pub fn router(state: AppState) -> Router {
             post(pages::staff::professional_active),
         )
         .route("/directory", get(pages::directory::directory))
+        .route("/directory/leaflet", get(pages::leaflet))
         .merge(api_doc::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(

@@ -232,5 +232,9 @@ async fn finding_help_by_trouble_in_a_real_browser() {
     assert!(browser.url().await.contains("need=debt"));
     // The choices stay chosen on the result page.
     browser.find("#need-debt:checked").await;
+    // The leaflet, checked by axe too.
+    browser.click("a[href='/directory/leaflet']").await;
+    browser.wait_for("困りごと別 相談先一覧").await;
+    browser.check_accessibility().await;
     app.stop().await;
 }

@@ -137,3 +137,34 @@ async fn every_page_shows_the_directorys_crisis_lines_in_staffs_order() {
     }
     app.stop().await;
 }
+
+#[tokio::test]
+async fn the_leaflet_lays_the_services_out_by_trouble_with_a_qr_code_to_the_site() {
+    let app = spawn_app().await;
+    let html = app.get("/directory/leaflet").await.text().await.unwrap();
+    assert!(html.contains("困りごと別 相談先一覧"));
+    assert!(html.contains("id=\"need-debt\""));
+    assert!(html.contains("id=\"need-overwork\""));
+    // The QR code is an SVG in the page, to the configured public address.
+    let svg = &html[html.find("<svg").expect("a QR code")..];
+    assert!(svg.contains("<path") || svg.contains("<rect"));
+    let site = format!(
+        "{}/directory",
+        app.state.settings.server.public_url.trim_end_matches('/')
+    );
+    assert!(html.contains(&site));
+    assert!(!html.contains("<?xml"));
+    // The crisis lines come first.
+    assert!(html.find("022-718-4343").unwrap() < html.find("id=\"need-debt\"").unwrap());
+    // One trouble only.
+    let one = app
+        .get("/directory/leaflet?need=debt")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(one.contains("id=\"need-debt\""));
+    assert!(!one.contains("id=\"need-overwork\""));
+    assert!(one.contains("司法書士総合相談センター"));
+    app.stop().await;
+}

@@ -135,6 +135,8 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         "/directory?need=suicidal&lang=en",
         "/directory?need=family&method=phone&lang=easy",
         "/directory?need=nonsense&per_page=0",
+        "/directory/leaflet",
+        "/directory/leaflet?need=debt&lang=en",
         "/staff/login",
         "/no-such-page",
         "/no-such-page?lang=en",

@@ -5,6 +5,7 @@ mod booking;
 pub mod directory;
 mod error_pages;
 pub mod health;
+mod leaflet;
 mod manage;
 mod person_form;
 pub mod staff;
@@ -13,6 +14,7 @@ mod waitlist;
 
 pub use booking::{book_form, book_submit, index};
 pub use error_pages::error_pages;
+pub use leaflet::leaflet;
 pub use manage::{manage, manage_cancel, manage_move};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 
