@@ -102,6 +102,9 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "health_attendance" => t.staff_action_health_attendance,
         "health_requeue" => t.staff_action_health_requeue,
         "health_close" => t.staff_action_health_close,
+        "directory_service_added" => t.staff_action_directory_added,
+        "directory_service_changed" => t.staff_action_directory_changed,
+        "directory_service_confirmed" => t.staff_action_directory_confirmed,
         other => other,
     };
     words.to_string()

@@ -6,8 +6,11 @@
 //! many; the crisis lines shown on every page are the entries marked
 //! [`ServiceEntry::crisis`], in the order staff chose.
 
+mod input;
 mod schedule;
 mod search;
+
+pub use input::{PhoneInput, ScheduleInput, ServiceInput};
 
 pub use schedule::{parse_time, year_end, ByDay, Freq, Schedule};
 pub use search::{follow_ups, follow_ups_for_business, search, Hit, Paging, Query};

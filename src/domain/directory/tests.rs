@@ -353,3 +353,64 @@ fn a_search_address_reads_into_a_query_with_an_error_for_each_bad_part() {
     let (q, _) = Query::parse(&pairs("audience=&method=&need=")).unwrap();
     assert_eq!(q, Query::default());
 }
+
+#[test]
+fn a_service_from_staff_is_validated_whole_with_an_error_per_field() {
+    let input: ServiceInput = serde_json::from_value(serde_json::json!({
+        "name": "",
+        "organization_name": "団体",
+        "needs": ["debt", "nonsense"],
+        "phones": [{"number": "12"}],
+        "schedules": [{"freq": "YEARLY"}],
+        "url": "javascript:alert(1)",
+        "email": "not-an-address",
+        "status": "gone",
+        "rank": -1
+    }))
+    .unwrap();
+    let errors = input.validate(None, "id".into(), "org".into()).unwrap_err();
+    let fields: Vec<&str> = errors.keys().copied().collect();
+    assert_eq!(
+        fields,
+        [
+            "email",
+            "name",
+            "needs",
+            "phones",
+            "rank",
+            "schedules",
+            "status",
+            "url"
+        ]
+    );
+    // Unknown keys are refused, not ignored.
+    assert!(serde_json::from_value::<ServiceInput>(serde_json::json!({"nmae": "x"})).is_err());
+}
+
+#[test]
+fn a_change_names_only_what_changes_and_keeps_the_rest() {
+    let base = scriveners();
+    let input: ServiceInput = serde_json::from_value(serde_json::json!({
+        "status": "temporarily closed",
+        "phones": [{"number": "０２２－２２１－６８７０", "description": "電話相談"}, {"number": "#7119"}],
+        "schedules": [{"freq": "MONTHLY", "byday": "2WE", "opens_at": "18:30", "closes_at": "20:30"}]
+    }))
+    .unwrap();
+    let changed = input
+        .validate(Some(&base), base.id.clone(), base.organization.id.clone())
+        .unwrap();
+    assert_eq!(changed.status, Status::TemporarilyClosed);
+    assert_eq!(changed.name, base.name);
+    assert_eq!(changed.needs, base.needs);
+    assert_eq!(changed.phones[0].number, "022-221-6870");
+    assert_eq!(changed.phones[1].number, "#7119");
+    assert_eq!(changed.schedules[0].byday_text(), "2WE");
+    assert!(changed.closed_on_holidays);
+    // A monthly schedule must say which days.
+    let bad: ServiceInput =
+        serde_json::from_value(serde_json::json!({"schedules": [{"freq": "MONTHLY"}]})).unwrap();
+    assert!(bad
+        .validate(Some(&base), base.id.clone(), base.organization.id.clone())
+        .unwrap_err()
+        .contains_key("schedules"));
+}

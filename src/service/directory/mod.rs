@@ -3,6 +3,7 @@
 //! ([`Store::directory_now`]), so a search is a walk over memory.
 
 pub mod seed;
+pub mod staff;
 
 use crate::domain::directory::{search, Paging, Query, ServiceEntry};
 use crate::store::{Store, StoreResult};
