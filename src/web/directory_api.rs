@@ -100,7 +100,7 @@ fn schedule_json(s: &Schedule) -> ScheduleJson {
     }
 }
 
-fn service_json(listed: Listed) -> ServiceJson {
+pub(super) fn service_json(listed: Listed) -> ServiceJson {
     let e: ServiceEntry = listed.entry;
     ServiceJson {
         status: e.status.code(),

@@ -11,6 +11,7 @@ pub mod health_api;
 pub mod pages;
 pub mod staff_api;
 pub mod staff_auth;
+pub mod staff_directory_api;
 
 pub use body::{FormBody, JsonBody, MaybeJson};
 pub use staff_auth::{Admin, Manager, StaffCaller, StaffForm, STAFF_COOKIE};

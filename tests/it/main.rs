@@ -25,6 +25,7 @@ mod reminders;
 mod schedule;
 mod schema;
 mod staff;
+mod staff_directory;
 mod staff_office;
 mod staff_words;
 mod waitlist;

@@ -8,12 +8,13 @@
 //! token, 401 and 403 for the staff) is added here by [`complete`], from
 //! the operation's own shape, so no operation can forget one.
 
+pub mod directory;
 pub mod evening;
 pub mod health;
 pub mod schemas;
 pub mod staff;
 
-use super::{api, directory_api, health_api, staff_api};
+use super::{api, directory_api, health_api, staff_api, staff_directory_api};
 use crate::state::AppState;
 use axum::Json;
 use std::sync::OnceLock;
@@ -33,6 +34,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(directory_api::needs))
         .routes(routes!(directory_api::services))
         .routes(routes!(directory_api::service))
+        .routes(routes!(staff_directory_api::add))
+        .routes(routes!(staff_directory_api::change))
+        .routes(routes!(staff_directory_api::confirm))
         .routes(routes!(api::create_evening_booking))
         .routes(routes!(api::managed))
         .routes(routes!(api::manage_cancel))
