@@ -7,7 +7,10 @@
 //! Run: `cargo bench --bench booking` (PostgreSQL from `TSUNAGU_TEST_PG_URL`,
 //! default `postgres://postgres@127.0.0.1:5432/postgres`; skipped if unreachable).
 //! `BENCH_REQUESTS` (default 2000) and `BENCH_CONCURRENCY` (default 16) tune it;
-//! `BENCH_ONLY=sqlite|postgres` runs one backend.
+//! `BENCH_ONLY=sqlite|postgres` runs one backend. `BENCH_METRICS=1` runs
+//! the application with its figures on (`metrics.bind`: every request timed
+//! and counted) and scrapes `/metrics` once a second while it runs, as a
+//! Prometheus would (more often than one usually does).
 
 use axum::extract::State;
 use axum::routing::post;
@@ -125,8 +128,24 @@ async fn tsunagu_report(
     // Sessions reach far ahead: open them all, close an hour before.
     s.booking.opens_days_before = 10_000;
     s.booking.cutoff = "1h".into();
+    let measured = std::env::var("BENCH_METRICS").is_ok_and(|v| v == "1");
+    if measured {
+        s.metrics.bind = "127.0.0.1:0".into();
+    }
     let app = Application::build(s).await.unwrap();
     let addr = app.local_addr().unwrap();
+    let figures_addr = app.metrics_addr();
+    // Scrapes once a second while the load runs.
+    let scraper = figures_addr.map(|figures| {
+        tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                let res = client.get(format!("http://{figures}/metrics")).send().await;
+                assert_eq!(res.unwrap().status(), 200, "a scrape failed");
+            }
+        })
+    });
     let state = app.state().clone();
     let series = state.settings.series.to_series().unwrap();
     let today = jst_today(Utc::now());
@@ -157,6 +176,23 @@ async fn tsunagu_report(
         label,
     )
     .await;
+    if let (Some(scraper), Some(figures)) = (scraper, figures_addr) {
+        scraper.abort();
+        if let Err(e) = scraper.await {
+            assert!(!e.is_panic(), "a scrape of /metrics failed during the load");
+        }
+        let figures = reqwest::get(format!("http://{figures}/metrics"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let made = figures
+            .lines()
+            .find(|l| l.starts_with("tsunagu_bookings_made_total{channel=\"online\"}"))
+            .unwrap_or("no bookings counted");
+        println!("{label}: with metrics on; {made}");
+    }
     let _ = tx.send(());
     let _ = server.await;
     report

@@ -49,6 +49,7 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     pub health: HealthSettings,
     pub directory: DirectorySettings,
+    pub metrics: MetricsSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
     /// The languages offered, as codes of folders of `locales/` (`ja` first).
@@ -77,6 +78,23 @@ impl DirectorySettings {
         }
         std::fs::read_to_string(self.seed_file.trim())
             .map_err(|e| anyhow::anyhow!("directory.seed_file {}: {e}", self.seed_file))
+    }
+}
+
+/// The figures for monitoring (Prometheus text at `GET /metrics`), on a
+/// listener of their own so that they are never served to the public.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MetricsSettings {
+    /// `127.0.0.1:9187`; empty (the default): no listener, and requests
+    /// are not timed.
+    #[serde(default)]
+    pub bind: String,
+}
+
+impl MetricsSettings {
+    /// The address to listen on, if the figures are served.
+    pub fn bind(&self) -> Option<&str> {
+        Some(self.bind.trim()).filter(|b| !b.is_empty())
     }
 }
 
@@ -303,6 +321,16 @@ impl Settings {
         if url::Url::parse(&self.server.public_url).is_err() {
             bail!("server.public_url is not a URL: {}", self.server.public_url);
         }
+        if let Some(bind) = self.metrics.bind() {
+            if bind.parse::<std::net::SocketAddr>().is_err() {
+                bail!("metrics.bind is not an address and port (e.g. 127.0.0.1:9187): {bind}");
+            }
+            if bind == self.server.bind.trim() {
+                bail!(
+                    "metrics.bind must differ from server.bind: the figures are not for the public"
+                );
+            }
+        }
         if self.mail.from_address.parse::<lettre::Address>().is_err() {
             bail!("mail.from_address is not an email address");
         }
@@ -403,6 +431,11 @@ mod tests {
         s.validate().unwrap();
         assert_eq!(s.server.bind, "127.0.0.1:8080");
         assert_eq!(s.mail.transport, TransportKind::File);
+        assert_eq!(
+            s.metrics.bind(),
+            None,
+            "no metrics listener unless asked for"
+        );
         assert!(!format!("{s:?}").contains("sqlite://data"));
         let series = s.series.to_series().unwrap();
         assert_eq!(series.closures.yearly.len(), 6);

@@ -6,6 +6,7 @@ pub mod domain;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod service;
 pub mod state;
 pub mod store;
@@ -23,6 +24,8 @@ use tokio::net::TcpListener;
 /// A built application: database migrated, port bound, not yet serving.
 pub struct Application {
     listener: TcpListener,
+    /// The figures' own listener (`metrics.bind`), when they are served.
+    metrics_listener: Option<TcpListener>,
     state: AppState,
     dispatcher: Dispatcher,
 }
@@ -50,12 +53,20 @@ impl Application {
         }
         let transport = Transport::from_settings(&settings.mail)?;
         let settings = Arc::new(settings);
-        let dispatcher =
-            Dispatcher::new(store.clone(), transport, settings.clone(), clock.clone())?;
         let listener = TcpListener::bind(&settings.server.bind).await?;
-        let state = AppState::new(store, settings, clock)?;
+        let metrics_listener = match settings.metrics.bind() {
+            Some(bind) => Some(
+                TcpListener::bind(bind)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("metrics.bind {bind}: {e}"))?,
+            ),
+            None => None,
+        };
+        let state = AppState::new(store.clone(), settings.clone(), clock.clone())?;
+        let dispatcher = Dispatcher::new(store, transport, settings, clock, state.metrics.clone())?;
         Ok(Application {
             listener,
+            metrics_listener,
             state,
             dispatcher,
         })
@@ -63,6 +74,13 @@ impl Application {
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// Where `GET /metrics` is served, if the figures are on.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
     }
 
     pub fn state(&self) -> &AppState {
@@ -89,10 +107,44 @@ impl Application {
             reminder_sweep,
         )
         .await?;
-        let app = web::router(self.state.clone());
+        // One shutdown for both listeners.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let stop = Arc::new(stop);
+        let on_signal = stop.clone();
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = on_signal.send(true);
+        });
+        let until_stopped = |mut stopped: tokio::sync::watch::Receiver<bool>| async move {
+            let _ = stopped.wait_for(|s| *s).await;
+        };
+        let mut app = web::router(self.state.clone());
+        let figures = match self.metrics_listener {
+            Some(listener) => {
+                // Requests are timed only when someone reads the figures.
+                app = web::metrics::measured(app, self.state.metrics.clone());
+                let router = web::metrics::router(self.state.clone());
+                let until = until_stopped(stopped.clone());
+                Some(tokio::spawn(async move {
+                    axum::serve(listener, router)
+                        .with_graceful_shutdown(until)
+                        .await
+                }))
+            }
+            None => None,
+        };
         let served = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
+            .with_graceful_shutdown(until_stopped(stopped))
             .await;
+        // Should the public listener fail, the figures' stops with it.
+        let _ = stop.send(true);
+        if let Some(figures) = figures {
+            match figures.await {
+                Ok(Err(e)) => tracing::error!(error = %e, "the metrics listener failed"),
+                Err(e) => tracing::error!(error = %e, "the metrics listener failed"),
+                Ok(Ok(())) => {}
+            }
+        }
         jobs.stop().await;
         self.state.store.close().await;
         Ok(served?)

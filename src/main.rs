@@ -186,5 +186,8 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
         }
     }
     println!("Tsunagu is running at http://{addr}/");
+    if let Some(figures) = app.metrics_addr() {
+        println!("metrics (Prometheus) at http://{figures}/metrics");
+    }
     app.run().await
 }

@@ -3,6 +3,7 @@
 use crate::config::Settings;
 use crate::domain::rules::BookingRules;
 use crate::domain::time::Clock;
+use crate::metrics::Metrics;
 use crate::store::{StaffMember, Store, StoreResult};
 use std::sync::Arc;
 use tokio::sync::Notify;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Wakes the mail dispatcher when something was queued.
     pub mail_wakeup: Arc<Notify>,
+    /// This application's figures (served on `metrics.bind`, when set).
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {
@@ -30,6 +33,7 @@ impl AppState {
             settings,
             clock,
             mail_wakeup: Arc::new(Notify::new()),
+            metrics: Arc::new(Metrics::new()),
         })
     }
 }

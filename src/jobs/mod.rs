@@ -1,9 +1,12 @@
 //! Scheduled work on tokio-cron-scheduler: the outbox sweep (plus
-//! immediate dispatch on wake-up) and the offer sweep. Every job is idempotent and
+//! immediate dispatch on wake-up), the reminder sweep and the offer sweep,
+//! each run counted in the figures (`tsunagu_job_runs_total{job}`, and
+//! `tsunagu_job_failures_total{job}` for those that failed). Every job is idempotent and
 //! safe to run in several instances at once: work is claimed in the
 //! database, never held in memory.
 
 use crate::mail::Dispatcher;
+use crate::metrics::{Metrics, JOB_MAIL, JOB_OFFERS, JOB_REMINDERS};
 use crate::state::AppState;
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,13 +40,14 @@ impl Jobs {
         let dispatcher = Arc::new(dispatcher);
         let running = Arc::new(Mutex::new(()));
         let scheduler = JobScheduler::new().await?;
-        let (d, r) = (dispatcher.clone(), running.clone());
+        let metrics = state.metrics.clone();
+        let (d, r, m) = (dispatcher.clone(), running.clone(), metrics.clone());
         scheduler
             .add(Job::new_repeated_async(sweep, move |_id, _scheduler| {
-                let (d, r) = (d.clone(), r.clone());
+                let (d, r, m) = (d.clone(), r.clone(), m.clone());
                 Box::pin(async move {
                     if let Ok(_guard) = r.try_lock() {
-                        dispatch(&d).await;
+                        dispatch(&d, &m).await;
                     }
                 })
             })?)
@@ -85,7 +89,7 @@ impl Jobs {
             loop {
                 {
                     let _guard = r.lock().await;
-                    dispatch(&dispatcher).await;
+                    dispatch(&dispatcher, &metrics).await;
                 }
                 tokio::select! {
                     _ = wakeup.notified() => {}
@@ -118,7 +122,9 @@ impl Jobs {
 /// One pass of the offer sweep (also called at start, so that offers that
 /// expired while the server was down move on at once).
 pub async fn sweep_offers(state: &AppState) {
-    match crate::service::offers::sweep(state).await {
+    let result = crate::service::offers::sweep(state).await;
+    state.metrics.job_ran(JOB_OFFERS, result.is_ok());
+    match result {
         Ok((0, 0)) => {}
         Ok((expired, made)) => tracing::info!(expired, made, "offer sweep"),
         Err(e) => tracing::error!(error = %e, "offer sweep failed"),
@@ -128,15 +134,19 @@ pub async fn sweep_offers(state: &AppState) {
 /// One pass of the reminder sweep (also run at start: a reminder that came
 /// due while the server was down goes out unless the consultation has begun).
 pub async fn sweep_reminders(state: &AppState) {
-    match crate::service::reminders::sweep(state).await {
+    let result = crate::service::reminders::sweep(state).await;
+    state.metrics.job_ran(JOB_REMINDERS, result.is_ok());
+    match result {
         Ok(0) => {}
         Ok(queued) => tracing::info!(queued, "reminder sweep"),
         Err(e) => tracing::error!(error = %format!("{e:#}"), "reminder sweep failed"),
     }
 }
 
-async fn dispatch(dispatcher: &Dispatcher) {
-    if let Err(e) = dispatcher.run_once().await {
+async fn dispatch(dispatcher: &Dispatcher, metrics: &Metrics) {
+    let result = dispatcher.run_once().await;
+    metrics.job_ran(JOB_MAIL, result.is_ok());
+    if let Err(e) = result {
         tracing::error!(error = %format!("{e:#}"), "mail dispatch failed");
     }
 }

@@ -7,6 +7,7 @@ use super::render::{guard, render};
 use super::transport::{Outgoing, SendError, Transport};
 use crate::config::Settings;
 use crate::domain::time::Clock;
+use crate::metrics::Metrics;
 use crate::store::{OutboxMessage, Store};
 use chrono::Duration;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
@@ -23,6 +24,7 @@ pub struct Dispatcher {
     retry_base: Duration,
     max_attempts: i32,
     clock: Arc<dyn Clock>,
+    metrics: Arc<Metrics>,
 }
 
 /// How many mails one claim takes.
@@ -40,6 +42,7 @@ impl Dispatcher {
         transport: Transport,
         settings: Arc<Settings>,
         clock: Arc<dyn Clock>,
+        metrics: Arc<Metrics>,
     ) -> anyhow::Result<Self> {
         let mail = &settings.mail;
         let from = Mailbox::new(Some(mail.from_name.clone()), mail.from_address.parse()?);
@@ -52,6 +55,7 @@ impl Dispatcher {
             max_attempts: mail.max_attempts.max(1),
             settings,
             clock,
+            metrics,
         })
     }
 
@@ -106,6 +110,7 @@ impl Dispatcher {
         match result {
             Ok(()) => {
                 self.store.mark_mail_sent(mail.id, self.clock.now()).await?;
+                self.metrics.mail_sent(&mail.kind);
                 tracing::info!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, "mail sent");
                 Ok(())
             }
@@ -117,10 +122,12 @@ impl Dispatcher {
     async fn record_failure(&self, mail: &OutboxMessage, e: SendError) -> anyhow::Result<()> {
         if e.permanent || mail.attempts >= self.max_attempts {
             self.store.mark_mail_failed(mail.id, &e.reason).await?;
+            self.metrics.mail_failed(&mail.kind);
             tracing::error!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail failed");
         } else {
             let next = self.clock.now() + backoff(self.retry_base, mail.attempts);
             self.store.mark_mail_retry(mail.id, next, &e.reason).await?;
+            self.metrics.mail_retried(&mail.kind);
             tracing::warn!(mail_id = mail.id, kind = %mail.kind, attempts = mail.attempts, reason = %e.reason, "mail will be retried");
         }
         Ok(())

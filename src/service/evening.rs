@@ -41,6 +41,22 @@ pub enum BookError {
 }
 
 impl BookError {
+    /// Why a request was refused, as a code for the figures; `None` for
+    /// a failure of our own (`Internal`), which is not a refusal.
+    pub fn refusal(&self) -> Option<&'static str> {
+        Some(match self {
+            BookError::Invalid(_) => "invalid_input",
+            BookError::SlotTaken => "slot_taken",
+            BookError::SlotClosed => "slot_closed",
+            BookError::Rule(rule) => rule.code(),
+            BookError::NotFound => "not_found",
+            BookError::Forbidden => "forbidden",
+            BookError::Conflict(code) => code,
+            BookError::UnusualDay(_) => "unusual_day",
+            BookError::Internal(_) => return None,
+        })
+    }
+
     /// One field refused.
     pub fn invalid(field: &'static str, error: FieldError) -> BookError {
         BookError::Invalid(FieldErrors::from([(field, error)]))

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod evening;
 pub mod health;
 pub mod manage;
+pub mod monitoring;
 pub mod offers;
 pub mod office;
 pub mod reminders;

@@ -180,6 +180,9 @@ pub async fn accept(state: &AppState, raw_token: &str) -> Result<(OfferRecord, S
         return Err(BookError::Rule(RuleBroken::OfferGone));
     }
     state.mail_wakeup.notify_one();
+    state
+        .metrics
+        .bookings_made(crate::metrics::Channel::Offer, 1);
     Ok((offer, manage_url(&state.settings, token.as_str())))
 }
 

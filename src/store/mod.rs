@@ -26,7 +26,7 @@ pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use directory_cache::DirectorySnapshot;
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
-pub use outbox::{MailState, OutboxMessage, OutgoingMail};
+pub use outbox::{MailState, OutboxFigures, OutboxMessage, OutgoingMail};
 pub use reminders::ReminderCandidate;
 pub use roster::{ExportRow, ProfessionalRecord, RosterSession, SheetLine};
 pub use schedule::{SeriesRule, SlotMove};

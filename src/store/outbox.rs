@@ -40,6 +40,17 @@ pub struct MailState {
     pub sent_at: Option<DateTime<Utc>>,
 }
 
+/// The outbox as monitoring sees it (read at scrape time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxFigures {
+    /// Mails waiting to be sent, due or not.
+    pub queued: i64,
+    /// Since when the longest-waiting of them has been due: its first
+    /// attempt's time if not tried yet (a mail held for the morning is not
+    /// late), else when it was queued. `None`: nothing waits.
+    pub oldest_due: Option<DateTime<Utc>>,
+}
+
 /// Queues a mail inside the caller's transaction (a macro rather than a
 /// generic function, so that the future stays `Send` for both drivers).
 macro_rules! insert_mail {
@@ -220,5 +231,21 @@ impl Store {
                 .fetch_one(pool)
                 .await?
         }))
+    }
+
+    /// How many mails wait and since when the oldest has been due. The
+    /// age is left to the caller's clock: no date arithmetic in SQL, where
+    /// the dialects differ (and `COUNT` is read as the 64-bit integer both give).
+    pub async fn outbox_figures(&self) -> StoreResult<OutboxFigures> {
+        let (queued, oldest_due): (i64, Option<DateTime<Utc>>) = on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT COUNT(*),
+                        MIN(CASE WHEN attempts = 0 THEN next_attempt_at ELSE created_at END)
+                 FROM outbox WHERE status = 'queued'",
+            )
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(OutboxFigures { queued, oldest_due })
     }
 }

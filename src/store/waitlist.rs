@@ -418,4 +418,14 @@ impl Store {
         });
         Ok(rows.into_iter().map(|r| r.into_view(now)).collect())
     }
+
+    /// Slots held for someone on the waitlist, answer not yet given (an
+    /// offer past its hold counts until the sweep releases it).
+    pub async fn open_offer_count(&self) -> StoreResult<i64> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status = 'held'")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
 }

@@ -8,6 +8,7 @@ pub mod directory_api;
 pub mod error;
 pub mod field;
 pub mod health_api;
+pub mod metrics;
 pub mod pages;
 pub mod staff_api;
 pub mod staff_auth;

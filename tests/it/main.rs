@@ -21,6 +21,7 @@ mod hostile_input;
 mod html_validity;
 mod languages;
 mod mail_delivery;
+mod metrics;
 mod reminders;
 mod schedule;
 mod schema;

@@ -126,6 +126,8 @@ impl Drop for TestDb {
 
 pub struct TestApp {
     pub base: String,
+    /// `http://addr` of the figures' listener, when `metrics.bind` is set.
+    pub metrics_base: Option<String>,
     pub client: reqwest::Client,
     pub state: AppState,
     pub mail_dir: tempfile::TempDir,
@@ -169,6 +171,7 @@ pub async fn spawn_app_on(
         .await
         .expect("the application builds");
     let addr = app.local_addr().unwrap();
+    let metrics_base = app.metrics_addr().map(|a| format!("http://{a}"));
     let state = app.state().clone();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let handle = tokio::spawn(app.run_until(async move {
@@ -176,6 +179,7 @@ pub async fn spawn_app_on(
     }));
     TestApp {
         base: format!("http://{addr}"),
+        metrics_base,
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
