@@ -322,10 +322,11 @@ impl Settings {
             bail!("server.public_url is not a URL: {}", self.server.public_url);
         }
         if let Some(bind) = self.metrics.bind() {
-            if bind.parse::<std::net::SocketAddr>().is_err() {
+            let Ok(addr) = bind.parse::<std::net::SocketAddr>() else {
                 bail!("metrics.bind is not an address and port (e.g. 127.0.0.1:9187): {bind}");
-            }
-            if bind == self.server.bind.trim() {
+            };
+            // Port 0 (any free port, as the tests ask) is never the same twice.
+            if addr.port() != 0 && bind == self.server.bind.trim() {
                 bail!(
                     "metrics.bind must differ from server.bind: the figures are not for the public"
                 );
@@ -455,6 +456,13 @@ mod tests {
         let mut all = Settings::built_in();
         all.waitlist.offer_hold = "0h".into();
         assert!(all.validate().is_err());
+        let mut all = Settings::built_in();
+        all.metrics.bind = "localhost".into();
+        assert!(all.validate().is_err(), "an address and a port");
+        all.metrics.bind = all.server.bind.clone();
+        assert!(all.validate().is_err(), "not on the public listener");
+        all.metrics.bind = "127.0.0.1:9187".into();
+        all.validate().unwrap();
         assert_eq!(
             Settings::built_in().rules().unwrap().offer_hold,
             chrono::Duration::hours(24)

@@ -88,7 +88,7 @@ async fn the_figures_are_off_by_default_and_never_on_the_public_listener() {
     );
     let text = res.text().await.unwrap();
     assert!(
-        text.contains("# TYPE tsunagu_http_requests_total counter"),
+        text.contains("# TYPE tsunagu_job_runs_total counter"),
         "{text}"
     );
     // ... which serves nothing else of the application,
@@ -279,8 +279,10 @@ async fn a_request_with_a_token_is_counted_by_its_route_template() {
 
 #[tokio::test]
 async fn the_oldest_queued_mail_ages_by_the_clock_while_smtp_is_down() {
-    // A whole second: what PostgreSQL keeps to the microsecond reads back the same.
-    let start = Utc::now().duration_trunc(Duration::seconds(1)).unwrap();
+    // Not a whole second, nor a whole microsecond: PostgreSQL keeps
+    // timestamps to the microsecond, rounded, and the age is still exact.
+    let start = Utc::now().duration_trunc(Duration::seconds(1)).unwrap()
+        + Duration::nanoseconds(999_999_999);
     let clock = ManualClock::new(start);
     let smtp = SmtpServer::reserve_port();
     let app = spawn_app_on(
