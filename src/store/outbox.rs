@@ -236,6 +236,7 @@ impl Store {
     /// How many mails wait and since when the oldest has been due. The
     /// age is left to the caller's clock: no date arithmetic in SQL, where
     /// the dialects differ (and `COUNT` is read as the 64-bit integer both give).
+    #[tracing::instrument(skip_all)]
     pub async fn outbox_figures(&self) -> StoreResult<OutboxFigures> {
         let (queued, oldest_due): (i64, Option<DateTime<Utc>>) = on_db!(read self, pool => {
             sqlx::query_as(

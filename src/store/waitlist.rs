@@ -421,6 +421,7 @@ impl Store {
 
     /// Slots held for someone on the waitlist, answer not yet given (an
     /// offer past its hold counts until the sweep releases it).
+    #[tracing::instrument(skip_all)]
     pub async fn open_offer_count(&self) -> StoreResult<i64> {
         Ok(on_db!(read self, pool => {
             sqlx::query_scalar("SELECT COUNT(*) FROM bookings WHERE status = 'held'")

@@ -103,7 +103,10 @@ async fn the_figures_are_off_by_default_and_never_on_the_public_listener() {
     }
     // and the public listener still does not serve the figures.
     assert_eq!(app.get("/metrics").await.status(), 404);
+    // The one shutdown closes both listeners.
+    let client = app.client.clone();
     app.stop().await;
+    assert!(client.get(format!("{base}/metrics")).send().await.is_err());
 }
 
 #[tokio::test]
