@@ -5,6 +5,7 @@ use super::api_doc::directory::ServiceBody;
 use super::directory_api::{service_json, ServiceJson};
 use super::error::AppError;
 use super::{JsonBody, Manager};
+use crate::domain::directory::ServiceInput;
 use crate::service::directory::staff::{self, DirectoryError};
 use crate::service::directory::Listed;
 use crate::state::AppState;
@@ -27,6 +28,23 @@ fn json(state: &AppState, entry: crate::domain::directory::ServiceEntry) -> Json
     Json(service_json(Listed { entry, open_now }))
 }
 
+/// The body as the service's input; with a field of the wrong JSON type,
+/// a 422 naming it and every other field the service would refuse.
+async fn read(
+    state: &AppState,
+    id: Option<&str>,
+    body: ServiceBody,
+) -> Result<ServiceInput, AppError> {
+    let (input, mut errors) = body.input();
+    if errors.is_empty() {
+        return Ok(input);
+    }
+    for (field, e) in staff::check(state, id, &input).await? {
+        errors.entry(field).or_insert(e);
+    }
+    Err(AppError::Invalid(errors))
+}
+
 /// `POST /api/v1/staff/directory/services`: a new service.
 #[utoipa::path(post, path = "/api/v1/staff/directory/services", tag = "staff",
     operation_id = "add_directory_service",
@@ -37,7 +55,7 @@ pub async fn add(
     Manager(staff): Manager,
     JsonBody(body): JsonBody<ServiceBody>,
 ) -> Result<(StatusCode, Json<ServiceJson>), AppError> {
-    let input = body.input().map_err(AppError::Invalid)?;
+    let input = read(&state, None, body).await?;
     let entry = staff::add(&state, &staff.member, &input).await?;
     Ok((StatusCode::CREATED, json(&state, entry)))
 }
@@ -55,7 +73,7 @@ pub async fn change(
     Path(id): Path<String>,
     JsonBody(body): JsonBody<ServiceBody>,
 ) -> Result<Json<ServiceJson>, AppError> {
-    let input = body.input().map_err(AppError::Invalid)?;
+    let input = read(&state, Some(&id), body).await?;
     let entry = staff::change(&state, &staff.member, &id, &input).await?;
     Ok(json(&state, entry))
 }

@@ -282,14 +282,24 @@ async fn links_on_a_404_page_are_this_sites_own() {
 }
 
 #[tokio::test]
-async fn every_page_error_pages_included_shows_the_configured_contacts() {
+async fn every_page_error_pages_included_shows_the_directorys_crisis_lines() {
     let app = spawn_app_with(|s| {
         s.office.phone = "022-000-1111".into();
-        s.crisis_contacts.truncate(1);
-        s.crisis_contacts[0].name = "試験用の窓口".into();
-        s.crisis_contacts[0].phone = "0120-000-222".into();
     })
     .await;
+    // Staff change a crisis line's number: every page shows the new one.
+    let directory = app.state.store.directory_now().await.unwrap();
+    let mut line = directory
+        .crisis_lines()
+        .find(|e| e.phones.iter().any(|p| p.number == "022-718-4343"))
+        .expect("a crisis line with that number")
+        .clone();
+    line.phones[0].number = "0120-000-222".into();
+    app.state
+        .store
+        .save_directory_service(&line, chrono::Utc::now())
+        .await
+        .unwrap();
     let session = app.add_session(10).await;
     let pages = [
         ("/".to_string(), 200),
@@ -305,8 +315,8 @@ async fn every_page_error_pages_included_shows_the_configured_contacts() {
             let res = app.get(&format!("{path}{sep}lang={lang}")).await;
             assert_eq!(res.status(), status, "{path}");
             let html = res.text().await.unwrap();
-            assert!(html.contains("0120-000-222"), "{path}: the configured line");
-            assert!(!html.contains("022-718-4343"), "{path}: a built-in line");
+            assert!(html.contains("0120-000-222"), "{path}: the line as changed");
+            assert!(!html.contains("022-718-4343"), "{path}: the line as it was");
             // Near the top, before the page's own content, a line leads to the list.
             let line = html.find("class=\"urgent-line\"").expect(&path);
             let main = html.find("<main").unwrap();

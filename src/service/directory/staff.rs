@@ -34,6 +34,21 @@ fn new_id() -> String {
     )
 }
 
+/// What the service would refuse of `input`, as a new service or as a
+/// change of `id`, without writing anything (an unknown `id`: as new).
+pub async fn check(
+    state: &AppState,
+    id: Option<&str>,
+    input: &ServiceInput,
+) -> Result<FieldErrors, DirectoryError> {
+    let directory = state.store.directory_now().await?;
+    let base = id.and_then(|id| directory.get(id));
+    Ok(input
+        .validate(base, String::new(), String::new())
+        .err()
+        .unwrap_or_default())
+}
+
 /// Adds a service; its organisation is the one `organization_id` names
 /// (when the directory has it) or a new one.
 pub async fn add(

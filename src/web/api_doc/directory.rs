@@ -116,9 +116,9 @@ fn items<T: serde::de::DeserializeOwned>(
 }
 
 impl ServiceBody {
-    /// The input for the service layer, or an error for each field of the
-    /// wrong JSON type.
-    pub fn input(self) -> Result<ServiceInput, FieldErrors> {
+    /// The input for the service layer, and an error for each field of the
+    /// wrong JSON type (left out of the input).
+    pub fn input(self) -> (ServiceInput, FieldErrors) {
         let mut e = FieldErrors::new();
         let rank = self.rank.take(&mut e, "rank").map(|n| n.0);
         let rank = match rank.map(i32::try_from) {
@@ -169,10 +169,6 @@ impl ServiceBody {
             bookable_here: self.bookable_here.take(&mut e, "bookable_here"),
             status: self.status.take(&mut e, "status"),
         };
-        if e.is_empty() {
-            Ok(input)
-        } else {
-            Err(e)
-        }
+        (input, e)
     }
 }
