@@ -65,12 +65,22 @@ pub struct DirectorySettings {
     /// A file of starting entries instead of the built-in `config/directory.toml`.
     #[serde(default)]
     pub seed_file: String,
+    /// How often the monthly review (the mail to coordinators) is looked for:
+    /// `15m`. It goes out once a month whatever this is.
+    pub review_sweep_interval: String,
 }
 
 /// The directory a new database starts with, as shipped.
 pub const DIRECTORY_SEED: &str = include_str!("../config/directory.toml");
 
 impl DirectorySettings {
+    pub fn review_sweep_interval(&self) -> anyhow::Result<std::time::Duration> {
+        positive_interval(
+            &self.review_sweep_interval,
+            "directory.review_sweep_interval",
+        )
+    }
+
     /// The text of the starting entries (TOML, as `config/directory.toml`).
     pub fn seed_text(&self) -> anyhow::Result<String> {
         if self.seed_file.trim().is_empty() {
@@ -126,13 +136,17 @@ impl ReminderSettings {
     }
 
     pub fn sweep_interval(&self) -> anyhow::Result<std::time::Duration> {
-        let d = parse_duration(&self.sweep_interval)
-            .map_err(|e| anyhow::anyhow!("reminders.sweep_interval: {e}"))?;
-        d.to_std()
-            .ok()
-            .filter(|d| !d.is_zero())
-            .ok_or_else(|| anyhow::anyhow!("reminders.sweep_interval must be positive"))
+        positive_interval(&self.sweep_interval, "reminders.sweep_interval")
     }
+}
+
+/// A setting's interval (`1s`, `15m`), which must be more than nothing.
+fn positive_interval(raw: &str, setting: &str) -> anyhow::Result<std::time::Duration> {
+    let d = parse_duration(raw).map_err(|e| anyhow::anyhow!("{setting}: {e}"))?;
+    d.to_std()
+        .ok()
+        .filter(|d| !d.is_zero())
+        .ok_or_else(|| anyhow::anyhow!("{setting} must be positive"))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -318,6 +332,7 @@ impl Settings {
         self.rules()?;
         self.reminders.offsets()?;
         self.reminders.sweep_interval()?;
+        self.directory.review_sweep_interval()?;
         if url::Url::parse(&self.server.public_url).is_err() {
             bail!("server.public_url is not a URL: {}", self.server.public_url);
         }

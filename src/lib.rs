@@ -96,8 +96,10 @@ impl Application {
         let offer_sweep =
             std::time::Duration::from_secs(self.state.settings.waitlist.sweep_seconds.max(1));
         let reminder_sweep = self.state.settings.reminders.sweep_interval()?;
+        let review_sweep = self.state.settings.directory.review_sweep_interval()?;
         jobs::sweep_offers(&self.state).await;
         jobs::sweep_reminders(&self.state).await;
+        jobs::sweep_directory_review(&self.state).await;
         let jobs = jobs::Jobs::start(
             self.dispatcher,
             self.state.mail_wakeup.clone(),
@@ -105,6 +107,7 @@ impl Application {
             self.state.clone(),
             offer_sweep,
             reminder_sweep,
+            review_sweep,
         )
         .await?;
         // One shutdown for both listeners.

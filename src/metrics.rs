@@ -20,11 +20,12 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::{Registry, Unit};
 
 /// The jobs whose runs are counted (`tsunagu_job_runs_total{job}`).
-pub const JOBS: &[&str] = &[JOB_MAIL, JOB_REMINDERS, JOB_OFFERS];
+pub const JOBS: &[&str] = &[JOB_MAIL, JOB_REMINDERS, JOB_OFFERS, JOB_DIRECTORY_REVIEW];
 /// A pass of the mail dispatcher (the sweep, or a wake-up after a change).
 pub const JOB_MAIL: &str = "mail_dispatch";
 pub const JOB_REMINDERS: &str = "reminder_sweep";
 pub const JOB_OFFERS: &str = "offer_sweep";
+pub const JOB_DIRECTORY_REVIEW: &str = "directory_review";
 
 /// The request's route when no route matched (a 404): never the raw path.
 pub const UNMATCHED: &str = "unmatched";

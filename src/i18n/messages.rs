@@ -70,6 +70,11 @@ pub fn field_message(field: &str, error: &FieldError, lang: Lang) -> String {
             | "services"
             | "preferred.time"
             | "doctor_id"
+            | "needs"
+            | "audiences"
+            | "methods"
+            | "bookable_here"
+            | "status"
     );
     let s = match error {
         FieldError::Required if choice_field => t.field_required_choice,

@@ -1,12 +1,14 @@
 //! Scheduled work on tokio-cron-scheduler: the outbox sweep (plus
-//! immediate dispatch on wake-up), the reminder sweep and the offer sweep,
+//! immediate dispatch on wake-up), the reminder sweep, the offer sweep and
+//! the directory's monthly review (the mail to coordinators),
 //! each run counted in the figures (`tsunagu_job_runs_total{job}`, and
 //! `tsunagu_job_failures_total{job}` for those that failed). Every job is idempotent and
 //! safe to run in several instances at once: work is claimed in the
 //! database, never held in memory.
 
 use crate::mail::Dispatcher;
-use crate::metrics::{Metrics, JOB_MAIL, JOB_OFFERS, JOB_REMINDERS};
+use crate::metrics::{Metrics, JOB_DIRECTORY_REVIEW, JOB_MAIL, JOB_OFFERS, JOB_REMINDERS};
+use std::future::Future;
 use crate::state::AppState;
 use std::sync::Arc;
 use std::time::Duration;
@@ -36,6 +38,7 @@ impl Jobs {
         state: AppState,
         offer_sweep: Duration,
         reminder_sweep: Duration,
+        review_sweep: Duration,
     ) -> anyhow::Result<Jobs> {
         let dispatcher = Arc::new(dispatcher);
         let running = Arc::new(Mutex::new(()));
@@ -53,35 +56,20 @@ impl Jobs {
             })?)
             .await?;
         // Reminders: queue those that have come due.
-        let (rs, reminders_running) = (state.clone(), Arc::new(Mutex::new(())));
-        scheduler
-            .add(Job::new_repeated_async(
-                reminder_sweep,
-                move |_id, _scheduler| {
-                    let (state, r) = (rs.clone(), reminders_running.clone());
-                    Box::pin(async move {
-                        if let Ok(_guard) = r.try_lock() {
-                            sweep_reminders(&state).await;
-                        }
-                    })
-                },
-            )?)
-            .await?;
+        every(&scheduler, reminder_sweep, &state, |s| async move {
+            sweep_reminders(&s).await
+        })
+        .await?;
         // Offers: expire those past their hold, offer free slots someone waits for.
-        let offers_running = Arc::new(Mutex::new(()));
-        scheduler
-            .add(Job::new_repeated_async(
-                offer_sweep,
-                move |_id, _scheduler| {
-                    let (state, r) = (state.clone(), offers_running.clone());
-                    Box::pin(async move {
-                        if let Ok(_guard) = r.try_lock() {
-                            sweep_offers(&state).await;
-                        }
-                    })
-                },
-            )?)
-            .await?;
+        every(&scheduler, offer_sweep, &state, |s| async move {
+            sweep_offers(&s).await
+        })
+        .await?;
+        // The directory's monthly review, once a month across instances.
+        every(&scheduler, review_sweep, &state, |s| async move {
+            sweep_directory_review(&s).await
+        })
+        .await?;
         scheduler.start().await?;
         let (stopping, mut stop_seen) = watch::channel(false);
         let r = running.clone();
@@ -116,6 +104,44 @@ impl Jobs {
             tracing::warn!(error = %e, "scheduler did not stop cleanly");
         }
         let _idle = self.running.lock().await;
+    }
+}
+
+/// Runs `sweep` every `interval`, one pass at a time in this process (a
+/// pass still running when the next is due makes the next one skip).
+async fn every<F, Fut>(
+    scheduler: &JobScheduler,
+    interval: Duration,
+    state: &AppState,
+    sweep: F,
+) -> anyhow::Result<()>
+where
+    F: Fn(AppState) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let (state, running, sweep) = (state.clone(), Arc::new(Mutex::new(())), Arc::new(sweep));
+    scheduler
+        .add(Job::new_repeated_async(interval, move |_id, _scheduler| {
+            let (state, running, sweep) = (state.clone(), running.clone(), sweep.clone());
+            Box::pin(async move {
+                if let Ok(_guard) = running.try_lock() {
+                    sweep(state).await;
+                }
+            })
+        })?)
+        .await?;
+    Ok(())
+}
+
+/// One pass of the directory's review: this month's mail to the
+/// coordinators, if it is due and no instance has queued it yet.
+pub async fn sweep_directory_review(state: &AppState) {
+    let result = crate::service::directory::review::sweep(state).await;
+    state.metrics.job_ran(JOB_DIRECTORY_REVIEW, result.is_ok());
+    match result {
+        Ok(None) => {}
+        Ok(Some(entries)) => tracing::info!(entries, "directory review queued"),
+        Err(e) => tracing::error!(error = %format!("{e:#}"), "directory review failed"),
     }
 }
 

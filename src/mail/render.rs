@@ -1,20 +1,28 @@
 //! A queued mail, from its kind and payload, to what the transport sends:
 //! the kind says whether it is an evening mail ([`EveningMail`]) or one of
-//! the health centre's ([`HealthMail`]), and which of their mails it is.
+//! the health centre's ([`HealthMail`]) or one to staff ([`StaffMail`]),
+//! and which of their mails it is.
 
 use super::health::{self, HealthMail};
 use super::message::{Guard, Rendered};
+use super::staff::{self, StaffMail};
 use super::templates::EveningMail;
 use crate::config::Settings;
 
-/// Every kind of mail: the evening ones, then the health centre's.
+/// Every kind of mail: the evening ones, the health centre's, then staff's.
 pub fn kinds() -> impl Iterator<Item = &'static str> {
-    super::templates::KINDS.iter().chain(health::KINDS).copied()
+    super::templates::KINDS
+        .iter()
+        .chain(health::KINDS)
+        .chain(staff::KINDS)
+        .copied()
 }
 
 /// What a queued mail depends on, if anything.
 pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
-    if health::is_health(kind) {
+    if staff::is_staff(kind) {
+        None
+    } else if health::is_health(kind) {
         serde_json::from_str::<HealthMail>(payload).ok()?.guard()
     } else {
         serde_json::from_str::<EveningMail>(payload).ok()?.guard()
@@ -24,7 +32,11 @@ pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
 /// Renders a queued mail from its kind and payload.
 pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
     let bad = |e: serde_json::Error| format!("payload of {kind}: {e}");
-    if health::is_health(kind) {
+    if staff::is_staff(kind) {
+        serde_json::from_str::<StaffMail>(payload)
+            .map_err(bad)?
+            .render(kind, settings)
+    } else if health::is_health(kind) {
         serde_json::from_str::<HealthMail>(payload)
             .map_err(bad)?
             .render(kind, settings)

@@ -9,6 +9,7 @@ mod booking_batch;
 mod bookings;
 mod directory;
 mod directory_cache;
+mod directory_review;
 mod health;
 mod health_outcome;
 mod health_schedule;

@@ -104,6 +104,22 @@ pub fn router(state: AppState) -> Router {
             "/staff/bookings/{id}/attendance",
             post(pages::staff::attendance),
         )
+        .route(
+            "/staff/directory",
+            get(pages::staff::directory).post(pages::staff::add_directory_entry),
+        )
+        .route(
+            "/staff/directory/new",
+            get(pages::staff::new_directory_entry),
+        )
+        .route(
+            "/staff/directory/{id}",
+            get(pages::staff::directory_entry).post(pages::staff::change_directory_entry),
+        )
+        .route(
+            "/staff/directory/{id}/confirm",
+            post(pages::staff::confirm_directory_entry),
+        )
         .route("/staff/export.csv", get(pages::staff::export))
         .route("/staff/audit", get(pages::staff::audit))
         .route("/staff/series", post(pages::staff::set_series))

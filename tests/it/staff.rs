@@ -1135,6 +1135,9 @@ async fn every_staff_page_refuses_those_who_must_not_use_it() {
     let admin = cookie_of("admin@city.example.jp").await;
     let id = session.id;
     let slot = session.slots[5].id;
+    let entry = app.state.store.directory_now().await.unwrap().entries[0]
+        .id
+        .clone();
     // (method, path, who may): S = any staff, M = admin + coordinator, A = admin only.
     let pages: Vec<(&str, String, &str)> = vec![
         ("GET", "/staff".into(), "S"),
@@ -1169,6 +1172,13 @@ async fn every_staff_page_refuses_those_who_must_not_use_it() {
         ("POST", "/staff/health/blocks".into(), "M"),
         ("POST", "/staff/health/schedule/confirm".into(), "M"),
         ("POST", "/staff/health/interviews/1/attendance".into(), "M"),
+        ("GET", "/staff/directory".into(), "M"),
+        ("GET", "/staff/directory?stale=1".into(), "M"),
+        ("GET", "/staff/directory/new".into(), "M"),
+        ("GET", format!("/staff/directory/{entry}"), "M"),
+        ("POST", "/staff/directory".into(), "M"),
+        ("POST", format!("/staff/directory/{entry}"), "M"),
+        ("POST", format!("/staff/directory/{entry}/confirm"), "M"),
     ];
     for (method, path, who) in &pages {
         let call = |cookie: Option<&str>| {

@@ -6,7 +6,8 @@
 //! many; the crisis lines shown on every page are the entries marked
 //! [`ServiceEntry::crisis`], in the order staff chose.
 
-mod input;
+pub mod input;
+pub mod review;
 mod schedule;
 mod search;
 

@@ -77,12 +77,40 @@ fn health(lang: Lang) -> HealthMail {
     }
 }
 
-/// Each kind in `lang`, rendered from its payload as the dispatcher does.
+/// The monthly review of the directory, to staff.
+fn staff_review(lang: Lang) -> StaffMail {
+    StaffMail {
+        lang,
+        year: 2027,
+        month: 1,
+        since: NaiveDate::from_ymd_opt(2026, 7, 5),
+        entries: vec![
+            crate::mail::staff::ReviewLine {
+                name: DATA[4].into(),
+                organization: DATA[1].into(),
+                confirmed_on: NaiveDate::from_ymd_opt(2026, 2, 1),
+                confirmed_by: DATA[3].into(),
+            },
+            crate::mail::staff::ReviewLine {
+                name: DATA[4].into(),
+                organization: DATA[1].into(),
+                confirmed_on: None,
+                confirmed_by: String::new(),
+            },
+        ],
+    }
+}
+
+/// Each kind in `lang`, rendered from its payload as the dispatcher does
+/// (staff's mails have no やさしい日本語, as staff screens have none).
 fn every_mail(lang: Lang) -> Vec<(&'static str, Rendered)> {
     let settings = Settings::built_in();
     kinds()
+        .filter(|kind| lang != Lang::Easy || !staff::is_staff(kind))
         .map(|kind| {
-            let payload = if health::is_health(kind) {
+            let payload = if staff::is_staff(kind) {
+                staff_review(lang).queue(kind, "a@x.jp", &settings).payload
+            } else if health::is_health(kind) {
                 health(lang).queue(kind, "a@x.jp", &settings).payload
             } else {
                 evening(lang).queue(kind, "a@x.jp", &settings).payload
@@ -142,7 +170,8 @@ fn every_mail_renders_in_every_language_with_no_message_id_showing() {
         .collect();
     for &lang in Lang::ALL {
         let mails = every_mail(lang);
-        assert_eq!(mails.len(), 16);
+        let staff_mails = if lang == Lang::Easy { 0 } else { 1 };
+        assert_eq!(mails.len(), 16 + staff_mails);
         for (kind, r) in &mails {
             assert!(!r.subject.trim().is_empty(), "{kind}");
             for (part, s) in parts(r) {
@@ -234,4 +263,11 @@ fn japanese_mails_are_as_before() {
     );
     assert!(received.contains("  現在の順番：4番目\n"), "{received}");
     assert!(!received.contains("今すぐ誰かに"));
+    let review = text(crate::mail::staff::STAFF_DIRECTORY_REVIEW);
+    assert!(
+        review.contains("  事業場のご都合（株式会社 青葉製作所）：最終確認 2026年2月1日（仙台 一郎）\n"),
+        "{review}"
+    );
+    assert!(review.contains("：未確認\n"), "{review}");
+    assert!(review.contains("/staff/directory?stale=1"), "{review}");
 }

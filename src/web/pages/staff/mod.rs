@@ -1,7 +1,8 @@
 //! Staff screens (事務局): sign-in, the month's roster (`roster`), each
 //! evening's day sheet with attendance (`day_sheet`), the CSV export
 //! (`export`), the schedule's changes (`schedule`), professionals and
-//! accounts (`people`), phone bookings (`phone`) and the audit log (`audit`),
+//! accounts (`people`), phone bookings (`phone`), the directory
+//! (`directory`, its form in `directory_form`) and the audit log (`audit`),
 //! each in the frame every staff screen shares (`frame`: the staff's
 //! language, its chooser, who is signed in).
 //! Without a sign-in every page redirects to `/staff/login` and shows
@@ -9,6 +10,8 @@
 
 mod audit;
 mod day_sheet;
+mod directory;
+mod directory_form;
 mod export;
 mod frame;
 mod people;
@@ -18,6 +21,11 @@ mod schedule;
 
 pub use audit::audit;
 pub use day_sheet::{attendance, cancel_booking, sheet};
+pub use directory::{
+    add as add_directory_entry, change as change_directory_entry,
+    confirm as confirm_directory_entry, edit_form as directory_entry, list as directory,
+    new_form as new_directory_entry,
+};
 pub use export::export;
 pub(crate) use frame::StaffFrame;
 pub use people::{
@@ -203,6 +211,9 @@ fn done_notice(q: &HashMap<String, String>, t: &'static Texts) -> Option<&'stati
         "account_added" => t.staff_done_account_added,
         "account_closed" => t.staff_done_account_closed,
         "account_reopened" => t.staff_done_account_reopened,
+        "directory_added" => t.staff_done_directory_added,
+        "directory_changed" => t.staff_done_directory_changed,
+        "directory_confirmed" => t.staff_done_directory_confirmed,
         _ => return None,
     })
 }
