@@ -8,8 +8,8 @@
 
 use crate::mail::Dispatcher;
 use crate::metrics::{Metrics, JOB_DIRECTORY_REVIEW, JOB_MAIL, JOB_OFFERS, JOB_REMINDERS};
-use std::future::Future;
 use crate::state::AppState;
+use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{watch, Mutex, Notify};
@@ -121,14 +121,17 @@ where
 {
     let (state, running, sweep) = (state.clone(), Arc::new(Mutex::new(())), Arc::new(sweep));
     scheduler
-        .add(Job::new_repeated_async(interval, move |_id, _scheduler| {
-            let (state, running, sweep) = (state.clone(), running.clone(), sweep.clone());
-            Box::pin(async move {
-                if let Ok(_guard) = running.try_lock() {
-                    sweep(state).await;
-                }
-            })
-        })?)
+        .add(Job::new_repeated_async(
+            interval,
+            move |_id, _scheduler| {
+                let (state, running, sweep) = (state.clone(), running.clone(), sweep.clone());
+                Box::pin(async move {
+                    if let Ok(_guard) = running.try_lock() {
+                        sweep(state).await;
+                    }
+                })
+            },
+        )?)
         .await?;
     Ok(())
 }

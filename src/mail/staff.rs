@@ -77,19 +77,23 @@ impl StaffMail {
             return Err(format!("no staff mail of kind {kind}"));
         }
         let (t, lang) = (self.t(), self.lang);
-        let since = self
-            .since
-            .map(|d| format_date(d, lang))
-            .unwrap_or_default();
+        let since = self.since.map(|d| format_date(d, lang)).unwrap_or_default();
         let details = self
             .entries
             .iter()
             .map(|e| {
                 let when = match e.confirmed_on {
-                    Some(on) => t.staff_review_mail_confirmed(e.confirmed_by.as_str(), format_date(on, lang)),
+                    Some(on) => t.staff_review_mail_confirmed(
+                        e.confirmed_by.as_str(),
+                        format_date(on, lang),
+                    ),
                     None => t.staff_directory_never_confirmed.to_string(),
                 };
-                Detail::new(t, &t.staff_review_mail_entry(e.name.as_str(), e.organization.as_str()), when)
+                Detail::new(
+                    t,
+                    &t.staff_review_mail_entry(e.name.as_str(), e.organization.as_str()),
+                    when,
+                )
             })
             .collect();
         NoticeFields {

@@ -238,3 +238,51 @@ async fn finding_help_by_trouble_in_a_real_browser() {
     browser.check_accessibility().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_keep_the_directory_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    support::staff::staff(&app).await;
+    browser.goto(&app.url("/staff/login?lang=ja")).await;
+    browser.type_into("#email", "coord@city.example.jp").await;
+    browser
+        .type_into("#password", "a long enough password")
+        .await;
+    browser.click("form[action='/staff/login'] button").await;
+    browser.wait_for("ログアウト").await;
+    browser.goto(&app.url("/staff/directory")).await;
+    browser.wait_for("相談先の一覧の管理").await;
+    browser.check_accessibility().await;
+    // An entry's form; sent without its name, it comes back with the
+    // summary first and what was typed kept.
+    let entry = app.state.store.directory_now().await.unwrap().entries[0].clone();
+    browser
+        .click(&format!("a[href='/staff/directory/{}']", entry.id))
+        .await;
+    browser.wait_for("の編集").await;
+    browser.check_accessibility().await;
+    browser.clear("#name").await;
+    browser.type_into("#eligibility", "どなたでも").await;
+    browser
+        .click(&format!(
+            "form[action='/staff/directory/{}'] button[type=submit]",
+            entry.id
+        ))
+        .await;
+    browser.wait_for("id=\"error-summary\"").await;
+    browser.check_accessibility().await;
+    browser.find("#eligibility[value*='どなたでも']").await;
+    // Confirmed today, from the entry's page.
+    browser
+        .click(&format!(
+            "form[action='/staff/directory/{}/confirm'] button",
+            entry.id
+        ))
+        .await;
+    browser.wait_for("内容を確認した日を今日にしました").await;
+    browser.check_accessibility().await;
+    app.stop().await;
+}

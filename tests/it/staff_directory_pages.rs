@@ -49,7 +49,10 @@ async fn a_coordinator_adds_suspends_and_confirms_entries_through_the_forms() {
     // A new database: every entry unconfirmed, so flagged.
     let list = html(&app, &cookie, "/staff/directory").await;
     let entries = app.state.store.directory_now().await.unwrap().entries.len();
-    assert!(list.contains(&format!("{entries}件の相談先が、183日以上")), "{list}");
+    assert!(
+        list.contains(&format!("{entries}件の相談先が、183日以上")),
+        "{list}"
+    );
     assert_eq!(list.matches("要確認</strong>").count(), entries);
     assert!(list.contains("宮城県司法書士会"));
 
@@ -63,7 +66,10 @@ async fn a_coordinator_adds_suspends_and_confirms_entries_through_the_forms() {
     let edit = html(&app, &cookie, &at).await;
     assert!(edit.contains("相談先を追加しました。"));
     assert!(edit.contains("value=\"くらしの相談窓口\""));
-    assert!(edit.contains("value=\"022-225-7211\""), "the number as read");
+    assert!(
+        edit.contains("value=\"022-225-7211\""),
+        "the number as read"
+    );
     let id = at
         .trim_start_matches("/staff/directory/")
         .split('?')
@@ -78,7 +84,13 @@ async fn a_coordinator_adds_suspends_and_confirms_entries_through_the_forms() {
     let mut change = new_entry(&csrf);
     change.retain(|(k, _)| *k != "status");
     change.push(("status", "temporarily closed".into()));
-    let res = send_form(&app, &cookie, &format!("/staff/directory/{id}"), &pairs(&change)).await;
+    let res = send_form(
+        &app,
+        &cookie,
+        &format!("/staff/directory/{id}"),
+        &pairs(&change),
+    )
+    .await;
     assert_eq!(res.status(), 303);
     let public = app.get("/directory?need=debt").await.text().await.unwrap();
     assert!(!public.contains("くらしの相談窓口"));
@@ -99,16 +111,20 @@ async fn a_coordinator_adds_suspends_and_confirms_entries_through_the_forms() {
         "/staff/directory?stale=1&done=directory_confirmed"
     );
     let stale = html(&app, &cookie, "/staff/directory?stale=1").await;
-    assert!(!stale.contains("くらしの相談窓口"), "confirmed: no longer listed");
+    assert!(
+        !stale.contains("くらしの相談窓口"),
+        "confirmed: no longer listed"
+    );
     let list = html(&app, &cookie, "/staff/directory").await;
     let today = tsunagu::i18n::dates::format_date(
-        tsunagu::domain::time::jst_today(clock.now()),
+        tsunagu::domain::time::jst_today(tsunagu::domain::time::Clock::now(&clock)),
         tsunagu::domain::Lang::Ja,
     );
     assert!(list.contains(&format!("{today}（事務 局）")), "{list}");
     assert_eq!(list.matches("要確認</strong>").count(), entries);
     // Half a year on it is flagged again.
     clock.advance(Duration::days(184));
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
     let list = html(&app, &cookie, "/staff/directory").await;
     assert_eq!(list.matches("要確認</strong>").count(), entries + 1);
 
@@ -140,17 +156,34 @@ async fn a_refused_form_keeps_what_was_typed_with_a_message_beside_each_field() 
     assert_eq!(res.status(), 422);
     let page = res.text().await.unwrap();
     assert!(page.contains("id=\"error-summary\""));
-    for anchor in ["#name", "#needs-0", "#phone_number_0", "#freq_0", "#url", "#description_en"] {
-        assert!(page.contains(&format!("href=\"{anchor}\"")), "{anchor}: {page}");
+    for anchor in [
+        "#name",
+        "#needs-0",
+        "#phone_number_0",
+        "#freq_0",
+        "#url",
+        "#description_en",
+    ] {
+        assert!(
+            page.contains(&format!("href=\"{anchor}\"")),
+            "{anchor}: {page}"
+        );
     }
     // What was typed is still there, the refused parts too.
     assert!(page.contains("value=\"仙台市 青葉区役所\""));
     assert!(page.contains("value=\"12\""));
     assert!(page.contains("value=\"毎週\""));
     assert!(page.contains("aria-invalid=\"true\""));
-    assert_eq!(app.state.store.directory_version().await.unwrap(), version, "nothing written");
+    assert_eq!(
+        app.state.store.directory_version().await.unwrap(),
+        version,
+        "nothing written"
+    );
     // An entry that does not exist.
-    assert_eq!(page_status(&app, &cookie, "/staff/directory/no-such-id").await, 404);
+    assert_eq!(
+        page_status(&app, &cookie, "/staff/directory/no-such-id").await,
+        404
+    );
     app.stop().await;
 }
 

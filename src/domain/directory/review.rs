@@ -138,9 +138,9 @@ mod tests {
 
     #[test]
     fn the_stale_entries_are_listed_oldest_first_and_retired_ones_left_out() {
-        use crate::domain::directory::{Confirmation, Status};
         use crate::domain::directory::tests::entry;
         use crate::domain::directory::Need;
+        use crate::domain::directory::{Confirmation, Status};
         let mut entries: Vec<ServiceEntry> = ["a", "b", "c", "d"]
             .iter()
             .map(|id| entry(id, &[Need::Debt]))
@@ -166,6 +166,9 @@ mod tests {
         // Never confirmed first, then the oldest confirmation.
         assert_eq!(listed.last().unwrap().id, entries[1].id);
         assert!(listed[0].confirmed.is_none());
-        assert_eq!(stale_since(jst(2026, 12, 3, 10, 0), 183), since + Duration::days(2));
+        assert_eq!(
+            stale_since(jst(2026, 12, 3, 10, 0), 183),
+            since + Duration::days(2)
+        );
     }
 }

@@ -66,6 +66,9 @@ impl ByDay {
     }
 
     fn parse(item: &str) -> Result<ByDay, String> {
+        if !item.is_ascii() {
+            return Err(format!("byday {item:?} is not RFC 5545 (MO…SU, 2WE)"));
+        }
         let upper = item.to_ascii_uppercase();
         let split = upper.len().saturating_sub(2);
         let (nth, day) = upper.split_at(split);

@@ -149,6 +149,10 @@ fn hours_past_midnight_belong_to_the_day_they_started() {
 
 #[test]
 fn byday_reads_and_writes_rfc5545() {
+    // Anything but ASCII is refused, never cut inside a character.
+    for raw in ["毎週", "月水", "2水", "ＭＯ"] {
+        assert!(ByDay::parse_list(raw).is_err(), "{raw}");
+    }
     let days = ByDay::parse_list("MO, 2we,-1FR").unwrap();
     assert_eq!(
         days,

@@ -265,7 +265,9 @@ fn japanese_mails_are_as_before() {
     assert!(!received.contains("今すぐ誰かに"));
     let review = text(crate::mail::staff::STAFF_DIRECTORY_REVIEW);
     assert!(
-        review.contains("  事業場のご都合（株式会社 青葉製作所）：最終確認 2026年2月1日（仙台 一郎）\n"),
+        review.contains(
+            "  事業場のご都合（株式会社 青葉製作所）：最終確認 2026年2月1日(日)（仙台 一郎）\n"
+        ),
         "{review}"
     );
     assert!(review.contains("：未確認\n"), "{review}");

@@ -150,6 +150,8 @@ async fn session(
                 b"250 OK\r\n"
             }
             "MAIL" => {
+                // A new transaction: its own recipients (RFC 5321 4.1.1.2).
+                to.clear();
                 from = command
                     .split_once(':')
                     .map(|x| x.1)
@@ -193,13 +195,11 @@ async fn session(
                     tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
                 }
                 let current = *mode.lock().unwrap();
+                // The transaction ends with its data, accepted or not.
+                let (from, to) = (std::mem::take(&mut from), std::mem::take(&mut to));
                 match current {
                     Mode::Accept => {
-                        received.lock().unwrap().push(Received {
-                            from: from.clone(),
-                            to: to.clone(),
-                            data,
-                        });
+                        received.lock().unwrap().push(Received { from, to, data });
                         b"250 OK queued\r\n"
                     }
                     Mode::TempFail => b"451 4.3.0 Try again later\r\n",

@@ -48,9 +48,9 @@ struct ListPage {
 
 fn confirmed_words(e: &ServiceEntry, c: &StaffFrame) -> String {
     match &e.confirmed {
-        Some(done) => c
-            .t
-            .staff_directory_confirmed_on(done.by.as_str(), format_date(done.on, c.lang)),
+        Some(done) => {
+            c.t.staff_directory_confirmed_on(done.by.as_str(), format_date(done.on, c.lang))
+        }
         None => c.t.staff_directory_never_confirmed.to_string(),
     }
 }

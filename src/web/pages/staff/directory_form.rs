@@ -3,11 +3,11 @@
 //! the form replaces the whole entry), and the form as a page shows it,
 //! with what was typed kept and an error beside each refused field.
 
-use crate::domain::directory::{
-    Audience, BookableHere, Freq, Method, Need, PhoneKind, PhoneInput, ScheduleInput,
-    ServiceEntry, ServiceInput, Status,
-};
 use crate::domain::directory::input::{NAME_MAX, SHORT_MAX, TEXT_MAX};
+use crate::domain::directory::{
+    Audience, BookableHere, Freq, Method, Need, PhoneInput, PhoneKind, ScheduleInput, ServiceEntry,
+    ServiceInput, Status,
+};
 use crate::domain::{FieldErrors, Lang};
 use crate::i18n::directory::{
     audience_label, bookable_label, freq_label, method_label, need_label, phone_kind_label,
@@ -96,7 +96,9 @@ pub(super) fn pairs_of(e: &ServiceEntry) -> Pairs {
     e.audiences
         .iter()
         .for_each(|a| put("audiences", a.code().into()));
-    e.methods.iter().for_each(|m| put("methods", m.code().into()));
+    e.methods
+        .iter()
+        .for_each(|m| put("methods", m.code().into()));
     for (i, ph) in e.phones.iter().enumerate() {
         put(&format!("phone_number_{i}"), ph.number.clone());
         put(&format!("phone_type_{i}"), ph.kind.code().into());
@@ -106,8 +108,14 @@ pub(super) fn pairs_of(e: &ServiceEntry) -> Pairs {
         let time = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
         put(&format!("freq_{i}"), s.freq.code().into());
         put(&format!("byday_{i}"), s.byday_text());
-        put(&format!("opens_at_{i}"), time(s.opens_at).unwrap_or_default());
-        put(&format!("closes_at_{i}"), time(s.closes_at).unwrap_or_default());
+        put(
+            &format!("opens_at_{i}"),
+            time(s.opens_at).unwrap_or_default(),
+        );
+        put(
+            &format!("closes_at_{i}"),
+            time(s.closes_at).unwrap_or_default(),
+        );
         put(
             &format!("valid_from_{i}"),
             s.valid_from.map(|d| d.to_string()).unwrap_or_default(),
@@ -312,7 +320,12 @@ fn anchor(field: &'static str) -> &'static str {
 
 impl EntryForm {
     /// The form filled with `pairs`, with `errors` beside their fields.
-    pub(super) fn new(pairs: &[(String, String)], errors: &FieldErrors, t: &Texts, lang: Lang) -> EntryForm {
+    pub(super) fn new(
+        pairs: &[(String, String)],
+        errors: &FieldErrors,
+        t: &Texts,
+        lang: Lang,
+    ) -> EntryForm {
         let error = |f: &str| errors.get(f).map(|e| field_message(f, e, lang));
         let group = |name: &'static str, options: Vec<(&'static str, &'static str)>| {
             let chosen = values(pairs, name);
@@ -415,7 +428,10 @@ impl EntryForm {
             groups: vec![
                 group(
                     "needs",
-                    Need::ALL.iter().map(|n| (n.code(), need_label(*n, lang))).collect(),
+                    Need::ALL
+                        .iter()
+                        .map(|n| (n.code(), need_label(*n, lang)))
+                        .collect(),
                 ),
                 group(
                     "audiences",
@@ -487,7 +503,11 @@ mod tests {
     fn an_entry_through_the_form_comes_back_the_same() {
         let entry = sample();
         let input = input_of(&pairs_of(&entry)).unwrap();
-        let back = input.validate(Some(&entry), entry.id.clone(), entry.organization.id.clone());
+        let back = input.validate(
+            Some(&entry),
+            entry.id.clone(),
+            entry.organization.id.clone(),
+        );
         assert_eq!(back.unwrap(), entry);
     }
 
@@ -500,7 +520,11 @@ mod tests {
         pairs.push(("freq_1".into(), "".into()));
         let changed = input_of(&pairs)
             .unwrap()
-            .validate(Some(&entry), entry.id.clone(), entry.organization.id.clone())
+            .validate(
+                Some(&entry),
+                entry.id.clone(),
+                entry.organization.id.clone(),
+            )
             .unwrap();
         assert!(changed.phones.is_empty());
         assert!(!changed.crisis);
@@ -523,9 +547,15 @@ mod tests {
         let t = crate::i18n::texts(Lang::Ja);
         let form = EntryForm::new(&pairs, &errors, t, Lang::Ja);
         assert!(form.errors.iter().any(|e| e.field == "needs-0"));
-        assert_eq!(form.texts.iter().find(|f| f.name == "name").unwrap().value, "くらしの相談");
+        assert_eq!(
+            form.texts.iter().find(|f| f.name == "name").unwrap().value,
+            "くらしの相談"
+        );
         assert!(form.groups[0].error.is_some());
         assert_eq!(form.phones.len(), 2, "the row sent and a spare one");
-        assert!(form.statuses.iter().any(|s| s.on && s.code == "temporarily closed"));
+        assert!(form
+            .statuses
+            .iter()
+            .any(|s| s.on && s.code == "temporarily closed"));
     }
 }
