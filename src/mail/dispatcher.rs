@@ -8,7 +8,7 @@ use super::transport::{Outgoing, SendError, Transport};
 use crate::config::Settings;
 use crate::domain::time::Clock;
 use crate::metrics::Metrics;
-use crate::store::{OutboxMessage, Store};
+use crate::store::{DirectorySnapshot, OutboxMessage, Store};
 use chrono::Duration;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
@@ -96,8 +96,11 @@ impl Dispatcher {
         // Rendering and encoding are CPU work: a blocking thread does it, so
         // that requests are not kept waiting behind a queue of mail.
         let (settings, from, queued) = (self.settings.clone(), self.from.clone(), mail.clone());
+        // The crisis lines as the directory has them now (the settings' if
+        // it cannot be read: a mail is never held back for them).
+        let directory = self.store.directory_now().await.ok();
         let built = tokio::task::spawn_blocking(move || {
-            build(&settings, &from, &queued).map(Outgoing::from)
+            build(&settings, &from, &queued, directory.as_deref()).map(Outgoing::from)
         })
         .await?;
         let result = match built {
@@ -135,8 +138,13 @@ impl Dispatcher {
 }
 
 /// Renders a queued mail from its template and payload.
-fn build(settings: &Settings, from: &Mailbox, mail: &OutboxMessage) -> Result<Message, String> {
-    let rendered = render(&mail.kind, &mail.payload, settings)?;
+fn build(
+    settings: &Settings,
+    from: &Mailbox,
+    mail: &OutboxMessage,
+    directory: Option<&DirectorySnapshot>,
+) -> Result<Message, String> {
+    let rendered = render(&mail.kind, &mail.payload, settings, directory)?;
     let address = recipient(&mail.recipient)?;
     // The envelope is given, not read back from the To header: the
     // header parser does not take a quoted local part.
@@ -250,7 +258,8 @@ mod tests {
             Some(settings.mail.from_name.clone()),
             settings.mail.from_address.parse().unwrap(),
         );
-        let message = build(settings, &from, mail).unwrap_or_else(|e| panic!("{}: {e}", mail.kind));
+        let message =
+            build(settings, &from, mail, None).unwrap_or_else(|e| panic!("{}: {e}", mail.kind));
         let bytes = message.formatted();
         let parsed = mail_parser::MessageParser::default().parse(&bytes).unwrap();
         let sender = parsed.from().and_then(|a| a.first()).unwrap();

@@ -5,7 +5,10 @@
 use crate::config::Settings;
 use crate::domain::token::Token;
 use crate::domain::{Lang, Profession};
+use crate::i18n::configured;
 use crate::i18n::{ruby, Texts};
+use crate::mail::templates::ContactLine;
+use crate::store::DirectorySnapshot;
 use chrono::{DateTime, Utc};
 
 /// One slot as a mail shows it (a consultation slot, or an interview).
@@ -55,6 +58,48 @@ impl Rendered {
             from_name: None,
         }
     }
+}
+
+/// Where to turn when one cannot wait, in `lang`: the directory's crisis
+/// lines in staff's order, or the configured ones (`crisis_contacts`)
+/// before the directory was first read. Hours given only in Japanese are
+/// left out of the English words rather than shown in Japanese.
+pub fn crisis_lines(
+    directory: Option<&DirectorySnapshot>,
+    settings: &Settings,
+    lang: Lang,
+) -> Vec<ContactLine> {
+    let hours = |ja: &str, en: &str| {
+        if lang == Lang::En && en.is_empty() {
+            String::new()
+        } else {
+            configured(lang, ja, en).to_string()
+        }
+    };
+    let from_directory: Vec<ContactLine> = directory
+        .into_iter()
+        .flat_map(|d| d.crisis_lines())
+        .filter_map(|e| {
+            let phone = e.phones.first()?;
+            Some(ContactLine {
+                name: configured(lang, &e.name, &e.name_en).to_string(),
+                phone: phone.number.clone(),
+                hours: hours(&e.hours_note, &e.hours_note_en),
+            })
+        })
+        .collect();
+    if !from_directory.is_empty() {
+        return from_directory;
+    }
+    settings
+        .crisis_contacts
+        .iter()
+        .map(|c| ContactLine {
+            name: configured(lang, &c.name, &c.name_en).to_string(),
+            phone: c.phone.clone(),
+            hours: hours(&c.hours, &c.hours_en),
+        })
+        .collect()
 }
 
 /// One line of a mail's details: 「日時：2027年1月13日(水) 18:30〜19:20」.

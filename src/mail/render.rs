@@ -8,6 +8,7 @@ use super::message::{Guard, Rendered};
 use super::staff::{self, StaffMail};
 use super::templates::EveningMail;
 use crate::config::Settings;
+use crate::store::DirectorySnapshot;
 
 /// Every kind of mail: the evening ones, the health centre's, then staff's.
 pub fn kinds() -> impl Iterator<Item = &'static str> {
@@ -30,7 +31,13 @@ pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
 }
 
 /// Renders a queued mail from its kind and payload.
-pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
+/// `directory` gives the evening mails their crisis lines.
+pub fn render(
+    kind: &str,
+    payload: &str,
+    settings: &Settings,
+    directory: Option<&DirectorySnapshot>,
+) -> Result<Rendered, String> {
     let bad = |e: serde_json::Error| format!("payload of {kind}: {e}");
     if staff::is_staff(kind) {
         serde_json::from_str::<StaffMail>(payload)
@@ -43,7 +50,7 @@ pub fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered
     } else {
         serde_json::from_str::<EveningMail>(payload)
             .map_err(bad)?
-            .render(kind, settings)
+            .render(kind, settings, directory)
     }
 }
 

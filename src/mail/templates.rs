@@ -8,7 +8,7 @@
 
 use super::calendar::{self, Calendar};
 pub use super::message::MailSlot;
-use super::message::{new_message_id, Detail, Guard, Rendered};
+use super::message::{crisis_lines, new_message_id, Detail, Guard, Rendered};
 use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::time::{format_time, to_jst};
@@ -16,7 +16,7 @@ use crate::domain::{Lang, Profession};
 use crate::i18n::configured;
 use crate::i18n::dates::{format_date, format_datetime};
 use crate::i18n::{html_tag, profession_label, texts, Texts};
-use crate::store::OutgoingMail;
+use crate::store::{DirectorySnapshot, OutgoingMail};
 use askama::Template;
 use chrono::{DateTime, Utc};
 
@@ -135,10 +135,18 @@ impl EveningMail {
     }
 
     /// Subject, text and HTML of this mail as a mail of `kind`.
-    pub fn render(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
+    /// The crisis lines come from `directory` (the one the sending
+    /// instance holds), or from the settings without it.
+    pub fn render(
+        &self,
+        kind: &str,
+        settings: &Settings,
+        directory: Option<&DirectorySnapshot>,
+    ) -> Result<Rendered, String> {
+        let contacts = self.contacts(settings, directory);
         match kind {
-            BOOKING_CONFIRMED => self.render_confirmed(settings),
-            other => self.render_notice(other, settings),
+            BOOKING_CONFIRMED => self.render_confirmed(settings, contacts),
+            other => self.render_notice(other, settings, contacts),
         }
     }
 
@@ -165,17 +173,10 @@ impl EveningMail {
             .unwrap_or_default()
     }
 
-    fn contacts(&self, settings: &Settings) -> Vec<String> {
-        settings
-            .crisis_contacts
-            .iter()
-            .map(|c| {
-                self.t().mail_contact(
-                    configured(self.lang, &c.hours, &c.hours_en),
-                    configured(self.lang, &c.name, &c.name_en),
-                    c.phone.as_str(),
-                )
-            })
+    fn contacts(&self, settings: &Settings, directory: Option<&DirectorySnapshot>) -> Vec<String> {
+        crisis_lines(directory, settings, self.lang)
+            .into_iter()
+            .map(|c| self.t().mail_contact(c.hours, c.name, c.phone))
             .collect()
     }
 
@@ -206,7 +207,11 @@ impl EveningMail {
         details
     }
 
-    fn render_confirmed(&self, settings: &Settings) -> Result<Rendered, String> {
+    fn render_confirmed(
+        &self,
+        settings: &Settings,
+        contacts: Vec<String>,
+    ) -> Result<Rendered, String> {
         let (t, evening) = (self.t(), &settings.evening);
         let mut details = self.slot_details(settings);
         details.push(Detail::new(
@@ -221,7 +226,7 @@ impl EveningMail {
             details,
             manage_url: manage_url(settings, self.token.as_deref().ok_or("no manage token")?),
             questions: self.questions(settings),
-            contacts: self.contacts(settings),
+            contacts,
         };
         let err = |e: askama::Error| e.to_string();
         let subject = ConfirmedSubject { v: &v }.render().map_err(err)?;
@@ -256,7 +261,12 @@ impl EveningMail {
     }
 
     /// The notice mails: every kind but the confirmation.
-    fn render_notice(&self, kind: &str, settings: &Settings) -> Result<Rendered, String> {
+    fn render_notice(
+        &self,
+        kind: &str,
+        settings: &Settings,
+        contacts: Vec<String>,
+    ) -> Result<Rendered, String> {
         let t = self.t();
         let date = self.date();
         let manage = self
@@ -341,7 +351,7 @@ impl EveningMail {
             ),
             other => return Err(format!("unknown mail kind {other}")),
         };
-        self.notice(subject, paragraphs, details, links, settings)
+        self.notice(subject, paragraphs, details, links, settings, contacts)
     }
 
     fn notice(
@@ -351,6 +361,7 @@ impl EveningMail {
         details: Vec<Detail>,
         links: Vec<(String, String)>,
         settings: &Settings,
+        contacts: Vec<String>,
     ) -> Result<Rendered, String> {
         let v = NoticeFields {
             lang: self.lang,
@@ -360,7 +371,7 @@ impl EveningMail {
             details,
             links,
             questions: self.questions(settings),
-            contacts: self.contacts(settings),
+            contacts,
         };
         let mut rendered = v.render()?;
         rendered.ics = self.ics(settings);

@@ -142,3 +142,33 @@ async fn another_instance_sees_a_change_within_seconds() {
     b.stop().await;
     drop(db);
 }
+
+#[tokio::test]
+async fn mails_give_the_directorys_crisis_lines_as_staff_keep_them() {
+    let app = spawn_app().await;
+    let directory = app.state.store.directory_now().await.unwrap();
+    let mut line = directory
+        .crisis_lines()
+        .find(|e| e.phones.iter().any(|p| p.number == "022-718-4343"))
+        .expect("a crisis line with that number")
+        .clone();
+    line.phones[0].number = "0120-000-333".into();
+    line.name = "試験の窓口".into();
+    app.state
+        .store
+        .save_directory_service(&line, chrono::Utc::now())
+        .await
+        .unwrap();
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "hanako@example.jp", "090-1234-5678")
+        .await;
+    app.outbox_drained().await;
+    let mails = app.mails_to("hanako@example.jp");
+    let (_, text) = mails.first().expect("the confirmation");
+    assert!(
+        text.contains("試験の窓口") && text.contains("0120-000-333"),
+        "{text}"
+    );
+    assert!(!text.contains("022-718-4343"), "{text}");
+    app.stop().await;
+}

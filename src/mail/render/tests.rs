@@ -115,7 +115,7 @@ fn every_mail(lang: Lang) -> Vec<(&'static str, Rendered)> {
             } else {
                 evening(lang).queue(kind, "a@x.jp", &settings).payload
             };
-            let rendered = render(kind, &payload, &settings)
+            let rendered = render(kind, &payload, &settings, None)
                 .unwrap_or_else(|e| panic!("{kind} in {}: {e}", lang.code()));
             (kind, rendered)
         })

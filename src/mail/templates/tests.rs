@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 fn render(kind: &str, payload: &str, settings: &Settings) -> Result<Rendered, String> {
     serde_json::from_str::<EveningMail>(payload)
         .map_err(|e| e.to_string())?
-        .render(kind, settings)
+        .render(kind, settings, None)
 }
 
 fn sample(lang: Lang, name: &str) -> EveningMail {

@@ -58,43 +58,15 @@ impl Chrome {
     }
 }
 
-/// Where to turn when one cannot wait: the directory's crisis lines in
-/// staff's order, or, before the directory was first read (and on a page
-/// framed without the application, such as an early error), the configured ones.
+/// Where to turn when one cannot wait: the directory's crisis lines as
+/// this instance holds them (see [`crate::mail::message::crisis_lines`]).
 fn crisis_lines(
     state: Option<&AppState>,
     settings: &crate::config::Settings,
     lang: Lang,
 ) -> Vec<crate::mail::templates::ContactLine> {
     let held = state.and_then(|s| s.store.directory_held());
-    let from_directory: Vec<_> = held
-        .iter()
-        .flat_map(|d| d.crisis_lines())
-        .filter_map(|e| {
-            let phone = e.phones.first()?;
-            Some(crate::mail::templates::ContactLine {
-                name: configured(lang, &e.name, &e.name_en).to_string(),
-                phone: phone.number.clone(),
-                hours: if lang == Lang::En && e.hours_note_en.is_empty() {
-                    String::new()
-                } else {
-                    configured(lang, &e.hours_note, &e.hours_note_en).to_string()
-                },
-            })
-        })
-        .collect();
-    if !from_directory.is_empty() {
-        return from_directory;
-    }
-    settings
-        .crisis_contacts
-        .iter()
-        .map(|c| crate::mail::templates::ContactLine {
-            name: configured(lang, &c.name, &c.name_en).to_string(),
-            phone: c.phone.clone(),
-            hours: configured(lang, &c.hours, &c.hours_en).to_string(),
-        })
-        .collect()
+    crate::mail::message::crisis_lines(held.as_deref(), settings, lang)
 }
 
 /// The current address with `lang` set to the other language.
