@@ -37,6 +37,10 @@ directory-results-count = { $count ->
    *[other] { $count } services match.
 }
 directory-no-results = No service matches. Please try again with fewer choices.
+directory-pages-nav = Pages of services
+directory-prev-page = Previous { $per_page }
+directory-next-page = Next { $per_page }
+directory-page-of = Page { $page } of { $pages }
 directory-crisis-heading = If you need someone to talk to now (including 24-hour lines)
 directory-runs = Run by
 directory-for-whom = For

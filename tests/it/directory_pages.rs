@@ -168,3 +168,52 @@ async fn the_leaflet_lays_the_services_out_by_trouble_with_a_qr_code_to_the_site
     assert!(one.contains("司法書士総合相談センター"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn many_results_come_a_page_at_a_time_with_the_crisis_lines_on_every_page() {
+    let app = spawn_app().await;
+    let directory = app.state.store.directory_now().await.unwrap();
+    let base = directory
+        .entries
+        .iter()
+        .find(|e| !e.crisis && e.needs.contains(&tsunagu::domain::directory::Need::Debt))
+        .unwrap()
+        .clone();
+    for i in 0..45 {
+        let mut e = base.clone();
+        e.id = format!("00000000-0000-4000-8000-{i:012}");
+        e.name = format!("お金の相談 第{i}窓口");
+        app.state
+            .store
+            .save_directory_service(&e, chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+    let first = app.get("/directory?need=debt").await.text().await.unwrap();
+    assert!(first.contains("1ページ目（全3ページ）"), "{first}");
+    assert!(
+        first.contains("href=\"/directory?need=debt&#38;page=2\""),
+        "{first}"
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    assert!(first.contains("022-718-4343"), "the crisis lines lead");
+    // Full-width digits are read as digits.
+    let third = app
+        .get("/directory?need=debt&page=３")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(third.contains("3ページ目（全3ページ）"), "{third}");
+    assert!(third.contains("rel=\"prev\"") && !third.contains("rel=\"next\""));
+    assert!(third.contains("022-718-4343"));
+    // Past the last page: the last one.
+    let past = app
+        .get("/directory?need=debt&page=99")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(past.contains("3ページ目（全3ページ）"));
+    app.stop().await;
+}

@@ -150,8 +150,9 @@ fn flag(raw: &str) -> Result<bool, FieldError> {
 }
 
 fn number(raw: &str, max: usize) -> Result<usize, FieldError> {
-    let folded: String = raw.trim().chars().map(fold_digit).collect();
-    let n: usize = folded.parse().map_err(|_| FieldError::NotANumber)?;
+    // Full-width digits (０–９) read as digits, as every field reads them.
+    let folded = crate::domain::values::normalize_text(raw);
+    let n: usize = folded.trim().parse().map_err(|_| FieldError::NotANumber)?;
     if n == 0 || n > max {
         return Err(FieldError::Range {
             min: 1,
@@ -159,14 +160,6 @@ fn number(raw: &str, max: usize) -> Result<usize, FieldError> {
         });
     }
     Ok(n)
-}
-
-/// Full-width digits (０–９) read as digits.
-fn fold_digit(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-        _ => c,
-    }
 }
 
 impl Query {

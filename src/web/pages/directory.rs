@@ -107,6 +107,25 @@ struct DirectoryPage {
     status_invalid: bool,
     query_audience_any: bool,
     query_method_any: bool,
+    /// This page of the results, of `pages`, [`PER_PAGE`] to a page.
+    page_no: usize,
+    pages: usize,
+    per_page: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+/// Services on one page of results.
+const PER_PAGE: usize = 20;
+
+/// This search's address on page `n`.
+fn page_href(pairs: &[(String, String)], n: usize) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs.iter().filter(|(k, _)| k != "page" && k != "per_page") {
+        query.append_pair(k, v);
+    }
+    query.append_pair("page", &n.to_string());
+    format!("/directory?{}", query.finish())
 }
 
 fn choices<T: Copy + PartialEq>(
@@ -137,10 +156,11 @@ pub async fn directory(
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
     let searched = pairs.iter().any(|(k, _)| k != "lang");
-    let (query, errors) = match Query::parse(&pairs) {
-        Ok((q, _)) => (q, Vec::new()),
+    let (query, asked_page, errors) = match Query::parse(&pairs) {
+        Ok((q, paging)) => (q, paging.page, Vec::new()),
         Err(fields) => (
             Query::default(),
+            1,
             fields
                 .iter()
                 .map(|(field, e)| ErrorLine {
@@ -170,15 +190,24 @@ pub async fn directory(
             )
         })
         .collect();
-    let results: Vec<Card> = found
-        .items
+    // The crisis lines lead every page; the rest is paged.
+    let rest: Vec<&Listed> = found.items.iter().filter(|l| !l.entry.crisis).collect();
+    let pages = rest.len().div_ceil(PER_PAGE).max(1);
+    let page_no = asked_page.clamp(1, pages);
+    let results: Vec<Card> = rest
         .iter()
-        .filter(|l| !l.entry.crisis)
+        .skip((page_no - 1) * PER_PAGE)
+        .take(PER_PAGE)
         .map(|l| card(l, lang))
         .collect();
     let template = DirectoryPage {
         c: Chrome::new(Some(&state), &ctx),
-        count: t.directory_results_count(results.len() as i64),
+        count: t.directory_results_count(rest.len() as i64),
+        page_no,
+        pages,
+        per_page: PER_PAGE,
+        prev: (page_no > 1).then(|| page_href(&pairs, page_no - 1)),
+        next: (page_no < pages).then(|| page_href(&pairs, page_no + 1)),
         needs: choices(
             Need::ALL,
             |n| query.needs.contains(&n),
