@@ -171,6 +171,10 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             pages::error_pages,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::fresh_directory,
+        ))
         .layer(middleware::from_fn(remember_language))
         .layer(middleware::from_fn_with_state(
             settings,

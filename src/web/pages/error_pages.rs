@@ -72,16 +72,25 @@ fn public_error_page(
     .render()
 }
 
+/// Keeps this instance's copy of the directory fresh before a page is
+/// made, since every page (error pages too) shows its crisis lines: a
+/// version check at most every two seconds. A database that does not
+/// answer leaves the last copy; the API reads the directory itself.
+pub async fn fresh_directory(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !request.uri().path().starts_with("/api/") {
+        let _ = state.store.directory_now().await;
+    }
+    next.run(request).await
+}
+
 /// Turns a response that carries an [`ErrorMessage`] into its page; its
 /// status, headers and other extensions stay. Should a page fail to
 /// render, the bare sentence is sent.
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !request.uri().path().starts_with("/api/") {
-        // The crisis lines every page shows come from the directory: keep
-        // this instance's copy fresh (a version check at most every two
-        // seconds). A database that does not answer leaves the last copy.
-        let _ = state.store.directory_now().await;
-    }
     let response = next.run(request).await;
     let Some(ErrorMessage(message)) = response.extensions().get::<ErrorMessage>().cloned() else {
         return response;

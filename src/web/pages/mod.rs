@@ -13,7 +13,7 @@ pub mod staff_health;
 mod waitlist;
 
 pub use booking::{book_form, book_submit, index};
-pub use error_pages::error_pages;
+pub use error_pages::{error_pages, fresh_directory};
 pub use leaflet::leaflet;
 pub use manage::{manage, manage_cancel, manage_move};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
