@@ -5,6 +5,7 @@ pub mod directory;
 pub mod health;
 pub mod holidays;
 pub mod quiet;
+pub mod referral;
 pub mod reminders;
 pub mod rules;
 pub mod series;
