@@ -1,7 +1,9 @@
-//! The `tsunagu` command: serve (default), migrate, demo, schedule generate.
+//! The `tsunagu` command: serve (default), migrate, demo, schedule generate,
+//! directory export/import, staff.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tsunagu::config::Settings;
 use tsunagu::domain::time::SystemClock;
@@ -33,6 +35,11 @@ enum Command {
         #[command(subcommand)]
         command: ScheduleCommand,
     },
+    /// The directory of consultation services (相談先の一覧).
+    Directory {
+        #[command(subcommand)]
+        command: DirectoryCommand,
+    },
     /// Staff accounts.
     Staff {
         #[command(subcommand)]
@@ -62,6 +69,23 @@ enum StaffCommand {
     Token {
         #[arg(long)]
         email: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum DirectoryCommand {
+    /// Write the whole directory to DIR as an Open Referral HSDS tabular
+    /// data package (datapackage.json and one CSV per table).
+    Export {
+        #[arg(long, value_name = "DIR")]
+        hsds: PathBuf,
+    },
+    /// Read an HSDS package from DIR: checked whole first (nothing is written
+    /// when any row is refused); adds new services and replaces those it
+    /// names by id; importing it again changes nothing.
+    Import {
+        #[arg(long, value_name = "DIR")]
+        hsds: PathBuf,
     },
 }
 
@@ -122,6 +146,7 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Directory { command } => directory(settings, command).await,
         Command::Schedule {
             command: ScheduleCommand::Generate { months },
         } => {
@@ -143,6 +168,52 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn directory(settings: Settings, command: DirectoryCommand) -> anyhow::Result<()> {
+    use service::directory::{hsds, seed};
+    let store = connect(&settings).await?;
+    store.migrate().await?;
+    // As `serve` would: a new database starts with its entries, so that a
+    // package exported from another new one adds nothing twice.
+    seed::seed_new_database(&store, &settings.directory.seed_text()?, chrono::Utc::now()).await?;
+    let state = offline_state(store, settings)?;
+    match command {
+        DirectoryCommand::Export { hsds: dir } => {
+            let done = hsds::export(&state, &dir).await?;
+            println!(
+                "{} services written to {} ({})",
+                done.services,
+                dir.display(),
+                done.files.join(", ")
+            );
+        }
+        DirectoryCommand::Import { hsds: dir } => match hsds::import(&state, &dir).await {
+            Ok(done) => {
+                for (id, name) in &done.added {
+                    println!("added     {id} {name}");
+                }
+                for (id, name) in &done.changed {
+                    println!("changed   {id} {name}");
+                }
+                println!(
+                    "{} added, {} changed, {} unchanged",
+                    done.added.len(),
+                    done.changed.len(),
+                    done.unchanged
+                );
+            }
+            Err(e) => {
+                if let Some(refused) = e.downcast_ref::<hsds::Refused>() {
+                    for line in &refused.0 {
+                        eprintln!("{line}");
+                    }
+                }
+                return Err(e);
+            }
+        },
+    }
+    Ok(())
 }
 
 async fn connect(settings: &Settings) -> anyhow::Result<Store> {

@@ -300,6 +300,7 @@ staff-action-staff-active = Closed or reopened a staff account
 staff-action-directory-added = Added a directory service
 staff-action-directory-changed = Changed a directory service
 staff-action-directory-confirmed = Confirmed a directory service with its organisation
+staff-action-directory-imported = Imported directory services (HSDS package)
 staff-action-view-health-queue = Viewed the health queue
 staff-action-view-health-roster = Viewed the doctors' roster
 staff-action-health-move = Moved a health request

@@ -296,6 +296,7 @@ staff-action-staff-active = 職員アカウントの停止・再開
 staff-action-directory-added = 相談先の追加
 staff-action-directory-changed = 相談先の変更
 staff-action-directory-confirmed = 相談先の内容確認
+staff-action-directory-imported = 相談先の一括取込み（HSDS）
 staff-action-view-health-queue = 産業保健の申込み一覧を表示
 staff-action-view-health-roster = 医師の日程を表示
 staff-action-health-move = 申込みの順番を変更

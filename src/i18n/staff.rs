@@ -105,6 +105,7 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "directory_service_added" => t.staff_action_directory_added,
         "directory_service_changed" => t.staff_action_directory_changed,
         "directory_service_confirmed" => t.staff_action_directory_confirmed,
+        "directory_imported" => t.staff_action_directory_imported,
         other => other,
     };
     words.to_string()

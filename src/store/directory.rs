@@ -355,6 +355,28 @@ impl Store {
         Ok(())
     }
 
+    /// Adds or replaces several services at once (an import): all or
+    /// none, with one raise of the version.
+    pub async fn save_directory_services(
+        &self,
+        entries: &[ServiceEntry],
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        if entries.is_empty() {
+            return Ok(());
+        }
+        on_db!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for entry in entries {
+                write_service!(tx, entry, now);
+            }
+            bump!(tx);
+            tx.commit().await?;
+        });
+        self.directory_cache.forget();
+        Ok(())
+    }
+
     /// Writes the directory a new database starts with, once: `false`
     /// when the directory was already written (by this instance or another).
     pub async fn seed_directory(

@@ -11,6 +11,7 @@ mod browser;
 mod cli;
 mod directory;
 mod directory_api;
+mod directory_hsds;
 mod directory_pages;
 mod directory_review;
 mod evening_api;

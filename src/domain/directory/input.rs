@@ -79,7 +79,7 @@ pub const TEXT_MAX: usize = 2000;
 pub const SHORT_MAX: usize = 500;
 
 /// A directory phone: a Japanese number, or a short one (`189`, `#7119`).
-fn phone_number(raw: &str) -> Result<String, FieldError> {
+pub(crate) fn phone_number(raw: &str) -> Result<String, FieldError> {
     if let Ok(p) = PhoneNumber::parse(raw) {
         return Ok(p.as_str().to_string());
     }
@@ -137,7 +137,7 @@ fn codes<T: PartialEq>(
     Ok(out)
 }
 
-fn schedule(s: &ScheduleInput) -> Result<Schedule, FieldError> {
+pub(crate) fn schedule(s: &ScheduleInput) -> Result<Schedule, FieldError> {
     let freq = Freq::parse(&s.freq).map_err(|_| FieldError::Choice)?;
     let byday =
         ByDay::parse_list(s.byday.as_deref().unwrap_or("")).map_err(|_| FieldError::Choice)?;

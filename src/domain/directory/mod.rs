@@ -6,6 +6,7 @@
 //! many; the crisis lines shown on every page are the entries marked
 //! [`ServiceEntry::crisis`], in the order staff chose.
 
+pub mod hsds;
 pub mod input;
 pub mod review;
 mod schedule;

@@ -2,6 +2,7 @@
 //! directory (staff). The directory is held in memory by the store
 //! ([`Store::directory_now`]), so a search is a walk over memory.
 
+pub mod hsds;
 pub mod review;
 pub mod seed;
 pub mod staff;
