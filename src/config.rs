@@ -13,6 +13,9 @@ use serde::Deserialize;
 use std::fmt;
 use std::path::PathBuf;
 
+mod referral;
+pub use referral::ReferralSettings;
+
 const BUILT_IN: &str = include_str!("../config/default.toml");
 
 /// A value that must not appear in logs (`Debug` prints a placeholder).
@@ -49,6 +52,8 @@ pub struct Settings {
     pub reminders: ReminderSettings,
     pub health: HealthSettings,
     pub directory: DirectorySettings,
+    #[serde(default)]
+    pub referral: ReferralSettings,
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
@@ -319,6 +324,7 @@ impl Settings {
 
     /// Refuses settings the application cannot run with.
     pub fn validate(&self) -> anyhow::Result<()> {
+        self.referral.validate()?;
         for code in &self.languages {
             if Lang::parse(code).is_err() {
                 let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();

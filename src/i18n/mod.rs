@@ -19,6 +19,7 @@ pub mod dates;
 pub mod directory;
 pub mod health;
 pub mod messages;
+pub mod referral;
 pub mod ruby;
 pub mod staff;
 

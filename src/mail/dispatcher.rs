@@ -336,8 +336,34 @@ mod tests {
                 check(kind, &from, &subject);
                 seen += 1;
             }
+            let referred = crate::mail::referral::ReferralMail {
+                lang,
+                number: "R-3".into(),
+                person: "青葉 太郎".into(),
+                service_name: "宮城県司法書士会".into(),
+                service_phones: vec!["022-263-6755".into()],
+                shared: crate::domain::referral::Shared {
+                    name: Some("青葉 太郎".into()),
+                    topic: Some(crate::domain::Topic::Money),
+                    note: Some("借金の相談".into()),
+                    ..Default::default()
+                },
+                token: Some("e".repeat(48)),
+                expires_on: Some(now.date_naive()),
+                ..Default::default()
+            };
+            for &kind in crate::mail::referral::KINDS {
+                let payload = serde_json::to_string(&referred).unwrap();
+                let (from, subject) = headers(&settings, &queued(kind, payload));
+                check(kind, &from, &subject);
+                assert!(
+                    !subject.contains("青葉") && !subject.contains("司法書士"),
+                    "{kind}: {subject}"
+                );
+                seen += 1;
+            }
         }
-        assert_eq!(seen, 24 * Lang::ALL.len());
+        assert_eq!(seen, 27 * Lang::ALL.len());
     }
 
     fn check(kind: &str, from: &str, subject: &str) {

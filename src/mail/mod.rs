@@ -8,6 +8,7 @@ pub mod dispatcher;
 pub mod health;
 pub mod message;
 pub mod notice;
+pub mod referral;
 pub mod render;
 pub mod staff;
 pub mod templates;

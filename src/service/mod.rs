@@ -11,6 +11,7 @@ pub mod manage;
 pub mod monitoring;
 pub mod offers;
 pub mod office;
+pub mod referral;
 pub mod reminders;
 pub mod schedule;
 pub mod staff;

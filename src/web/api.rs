@@ -218,6 +218,11 @@ pub async fn managed(
             ManagedJson::Booking {
                 booking: BookingJson::from(first),
                 bookings: bookings.iter().map(BookingJson::from).collect(),
+                referrals: crate::service::referral::person::referrals(&state, &token)
+                    .await?
+                    .into_iter()
+                    .map(super::referral_api::person_json)
+                    .collect(),
             }
         }
         Managed::Waiting(entry, position) => ManagedJson::Waitlist {

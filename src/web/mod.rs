@@ -10,6 +10,7 @@ pub mod field;
 pub mod health_api;
 pub mod metrics;
 pub mod pages;
+pub mod referral_api;
 pub mod staff_api;
 pub mod staff_auth;
 pub mod staff_directory_api;
@@ -42,6 +43,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/waitlist",
             get(pages::waitlist_form).post(pages::waitlist_submit),
+        )
+        .route(
+            "/referrals/{token}",
+            get(pages::referral).post(pages::referral_record),
         )
         .route("/offers/{token}", get(pages::offer))
         .route("/offers/{token}/accept", post(pages::offer_accept))

@@ -286,3 +286,46 @@ async fn staff_keep_the_directory_in_a_real_browser() {
     browser.check_accessibility().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receiving_service_records_what_happened_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    let st = support::staff::staff(&app).await;
+    let (service_id, _) = support::referral::service_with_mail(&app).await;
+    let session = app.add_session(10).await;
+    let manage = app
+        .book_as(
+            session.slots[0].id,
+            "browser.referral@example.jp",
+            "090-3333-4444",
+        )
+        .await;
+    let token = support::referral::refer(&app, &st.coordinator, &manage, &service_id).await;
+    browser
+        .goto(&app.url(&format!("/referrals/{token}?lang=ja")))
+        .await;
+    browser.wait_for("お伝えした内容").await;
+    browser.check_accessibility().await;
+    // Sent without a status: the message, and the note as typed.
+    browser.type_into("#note", "来週もう一度電話します").await;
+    browser
+        .click(&format!(
+            "form[action='/referrals/{token}'] button[type=submit]"
+        ))
+        .await;
+    browser.wait_for("id=\"status-error\"").await;
+    browser.check_accessibility().await;
+    browser.find("#note").await;
+    browser.click("#status-contacted").await;
+    browser
+        .click(&format!(
+            "form[action='/referrals/{token}'] button[type=submit]"
+        ))
+        .await;
+    browser.wait_for("記録しました").await;
+    browser.check_accessibility().await;
+    app.stop().await;
+}

@@ -90,7 +90,6 @@ async fn refused(app: &TestApp, path: &str, form: &[(&str, &str)]) -> String {
 #[tokio::test]
 async fn every_page_is_valid_html_and_no_link_is_broken() {
     let app = support::spawn_app().await;
-    staff(&app).await;
     let soon = app.add_session(10).await;
     app.add_session(40).await;
     let slot = soon.slots[0].id;
@@ -118,6 +117,10 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         .await;
     assert_eq!(request.status(), 303);
     let health_manage = request.headers()["location"].to_str().unwrap().to_string();
+    let st = staff(&app).await;
+    let (service_id, _) = support::referral::service_with_mail(&app).await;
+    let referral = support::referral::refer(&app, &st.coordinator, &manage, &service_id).await;
+    let referral = format!("/referrals/{referral}");
 
     let mut pages = BTreeMap::new();
     let public: Vec<String> = [
@@ -137,6 +140,8 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         "/directory?need=nonsense&per_page=0",
         "/directory/leaflet",
         "/directory/leaflet?need=debt&lang=en",
+        &referral,
+        &format!("{referral}?lang=en"),
         "/staff/login",
         "/no-such-page",
         "/no-such-page?lang=en",
@@ -169,6 +174,10 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         pages.insert(
             format!("confirm /manage/cancel {lang}"),
             refused(&app, &format!("/manage/{manage}/cancel"), &[("lang", lang)]).await,
+        );
+        pages.insert(
+            format!("refused /referrals {lang}"),
+            refused(&app, &format!("{referral}?lang={lang}"), &[("note", "x")]).await,
         );
         pages.insert(
             format!("refused /manage/move {lang}"),

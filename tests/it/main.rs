@@ -24,6 +24,7 @@ mod html_validity;
 mod languages;
 mod mail_delivery;
 mod metrics;
+mod referrals;
 mod reminders;
 mod schedule;
 mod schema;

@@ -71,6 +71,18 @@ async fn every_staff_route_refuses_those_who_must_not_use_it() {
         ),
         ("GET", "/api/v1/staff/audit".into(), Value::Null, "A"),
         (
+            "GET",
+            "/api/v1/staff/referrals?status=open".into(),
+            Value::Null,
+            "M",
+        ),
+        (
+            "GET",
+            "/api/v1/staff/referrals/consent".into(),
+            Value::Null,
+            "S",
+        ),
+        (
             "POST",
             "/api/v1/staff/schedule/generate".into(),
             json!({"months": 1}),

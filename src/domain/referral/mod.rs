@@ -9,6 +9,11 @@ pub mod share;
 pub use share::{Consent, ContactBy, Share, Shared, SharedFrom};
 
 use super::booking::choice;
+
+/// The version of the consent text the person is shown (`referral-consent-text`
+/// in `locales/<lang>/referral.ftl`): raised whenever its words change, so
+/// that each referral records the words it was consented to.
+pub const CONSENT_VERSION: &str = "2026-12";
 use chrono::{DateTime, Duration, Utc};
 
 choice!(

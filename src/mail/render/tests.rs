@@ -101,14 +101,40 @@ fn staff_review(lang: Lang) -> StaffMail {
     }
 }
 
+/// A referral, with every part passed on.
+fn referral(lang: Lang) -> crate::mail::referral::ReferralMail {
+    use crate::domain::referral::{ContactBy, Shared};
+    crate::mail::referral::ReferralMail {
+        lang,
+        number: "R-12".into(),
+        person: DATA[0].into(),
+        service_name: DATA[1].into(),
+        service_phones: vec!["022-263-6755".into()],
+        service_hours: DATA[2].into(),
+        shared: Shared {
+            name: Some(DATA[0].into()),
+            phone: Some("090-1234-5678".into()),
+            email: None,
+            topic: Some(crate::domain::Topic::Money),
+            note: Some(DATA[3].into()),
+            contact_by: Some(ContactBy::Phone),
+        },
+        token: Some("d".repeat(48)),
+        expires_on: NaiveDate::from_ymd_opt(2027, 2, 1),
+    }
+}
+
 /// Each kind in `lang`, rendered from its payload as the dispatcher does
-/// (staff's mails have no やさしい日本語, as staff screens have none).
+/// (staff's mails and those to a receiving service have no やさしい日本語,
+/// as staff screens have none).
 fn every_mail(lang: Lang) -> Vec<(&'static str, Rendered)> {
     let settings = Settings::built_in();
     kinds()
-        .filter(|kind| lang != Lang::Easy || !staff::is_staff(kind))
+        .filter(|kind| lang != Lang::Easy || !(staff::is_staff(kind) || referral::to_service(kind)))
         .map(|kind| {
-            let payload = if staff::is_staff(kind) {
+            let payload = if referral::is_referral(kind) {
+                referral(lang).queue(kind, "a@x.jp", &settings).payload
+            } else if staff::is_staff(kind) {
                 staff_review(lang).queue(kind, "a@x.jp", &settings).payload
             } else if health::is_health(kind) {
                 health(lang).queue(kind, "a@x.jp", &settings).payload
@@ -170,8 +196,10 @@ fn every_mail_renders_in_every_language_with_no_message_id_showing() {
         .collect();
     for &lang in Lang::ALL {
         let mails = every_mail(lang);
-        let staff_mails = if lang == Lang::Easy { 0 } else { 1 };
-        assert_eq!(mails.len(), 16 + staff_mails);
+        // Staff's review and the two mails to a receiving service have no
+        // やさしい日本語; the person's referral mail has.
+        let staff_mails = if lang == Lang::Easy { 0 } else { 3 };
+        assert_eq!(mails.len(), 17 + staff_mails);
         for (kind, r) in &mails {
             assert!(!r.subject.trim().is_empty(), "{kind}");
             for (part, s) in parts(r) {

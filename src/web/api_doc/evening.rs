@@ -180,6 +180,8 @@ pub enum ManagedJson {
         #[serde(flatten)]
         booking: BookingJson,
         bookings: Vec<BookingJson>,
+        /// Where the person was referred (つなぐ), with what was passed on.
+        referrals: Vec<super::referral::PersonReferralJson>,
     },
     Waitlist {
         id: i64,

@@ -11,10 +11,11 @@
 pub mod directory;
 pub mod evening;
 pub mod health;
+pub mod referral;
 pub mod schemas;
 pub mod staff;
 
-use super::{api, directory_api, health_api, staff_api, staff_directory_api};
+use super::{api, directory_api, health_api, referral_api, staff_api, staff_directory_api};
 use crate::state::AppState;
 use axum::Json;
 use std::sync::OnceLock;
@@ -41,6 +42,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::managed))
         .routes(routes!(api::manage_cancel))
         .routes(routes!(api::manage_move))
+        .routes(routes!(referral_api::withdraw))
+        .routes(routes!(referral_api::refer))
+        .routes(routes!(referral_api::consent_text))
+        .routes(routes!(referral_api::open_list))
+        .routes(routes!(referral_api::service_view))
+        .routes(routes!(referral_api::service_step))
         .routes(routes!(api::create_waitlist_entry))
         .routes(routes!(api::offer))
         .routes(routes!(api::offer_accept))

@@ -8,6 +8,7 @@ pub mod health;
 mod leaflet;
 mod manage;
 mod person_form;
+mod referral;
 pub mod staff;
 pub mod staff_health;
 mod waitlist;
@@ -16,6 +17,7 @@ pub use booking::{book_form, book_submit, index};
 pub use error_pages::{error_pages, fresh_directory};
 pub use leaflet::leaflet;
 pub use manage::{manage, manage_cancel, manage_move};
+pub use referral::{referral, referral_record};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 
 use super::context::RequestContext;

@@ -1,0 +1,38 @@
+//! つなぐ: how long a receiving service's link holds, and when an open
+//! referral with no news counts as overdue.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReferralSettings {
+    /// Days the receiving service's link works (it records what happened
+    /// through it).
+    pub link_days: u32,
+    /// Days without an update after which an open referral is flagged and
+    /// named in the coordinators' weekly mail.
+    pub overdue_after_days: u32,
+}
+
+impl Default for ReferralSettings {
+    fn default() -> Self {
+        ReferralSettings {
+            link_days: 60,
+            overdue_after_days: 14,
+        }
+    }
+}
+
+impl ReferralSettings {
+    pub fn validate(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            (1..=366).contains(&self.link_days),
+            "referral.link_days must be 1 to 366"
+        );
+        anyhow::ensure!(
+            (1..=365).contains(&self.overdue_after_days),
+            "referral.overdue_after_days must be 1 to 365"
+        );
+        Ok(())
+    }
+}
