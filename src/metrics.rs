@@ -20,12 +20,19 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::{Registry, Unit};
 
 /// The jobs whose runs are counted (`tsunagu_job_runs_total{job}`).
-pub const JOBS: &[&str] = &[JOB_MAIL, JOB_REMINDERS, JOB_OFFERS, JOB_DIRECTORY_REVIEW];
+pub const JOBS: &[&str] = &[
+    JOB_MAIL,
+    JOB_REMINDERS,
+    JOB_OFFERS,
+    JOB_DIRECTORY_REVIEW,
+    JOB_REFERRAL_WEEK,
+];
 /// A pass of the mail dispatcher (the sweep, or a wake-up after a change).
 pub const JOB_MAIL: &str = "mail_dispatch";
 pub const JOB_REMINDERS: &str = "reminder_sweep";
 pub const JOB_OFFERS: &str = "offer_sweep";
 pub const JOB_DIRECTORY_REVIEW: &str = "directory_review";
+pub const JOB_REFERRAL_WEEK: &str = "referral_week";
 
 /// The request's route when no route matched (a 404): never the raw path.
 pub const UNMATCHED: &str = "unmatched";

@@ -24,3 +24,17 @@ referral-contact-none = No contact needed (the person will get in touch)
 
 # The consent the professional shows (or reads) to the person; when it changes, change referral::CONSENT_VERSION too
 referral-consent-text = I agree that, to refer me to a service, only what I choose of my name, my contact details and a note for the service is passed on to it. Of what I talked about, only its kind is passed on, and only if I agree. I may withdraw this consent at any time; the service then no longer sees what was passed on.
+
+## The booking's page: the services the person was put in touch with
+referral-manage-heading = Services we put you in touch with
+referral-manage-status = Status
+referral-manage-open = We have told the service
+referral-manage-connected = You are in touch with the service
+referral-manage-not-taken = The service could not take this on. Please ask us (see below)
+referral-manage-declined = You declined
+referral-manage-withdrawn = You withdrew your consent
+referral-manage-closed = Closed
+referral-manage-withdraw = Withdraw my consent
+referral-manage-withdraw-hint = The service will no longer see what was passed on, and will be told.
+referral-withdrawn-heading = Your consent is withdrawn
+referral-withdrawn-note = The service no longer sees what was passed on, and has been told.

@@ -24,3 +24,17 @@ referral-contact-none = 連絡は不要（ご本人から連絡します）
 
 # 紹介への同意の文言：相談員がご本人に示し（読み上げ）、同意を得る言葉。変えるときは referral::CONSENT_VERSION も変える
 referral-consent-text = 相談の窓口をご紹介するにあたり、お名前・連絡先・窓口へのメモのうち、あなたが選んだものだけを紹介先に伝えることに同意します。相談の内容は、あなたが了承した場合に分類だけを伝えます。同意はいつでも取り消すことができ、取り消すと紹介先は伝えた内容を見られなくなります。
+
+## 予約の確認ページ：ご案内した窓口
+referral-manage-heading = ご案内した窓口
+referral-manage-status = 状況
+referral-manage-open = 窓口にお伝えしました
+referral-manage-connected = 窓口とつながりました
+referral-manage-not-taken = 窓口では受けられませんでした。お問い合わせ先にご相談ください
+referral-manage-declined = 辞退されました
+referral-manage-withdrawn = 同意を取り消しました
+referral-manage-closed = 終了しました
+referral-manage-withdraw = 同意を取り消す
+referral-manage-withdraw-hint = 取り消すと、窓口はお伝えした内容を見られなくなります。窓口にもお知らせします。
+referral-withdrawn-heading = 同意を取り消しました
+referral-withdrawn-note = 窓口はお伝えした内容を見られなくなりました。窓口にもお知らせしました。

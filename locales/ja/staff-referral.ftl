@@ -38,3 +38,54 @@ referral-status-no-capacity = 受け入れできない
 referral-status-declined = 本人が辞退
 referral-status-withdrawn = 本人が同意を取り消した
 referral-status-closed = 終了
+
+## 事務局への週1回のメール：連絡のないつなぎ
+staff-referrals-mail-subject = つなぎの確認のお願い（{ $week }の週）
+staff-referrals-mail-intro = 次の{ $count }件のつなぎは、{ $days }日以上、状況の記録がありません。受け入れ先かご本人に確かめ、一覧で状況を記録するか、結果を書いて終了してください。
+staff-referrals-mail-entry = { $number }（{ $service }）
+staff-referrals-mail-since = 最終記録 { $last }（紹介 { $made }、{ $status }）
+staff-referrals-mail-link = つなぎの一覧
+
+## 事務局の「つなぎ」一覧（/staff/referrals）
+staff-referrals-link = つなぎ
+staff-referrals-title = つなぎ（紹介の状況）
+staff-referrals-intro = つないだ方が紹介先とつながるまで、ここで見守ります。{ $days }日以上記録のないものは「要確認」です。結果を書いて終了すると、一覧から外れます。
+staff-referrals-none = 見守り中のつなぎはありません。
+staff-referrals-caption = 見守り中のつなぎ
+staff-referrals-number = 受付番号
+staff-referrals-booking = 予約番号
+staff-referrals-service = 紹介先
+staff-referrals-status = 状況
+staff-referrals-made = 紹介（紹介した人）
+staff-referrals-last = 最終記録
+staff-referrals-age = { $days }日目
+staff-referrals-overdue = 要確認
+staff-referrals-outcome = 結果
+staff-referrals-close = 終了する
+staff-referrals-back = 予定表に戻る
+staff-done-referral-closed = つなぎを終了しました。
+
+## つなぐ（相談員・事務局：予約から紹介する）
+staff-refer-link = つなぐ
+staff-refer-title = つなぐ（予約番号 { $booking }）
+staff-refer-intro = ご本人の同意を得て、相談先に紹介します。ご本人が選んだことだけが紹介先に伝わり、ご本人と事務局が経過を見守ります。
+staff-refer-service = 紹介先
+staff-refer-service-fit = この相談に合う相談先
+staff-refer-service-other = ほかの相談先
+staff-refer-choose = 選んでください
+staff-refer-consent-heading = ご本人への説明と同意
+staff-refer-consent-read = 次の文をご本人に示すか読み上げ、同意を得てください。
+staff-refer-consent = ご本人が上の文に同意した
+staff-refer-contact = 紹介先からの連絡
+staff-refer-contact-phone = 電話で連絡してほしい
+staff-refer-contact-email = メールで連絡してほしい
+staff-refer-contact-none = 連絡は不要（ご本人から紹介先に連絡する）
+staff-refer-share = 紹介先に伝えてよいこと
+staff-refer-share-name = お名前
+staff-refer-share-contact = 連絡先（選んだ方法の電話番号またはメールアドレス）
+staff-refer-share-note = 紹介先へのメモ
+staff-refer-share-topic = 相談の分類
+staff-refer-note = 紹介先へのメモ
+staff-refer-note-hint = ご本人が了承した言葉で書いてください（400字まで）。「紹介先へのメモ」を選んだときだけ伝わります。
+staff-refer-submit = つなぐ
+staff-done-referred = つなぎました。紹介先とご本人にメールでお知らせします。

@@ -12,6 +12,9 @@ pub struct ReferralSettings {
     /// Days without an update after which an open referral is flagged and
     /// named in the coordinators' weekly mail.
     pub overdue_after_days: u32,
+    /// How often the coordinators' weekly list is looked for (`15m`); it
+    /// goes out once a week whatever this is.
+    pub sweep_interval: String,
 }
 
 impl Default for ReferralSettings {
@@ -19,12 +22,18 @@ impl Default for ReferralSettings {
         ReferralSettings {
             link_days: 60,
             overdue_after_days: 14,
+            sweep_interval: "15m".into(),
         }
     }
 }
 
 impl ReferralSettings {
+    pub fn sweep_interval(&self) -> anyhow::Result<std::time::Duration> {
+        super::positive_interval(&self.sweep_interval, "referral.sweep_interval")
+    }
+
     pub fn validate(&self) -> anyhow::Result<()> {
+        self.sweep_interval()?;
         anyhow::ensure!(
             (1..=366).contains(&self.link_days),
             "referral.link_days must be 1 to 366"

@@ -106,6 +106,11 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "directory_service_changed" => t.staff_action_directory_changed,
         "directory_service_confirmed" => t.staff_action_directory_confirmed,
         "directory_imported" => t.staff_action_directory_imported,
+        "referral_made" => t.staff_action_referral_made,
+        "referral_viewed" => t.staff_action_referral_viewed,
+        "referral_updated" => t.staff_action_referral_updated,
+        "referral_closed" => t.staff_action_referral_closed,
+        "view_referrals" => t.staff_action_view_referrals,
         other => other,
     };
     words.to_string()

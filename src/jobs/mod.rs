@@ -1,13 +1,15 @@
 //! Scheduled work on tokio-cron-scheduler: the outbox sweep (plus
-//! immediate dispatch on wake-up), the reminder sweep, the offer sweep and
-//! the directory's monthly review (the mail to coordinators),
-//! each run counted in the figures (`tsunagu_job_runs_total{job}`, and
+//! immediate dispatch on wake-up), the reminder sweep, the offer sweep, the
+//! directory's monthly review (the mail to coordinators) and the weekly list
+//! of overdue referrals, each run counted in the figures (`tsunagu_job_runs_total{job}`, and
 //! `tsunagu_job_failures_total{job}` for those that failed). Every job is idempotent and
 //! safe to run in several instances at once: work is claimed in the
 //! database, never held in memory.
 
 use crate::mail::Dispatcher;
-use crate::metrics::{Metrics, JOB_DIRECTORY_REVIEW, JOB_MAIL, JOB_OFFERS, JOB_REMINDERS};
+use crate::metrics::{
+    Metrics, JOB_DIRECTORY_REVIEW, JOB_MAIL, JOB_OFFERS, JOB_REFERRAL_WEEK, JOB_REMINDERS,
+};
 use crate::state::AppState;
 use std::future::Future;
 use std::sync::Arc;
@@ -68,6 +70,12 @@ impl Jobs {
         // The directory's monthly review, once a month across instances.
         every(&scheduler, review_sweep, &state, |s| async move {
             sweep_directory_review(&s).await
+        })
+        .await?;
+        // The weekly list of overdue referrals, once a week across instances.
+        let referral_sweep = state.settings.referral.sweep_interval()?;
+        every(&scheduler, referral_sweep, &state, |s| async move {
+            sweep_referral_week(&s).await
         })
         .await?;
         scheduler.start().await?;
@@ -145,6 +153,18 @@ pub async fn sweep_directory_review(state: &AppState) {
         Ok(None) => {}
         Ok(Some(entries)) => tracing::info!(entries, "directory review queued"),
         Err(e) => tracing::error!(error = %format!("{e:#}"), "directory review failed"),
+    }
+}
+
+/// One pass of the weekly list: this week's mail of overdue referrals to
+/// the coordinators, if it is due and no instance has queued it yet.
+pub async fn sweep_referral_week(state: &AppState) {
+    let result = crate::service::referral::weekly::sweep(state).await;
+    state.metrics.job_ran(JOB_REFERRAL_WEEK, result.is_ok());
+    match result {
+        Ok(None) => {}
+        Ok(Some(referrals)) => tracing::info!(referrals, "weekly list of overdue referrals queued"),
+        Err(e) => tracing::error!(error = %format!("{e:#}"), "weekly list of referrals failed"),
     }
 }
 

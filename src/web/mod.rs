@@ -45,6 +45,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::waitlist_form).post(pages::waitlist_submit),
         )
         .route(
+            "/manage/{token}/referrals/{id}/withdraw",
+            post(pages::withdraw_referral),
+        )
+        .route(
             "/referrals/{token}",
             get(pages::referral).post(pages::referral_record),
         )
@@ -124,6 +128,15 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/staff/directory/{id}/confirm",
             post(pages::staff::confirm_directory_entry),
+        )
+        .route(
+            "/staff/bookings/{id}/refer",
+            get(pages::staff::refer_form).post(pages::staff::refer),
+        )
+        .route("/staff/referrals", get(pages::staff::referrals))
+        .route(
+            "/staff/referrals/{id}/close",
+            post(pages::staff::close_referral),
         )
         .route("/staff/export.csv", get(pages::staff::export))
         .route("/staff/audit", get(pages::staff::audit))

@@ -4,9 +4,9 @@
 //! lists the open ones.
 
 use super::api_doc::referral::{
-    ConsentTextJson, OpenReferralJson, OpenReferralsJson, PersonReferralJson, ReferralBody,
-    ReferralMadeJson, ReferralStepBody, ReferralUpdateJson, ServiceNameJson, ServiceReachJson,
-    ServiceReferralJson, SharedJson,
+    CloseBody, ClosedJson, ConsentTextJson, OpenReferralJson, OpenReferralsJson,
+    PersonReferralJson, ReferralBody, ReferralMadeJson, ReferralStepBody, ReferralUpdateJson,
+    ServiceNameJson, ServiceReachJson, ServiceReferralJson, SharedJson,
 };
 use super::error::{invalid, AppError};
 use super::{parse_id, JsonBody, Manager, StaffCaller};
@@ -248,4 +248,28 @@ pub async fn withdraw(
     Ok(Json(person_json(
         person::withdraw(&state, &token, id).await?,
     )))
+}
+
+/// `POST /api/v1/staff/referrals/{id}/close` with `{outcome}`: what came of
+/// it (coordinators and admins).
+#[utoipa::path(post, path = "/api/v1/staff/referrals/{id}/close", tag = "staff",
+    operation_id = "close_referral",
+    params(("id" = i64, Path, minimum = 1, description = "A referral")),
+    request_body = CloseBody,
+    responses(
+        (status = 200, description = "Closed", body = ClosedJson),
+        (status = 409, description = "`referral_step`: already closed", body = super::api_doc::schemas::ErrorBody)))]
+pub async fn close(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    Path(id): Path<String>,
+    JsonBody(body): JsonBody<CloseBody>,
+) -> Result<Json<ClosedJson>, AppError> {
+    let id = parse_id(&id)?;
+    let outcome = body.outcome.text_or("outcome")?;
+    office::close(&state, &staff.member, id, &outcome).await?;
+    Ok(Json(ClosedJson {
+        id,
+        status: "closed",
+    }))
 }

@@ -329,3 +329,58 @@ async fn a_receiving_service_records_what_happened_in_a_real_browser() {
     browser.check_accessibility().await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn referring_following_and_withdrawing_in_a_real_browser() {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    let st = support::staff::staff(&app).await;
+    let (service_id, _) = support::referral::service_with_mail(&app).await;
+    let session = app.add_session(10).await;
+    let manage = app
+        .book_as(
+            session.slots[0].id,
+            "browser.refer@example.jp",
+            "090-7777-8888",
+        )
+        .await;
+    let booking = app.state.store.session_bookings(session.id).await.unwrap()[0].id;
+    browser.goto(&app.url("/staff/login?lang=ja")).await;
+    browser.type_into("#email", "coord@city.example.jp").await;
+    browser
+        .type_into("#password", "a long enough password")
+        .await;
+    browser.click("form[action='/staff/login'] button").await;
+    browser.wait_for("ログアウト").await;
+    // The form, refused without consent, then sent.
+    browser
+        .goto(&app.url(&format!("/staff/bookings/{booking}/refer")))
+        .await;
+    browser.wait_for("ご本人への説明と同意").await;
+    browser.check_accessibility().await;
+    browser
+        .click(&format!(
+            "form[action='/staff/bookings/{booking}/refer'] button[type=submit]"
+        ))
+        .await;
+    browser.wait_for("id=\"error-summary\"").await;
+    browser.check_accessibility().await;
+    support::referral::refer(&app, &st.coordinator, &manage, &service_id).await;
+    browser.goto(&app.url("/staff/referrals")).await;
+    browser.wait_for("R-1").await;
+    browser.check_accessibility().await;
+    // The person's page, with the service and the button to withdraw.
+    browser.goto(&app.url(&format!("/manage/{manage}"))).await;
+    browser.wait_for("ご案内した窓口").await;
+    browser.check_accessibility().await;
+    browser
+        .click(&format!(
+            "form[action^='/manage/{manage}/referrals/'] button"
+        ))
+        .await;
+    browser.wait_for("同意を取り消しました").await;
+    browser.check_accessibility().await;
+    app.stop().await;
+}

@@ -24,6 +24,8 @@ mod html_validity;
 mod languages;
 mod mail_delivery;
 mod metrics;
+mod referral_pages;
+mod referral_weekly;
 mod referrals;
 mod reminders;
 mod schedule;

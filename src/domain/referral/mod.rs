@@ -5,6 +5,7 @@
 //! how it is closed. What may be passed on is in [`share`].
 
 pub mod share;
+pub mod weekly;
 
 pub use share::{Consent, ContactBy, Share, Shared, SharedFrom};
 

@@ -7,6 +7,7 @@ use crate::domain::directory::review::{review_due, stale_since, to_review};
 use crate::domain::Lang;
 use crate::mail::staff::{ReviewLine, StaffMail, STAFF_DIRECTORY_REVIEW};
 use crate::state::AppState;
+use crate::store::Once;
 
 /// Queues this month's review if it is due and nobody has yet: the
 /// number of entries it lists, or `None` when nothing was queued. Without
@@ -17,7 +18,7 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Option<usize>> {
     let Some(month) = review_due(now, quiet.as_ref()) else {
         return Ok(None);
     };
-    let recipients = state.store.review_recipients().await?;
+    let recipients = state.store.office_recipients().await?;
     if recipients.is_empty() {
         return Ok(None);
     }
@@ -30,6 +31,7 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Option<usize>> {
         month: month.month,
         since: Some(since),
         entries: entries.iter().map(|e| ReviewLine::of(e)).collect(),
+        overdue: Vec::new(),
     };
     // A month with nothing to confirm is recorded, and mails no one.
     let mails: Vec<_> = if entries.is_empty() {
@@ -42,7 +44,13 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<Option<usize>> {
     };
     let queued = state
         .store
-        .queue_directory_review(&month.key(), entries.len(), &mails, now)
+        .queue_once(
+            Once::DirectoryReview,
+            &month.key(),
+            entries.len(),
+            &mails,
+            now,
+        )
         .await?;
     if !queued {
         return Ok(None);

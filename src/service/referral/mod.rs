@@ -8,6 +8,7 @@
 pub mod link;
 pub mod office;
 pub mod person;
+pub mod weekly;
 
 use super::evening::BookError;
 use crate::domain::directory::ServiceEntry;
@@ -20,7 +21,7 @@ use crate::i18n::texts;
 use crate::mail::referral::{ReferralMail, REFERRAL_MADE, REFERRAL_NOTICE};
 use crate::service::office::views::may_see;
 use crate::state::AppState;
-use crate::store::{NewReferral, ReferralRecord, StaffMember};
+use crate::store::{BookingRecord, NewReferral, ReferralRecord, StaffMember};
 use chrono::Duration;
 
 /// A referral as asked for (the API's body, read).
@@ -45,17 +46,13 @@ pub(crate) fn reach(entry: &ServiceEntry, lang: Lang) -> (Vec<String>, String) {
     (phones, hours.to_string())
 }
 
-/// Refers the person of booking `booking_id` to the service `ask` names.
-/// `Forbidden` for a professional not assigned to the booking's evening;
-/// `Invalid` with an error per field (no consent, a consent to other
-/// words, a way of contact the service cannot use, a note that may not go
-/// along); `Conflict("booking_not_confirmed")` for a cancelled booking.
-pub async fn make(
+/// The booking `who` may refer: `NotFound`, `Forbidden` for a
+/// professional not assigned to its evening, `Conflict` once cancelled.
+pub async fn referable(
     state: &AppState,
     who: &StaffMember,
     booking_id: i64,
-    ask: &Ask,
-) -> Result<ReferralRecord, BookError> {
+) -> Result<BookingRecord, BookError> {
     let booking = state
         .store
         .booking_by_id(booking_id)
@@ -74,6 +71,45 @@ pub async fn make(
     if booking.status != "confirmed" {
         return Err(BookError::Conflict("booking_not_confirmed"));
     }
+    Ok(booking)
+}
+
+/// The services a booking may be referred to: those for its topic's
+/// troubles first, then the others (listed ones only).
+pub async fn destinations(
+    state: &AppState,
+    booking_id: i64,
+) -> Result<(Vec<ServiceEntry>, Vec<ServiceEntry>), BookError> {
+    let topic = state
+        .store
+        .booking_topic(booking_id)
+        .await?
+        .and_then(|t| Topic::parse(&t).ok());
+    let needs = topic
+        .map(crate::domain::directory::needs_for_topic)
+        .unwrap_or(&[]);
+    let directory = state.store.directory_now().await?;
+    let (fit, other): (Vec<_>, Vec<_>) = directory
+        .entries
+        .iter()
+        .filter(|e| e.listed() && e.bookable_here.is_none())
+        .cloned()
+        .partition(|e| e.needs.iter().any(|n| needs.contains(n)));
+    Ok((fit, other))
+}
+
+/// Refers the person of booking `booking_id` to the service `ask` names.
+/// `Forbidden` for a professional not assigned to the booking's evening;
+/// `Invalid` with an error per field (no consent, a consent to other
+/// words, a way of contact the service cannot use, a note that may not go
+/// along); `Conflict("booking_not_confirmed")` for a cancelled booking.
+pub async fn make(
+    state: &AppState,
+    who: &StaffMember,
+    booking_id: i64,
+    ask: &Ask,
+) -> Result<ReferralRecord, BookError> {
+    let booking = referable(state, who, booking_id).await?;
     let person = state
         .store
         .booking_person(booking_id)

@@ -208,3 +208,17 @@ pub struct ConsentTextJson {
     /// やさしい日本語, without its readings.
     pub easy: String,
 }
+
+/// The office closes a referral with what came of it.
+#[derive(Deserialize, Default, ToSchema)]
+pub struct CloseBody {
+    #[schema(value_type = String, min_length = 1, max_length = 200)]
+    pub outcome: Field<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ClosedJson {
+    pub id: i64,
+    #[schema(value_type = ReferralStatusCode)]
+    pub status: &'static str,
+}

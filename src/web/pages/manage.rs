@@ -51,6 +51,8 @@ struct ManagePage {
     can_cancel: bool,
     /// Just booked: other services for the trouble named (つなぐ).
     doors: Vec<super::directory::Card>,
+    /// The services the person was referred to.
+    referrals: Vec<super::manage_referrals::ReferralCard>,
 }
 
 #[derive(Template)]
@@ -107,6 +109,11 @@ fn notice_for(
         n(t.cancelled_heading, vec![t.cancelled_body.to_string()])
     } else if query.contains_key("moved") {
         n(t.moved_heading, vec![t.moved_body.to_string()])
+    } else if query.contains_key("withdrawn") {
+        n(
+            t.referral_withdrawn_heading,
+            vec![t.referral_withdrawn_note.to_string()],
+        )
     } else if query.contains_key("joined") {
         n(
             t.joined_heading,
@@ -265,6 +272,7 @@ async fn bookings_page(
             bookings: cards,
             bring: crate::i18n::configured(lang, &evening.bring, &evening.bring_en).to_string(),
             doors,
+            referrals: super::manage_referrals::cards(state, &token, lang).await?,
             token,
             c: Chrome::new(Some(state), &ctx),
         },

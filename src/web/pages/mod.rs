@@ -7,6 +7,7 @@ mod error_pages;
 pub mod health;
 mod leaflet;
 mod manage;
+mod manage_referrals;
 mod person_form;
 mod referral;
 pub mod staff;
@@ -17,6 +18,7 @@ pub use booking::{book_form, book_submit, index};
 pub use error_pages::{error_pages, fresh_directory};
 pub use leaflet::leaflet;
 pub use manage::{manage, manage_cancel, manage_move};
+pub use manage_referrals::withdraw_referral;
 pub use referral::{referral, referral_record};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 

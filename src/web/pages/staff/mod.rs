@@ -2,7 +2,9 @@
 //! evening's day sheet with attendance (`day_sheet`), the CSV export
 //! (`export`), the schedule's changes (`schedule`), professionals and
 //! accounts (`people`), phone bookings (`phone`), the directory
-//! (`directory`, its form in `directory_form`) and the audit log (`audit`),
+//! (`directory`, its form in `directory_form`), referring a booking
+//! (`refer`), the referrals being followed (`referrals`)
+//! and the audit log (`audit`),
 //! each in the frame every staff screen shares (`frame`: the staff's
 //! language, its chooser, who is signed in).
 //! Without a sign-in every page redirects to `/staff/login` and shows
@@ -16,6 +18,8 @@ mod export;
 mod frame;
 mod people;
 mod phone;
+mod refer;
+mod referrals;
 mod roster;
 mod schedule;
 
@@ -32,6 +36,8 @@ pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
 pub use phone::{call_list, phone_book, phone_form};
+pub use refer::{refer, refer_form};
+pub use referrals::{close_referral, referrals};
 pub use roster::roster;
 pub use schedule::{
     add_session, assign, cancel_session, generate, move_session, restore_session, set_series,
@@ -214,6 +220,8 @@ fn done_notice(q: &HashMap<String, String>, t: &'static Texts) -> Option<&'stati
         "directory_added" => t.staff_done_directory_added,
         "directory_changed" => t.staff_done_directory_changed,
         "directory_confirmed" => t.staff_done_directory_confirmed,
+        "referral_closed" => t.staff_done_referral_closed,
+        "referred" => t.staff_done_referred,
         _ => return None,
     })
 }
