@@ -36,3 +36,4 @@ referral-manage-withdraw = 「いい」と｜言《い》ったことを｜取�
 referral-manage-withdraw-hint = ｜取《と》り｜消《け》すと、｜窓口《まどぐち》は｜伝《つた》えたことを｜見《み》られなくなります。｜窓口《まどぐち》にも｜知《し》らせます。
 referral-withdrawn-heading = ｜取《と》り｜消《け》しました
 referral-withdrawn-note = ｜窓口《まどぐち》は｜伝《つた》えたことを｜見《み》られなくなりました。｜窓口《まどぐち》にも｜知《し》らせました。
+referral-follow-up-name = つづけての｜相談《そうだん》（｜仕事《しごと》とこころの｜相談会《そうだんかい》）

@@ -74,3 +74,10 @@ mail-reminder-link = See, change or cancel your booking (if you cannot come)
 mail-session-cancelled-subject = The consultation evening on { $date } is cancelled (Sendai City)
 mail-session-cancelled-body = We are sorry: the consultation evening you booked has been cancelled, and so has your booking.
 mail-session-cancelled-again = Please book another evening if you wish. Call us with any question.
+
+## Follow-up consultation: a slot of a later evening held
+mail-follow-up-subject = A consultation slot is held for you (Sendai City, { $date })
+mail-follow-up-body = As agreed with the consultant, we have held a slot of a later evening for you, before booking opens to the public.
+mail-follow-up-answer = Please book it or decline it through the link below by { $deadline }. Without an answer, the slot opens to others when booking opens.
+mail-follow-up-expired-subject = The slot held for you (Sendai City, { $date })
+mail-follow-up-expired-body = As we had no answer, the slot held for you is no longer held. If you would like a consultation, please book once booking opens.

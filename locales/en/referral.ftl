@@ -38,3 +38,4 @@ referral-manage-withdraw = Withdraw my consent
 referral-manage-withdraw-hint = The service will no longer see what was passed on, and will be told.
 referral-withdrawn-heading = Your consent is withdrawn
 referral-withdrawn-note = The service no longer sees what was passed on, and has been told.
+referral-follow-up-name = Follow-up consultation (evening consultation)

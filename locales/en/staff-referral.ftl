@@ -89,3 +89,6 @@ staff-refer-note = Note for the service
 staff-refer-note-hint = In words the person agreed to (up to 400 characters). Passed on only when "the note for the service" is chosen.
 staff-refer-submit = Refer
 staff-done-referred = Referred. The service and the person are told by mail.
+
+## The day sheet: follow-up consultations
+staff-follow-up-note = From the previous consultant (agreed by the person)

@@ -74,3 +74,10 @@ mail-reminder-link = ご予約の確認・変更・キャンセル（来られ�
 mail-session-cancelled-subject = 【仙台市】相談会の中止のお知らせ（{ $date }）
 mail-session-cancelled-body = 誠に申し訳ありませんが、ご予約いただいていた相談会は中止となりました。ご予約は取り消されています。
 mail-session-cancelled-again = 別の日程をご希望の場合は、あらためてご予約ください。ご不明な点はお問い合わせください。
+
+## 継続相談：次回の枠をお取りしたとき
+mail-follow-up-subject = 【仙台市】次回の相談会の枠をお取りしました（{ $date }）
+mail-follow-up-body = 相談員との相談で、次回の相談会の枠を、一般の受付が始まる前にお取りしました。
+mail-follow-up-answer = { $deadline }までに、次のリンクから予約するか辞退するかをお選びください。お返事がないときは、一般の受付開始とともに、ほかの方が予約できるようになります。
+mail-follow-up-expired-subject = 【仙台市】お取りしていた相談会の枠について（{ $date }）
+mail-follow-up-expired-body = お返事がなかったため、お取りしていた枠の確保を終えました。相談を希望される場合は、受付開始後にご予約ください。

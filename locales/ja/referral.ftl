@@ -38,3 +38,4 @@ referral-manage-withdraw = 同意を取り消す
 referral-manage-withdraw-hint = 取り消すと、窓口はお伝えした内容を見られなくなります。窓口にもお知らせします。
 referral-withdrawn-heading = 同意を取り消しました
 referral-withdrawn-note = 窓口はお伝えした内容を見られなくなりました。窓口にもお知らせしました。
+referral-follow-up-name = 継続相談（仕事とこころの相談会）

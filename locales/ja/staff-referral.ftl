@@ -89,3 +89,6 @@ staff-refer-note = 紹介先へのメモ
 staff-refer-note-hint = ご本人が了承した言葉で書いてください（400字まで）。「紹介先へのメモ」を選んだときだけ伝わります。
 staff-refer-submit = つなぐ
 staff-done-referred = つなぎました。紹介先とご本人にメールでお知らせします。
+
+## 日報：継続相談
+staff-follow-up-note = 前回の相談員から（ご本人の了承済み）

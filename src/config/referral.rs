@@ -15,6 +15,9 @@ pub struct ReferralSettings {
     /// How often the coordinators' weekly list is looked for (`15m`); it
     /// goes out once a week whatever this is.
     pub sweep_interval: String,
+    /// 継続相談: how many of an evening's slots professionals may hold for
+    /// follow-ups before it opens to the public (the rest stay the public's).
+    pub follow_up_holds: u8,
 }
 
 impl Default for ReferralSettings {
@@ -23,6 +26,7 @@ impl Default for ReferralSettings {
             link_days: 60,
             overdue_after_days: 14,
             sweep_interval: "15m".into(),
+            follow_up_holds: 2,
         }
     }
 }
@@ -41,6 +45,10 @@ impl ReferralSettings {
         anyhow::ensure!(
             (1..=365).contains(&self.overdue_after_days),
             "referral.overdue_after_days must be 1 to 365"
+        );
+        anyhow::ensure!(
+            self.follow_up_holds <= 10,
+            "referral.follow_up_holds must be 0 to 10"
         );
         Ok(())
     }

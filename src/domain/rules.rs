@@ -174,7 +174,7 @@ pub struct OfferTimes {
 impl BookingRules {}
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::NaiveDate;
 
@@ -185,7 +185,7 @@ mod tests {
         )
     }
 
-    fn rules() -> BookingRules {
+    pub(crate) fn rules() -> BookingRules {
         BookingRules {
             opens_days_before: 60,
             cutoff: "17:00 -1bd".parse().unwrap(),

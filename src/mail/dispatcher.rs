@@ -363,7 +363,7 @@ mod tests {
                 seen += 1;
             }
         }
-        assert_eq!(seen, 27 * Lang::ALL.len());
+        assert_eq!(seen, 31 * Lang::ALL.len());
     }
 
     fn check(kind: &str, from: &str, subject: &str) {

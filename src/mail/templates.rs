@@ -26,6 +26,10 @@ pub const BOOKING_CHANGED: &str = "booking_changed";
 pub const WAITLIST_JOINED: &str = "waitlist_joined";
 pub const OFFER_MADE: &str = "offer_made";
 pub const OFFER_EXPIRED: &str = "offer_expired";
+/// 継続相談: a slot of a later evening held for the person.
+pub const FOLLOW_UP_OFFER: &str = "follow_up_offer";
+/// 継続相談: the hold ran out unanswered before the evening opened.
+pub const FOLLOW_UP_EXPIRED: &str = "follow_up_expired";
 pub const REMINDER: &str = "reminder";
 pub const SESSION_CANCELLED: &str = "session_cancelled";
 
@@ -37,6 +41,8 @@ pub const KINDS: &[&str] = &[
     WAITLIST_JOINED,
     OFFER_MADE,
     OFFER_EXPIRED,
+    FOLLOW_UP_OFFER,
+    FOLLOW_UP_EXPIRED,
     REMINDER,
     SESSION_CANCELLED,
 ];
@@ -329,6 +335,24 @@ impl EveningMail {
                     vec![t.mail_offer_body.to_string(), answer],
                 )
             }
+            FOLLOW_UP_OFFER => {
+                let deadline = self
+                    .expires_at
+                    .map(|at| format_datetime(at, self.lang))
+                    .unwrap_or_default();
+                details.push(Detail::new(t, t.mail_offer_deadline, deadline.as_str()));
+                let token = self.offer_token.as_deref().ok_or("no offer token")?;
+                links.push((t.mail_offer_link.to_string(), offer_url(settings, token)));
+                let answer = t.mail_follow_up_answer(deadline.as_str());
+                (
+                    t.mail_follow_up_subject(date),
+                    vec![t.mail_follow_up_body.to_string(), answer],
+                )
+            }
+            FOLLOW_UP_EXPIRED => (
+                t.mail_follow_up_expired_subject(date),
+                lines(&[t.mail_follow_up_expired_body]),
+            ),
             SESSION_CANCELLED => (
                 t.mail_session_cancelled_subject(date),
                 lines(&[

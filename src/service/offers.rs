@@ -8,7 +8,7 @@ use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
 use crate::domain::waitlist::choose_offer;
 use crate::mail::templates::{
-    manage_url, EveningMail, BOOKING_CONFIRMED, OFFER_EXPIRED, OFFER_MADE,
+    manage_url, EveningMail, BOOKING_CONFIRMED, FOLLOW_UP_EXPIRED, OFFER_EXPIRED, OFFER_MADE,
 };
 use crate::state::AppState;
 use crate::store::{OfferRecord, SlotView, StoreError};
@@ -89,12 +89,19 @@ pub async fn slot_freed(state: &AppState, slot_id: i64) {
 /// that someone is waiting for. Returns how many offers expired and were made.
 pub async fn sweep(state: &AppState) -> Result<(usize, usize), BookError> {
     let now = state.clock.now();
+    // An expiry's mail waits for the morning.
+    let day = state.rules.quiet.map_or(now, |q| q.daytime_from(now));
     let mut expired = 0;
     for offer in state.store.expired_offers(now).await? {
-        let mail = offer_mail(&offer).queue(OFFER_EXPIRED, &offer.email, &state.settings);
+        let kind = if offer.referral_id.is_some() {
+            FOLLOW_UP_EXPIRED
+        } else {
+            OFFER_EXPIRED
+        };
+        let mail = offer_mail(&offer).queue(kind, &offer.email, &state.settings);
         if state
             .store
-            .release_offer(&offer, "expired", Some(&mail), now)
+            .release_offer(&offer, "expired", Some((&mail, day)), now)
             .await?
         {
             expired += 1;

@@ -10,6 +10,7 @@ mod bookings;
 mod directory;
 mod directory_cache;
 mod directory_review;
+mod follow_up;
 mod health;
 mod health_outcome;
 mod health_schedule;
@@ -27,6 +28,7 @@ pub use audit::AuditEntry;
 pub use booking_batch::BookingWrite;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use directory_cache::DirectorySnapshot;
+pub use follow_up::NewHold;
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use once::Once;
@@ -94,6 +96,10 @@ const GUARDS: &[(&str, &str)] = &[
     ),
     ("waitlist_one_per_phone", "waitlist_one_per_phone"),
     ("bookings_offer_token", "bookings.offer_token_hash"),
+    (
+        "bookings_one_follow_up_hold",
+        "bookings.session_id, bookings.phone_digits",
+    ),
     (
         "health_interviews_one_per_request",
         "health_interviews.request_id",

@@ -27,9 +27,20 @@ pub struct SheetLine {
     /// No booking by the same phone number on an earlier evening (the
     /// other professional's slot on the same evening is the same visit).
     pub first_visit: Option<bool>,
+    /// 継続相談: what the previous professional passed on with the
+    /// person's consent (the referral's `shared`, JSON), unless withdrawn.
+    pub follow_up_shared: Option<String>,
 }
 
 impl SheetLine {
+    /// The note the previous professional left for this one, with the
+    /// person's consent (継続相談).
+    pub fn follow_up_note(&self) -> Option<String> {
+        let shared: crate::domain::referral::Shared =
+            serde_json::from_str(self.follow_up_shared.as_deref()?).ok()?;
+        shared.note.filter(|n| !n.is_empty())
+    }
+
     /// A booked caller reached only by phone (電話連絡: no email address),
     /// to be called instead of mailed.
     pub fn phone_only(&self) -> bool {
@@ -164,7 +175,9 @@ impl Store {
                             SELECT 1 FROM bookings p JOIN slots ps ON ps.id = p.slot_id
                             WHERE p.phone_digits = b.phone_digits AND p.status = 'confirmed'
                               AND ps.session_id <> s.session_id AND ps.starts_at < s.starts_at
-                        ) END AS first_visit
+                        ) END AS first_visit,
+                        (SELECT r.shared FROM referrals r
+                          WHERE r.id = b.referral_id AND r.status <> 'withdrawn') AS follow_up_shared
                  FROM slots s
                  LEFT JOIN bookings b ON b.slot_id = s.id AND b.status = 'confirmed'
                  WHERE s.session_id = $1

@@ -70,7 +70,10 @@ pub struct OfferRecord {
     pub ends_at: DateTime<Utc>,
     pub venue: String,
     pub offer_expires_at: Option<DateTime<Utc>>,
-    pub entry_id: i64,
+    /// The waitlist entry it was offered to; `None` for a follow-up hold.
+    pub entry_id: Option<i64>,
+    /// The referral that made it, for a follow-up hold (継続相談).
+    pub referral_id: Option<i64>,
     pub name: String,
     pub email: String,
     pub lang: String,
@@ -105,8 +108,38 @@ impl From<CandidateRow> for Candidate {
 }
 
 const OFFER: &str = "SELECT b.id AS booking_id, b.status, b.slot_id, s.session_id, s.profession, s.starts_at,
-        s.ends_at, e.venue, b.offer_expires_at, b.waitlist_entry_id AS entry_id, b.name, b.email, b.lang
+        s.ends_at, e.venue, b.offer_expires_at, b.waitlist_entry_id AS entry_id, b.referral_id,
+        b.name, b.email, b.lang
     FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN evening_sessions e ON e.id = s.session_id";
+
+/// For a follow-up hold (継続相談), the referral that made it takes the
+/// answer (`connected`, `declined`, `unreachable` when it ran out), with
+/// its step, in the transaction `$tx`; nothing for a waitlist offer.
+macro_rules! follow_up_answered {
+    ($tx:ident, $offer:expr, $status:expr, $now:expr) => {
+        if let Some(referral) = $offer.referral_id {
+            let moved = sqlx::query(
+                "UPDATE referrals SET status = $2, updated_at = $3 WHERE id = $1 AND status = 'sent'",
+            )
+            .bind(referral)
+            .bind($status)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?
+            .rows_affected();
+            if moved > 0 {
+                sqlx::query(
+                    "INSERT INTO referral_updates (referral_id, at, actor, status) VALUES ($1, $2, 'person', $3)",
+                )
+                .bind(referral)
+                .bind($now)
+                .bind($status)
+                .execute(&mut *$tx)
+                .await?;
+            }
+        }
+    };
+}
 
 impl Store {
     /// Adds a person to the waitlist and queues the mail that tells their
@@ -360,6 +393,7 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            follow_up_answered!(tx, offer, "connected", now);
             insert_mail!(&mut *tx, mail, Some(offer.booking_id), now)?;
             tx.commit().await?;
             Ok(true)
@@ -367,13 +401,14 @@ impl Store {
     }
 
     /// Releases a held slot: the offer was declined, or expired (`entry_status`
-    /// says which). `false` if it was not held any more.
+    /// says which), with its mail (not sent before the time given). `false`
+    /// if it was not held any more.
     #[tracing::instrument(skip_all)]
     pub async fn release_offer(
         &self,
         offer: &OfferRecord,
         entry_status: &str,
-        mail: Option<&OutgoingMail>,
+        mail: Option<(&OutgoingMail, DateTime<Utc>)>,
         now: DateTime<Utc>,
     ) -> StoreResult<bool> {
         on_db!(self, pool => {
@@ -393,8 +428,17 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-            if let Some(mail) = mail {
-                insert_mail!(&mut *tx, mail, Some(offer.booking_id), now)?;
+            if offer.referral_id.is_some() {
+                // A follow-up hold released: the evening's share is free again.
+                sqlx::query("UPDATE follow_up_holds SET held = held - 1 WHERE session_id = $1 AND held > 0")
+                    .bind(offer.session_id)
+                    .execute(&mut *tx)
+                    .await?;
+                let status = if entry_status == "declined" { "declined" } else { "unreachable" };
+                follow_up_answered!(tx, offer, status, now);
+            }
+            if let Some((mail, send_at)) = mail {
+                insert_mail!(&mut *tx, mail, Some(offer.booking_id), now, send_at)?;
             }
             tx.commit().await?;
             Ok(true)

@@ -12,13 +12,19 @@ use super::error::{invalid, AppError};
 use super::{parse_id, JsonBody, Manager, StaffCaller};
 use crate::domain::referral::{Consent, ContactBy, Share, CONSENT_VERSION};
 use crate::domain::values::FieldError;
-use crate::domain::{FieldErrors, Lang};
+use crate::domain::{FieldErrors, Lang, Profession};
 use crate::i18n::{ruby, texts};
 use crate::service::referral::{self, link, office, person, Ask};
 use crate::state::AppState;
+use crate::web::field::Number;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::Json;
+
+/// A follow-up was asked for (given well, or given and refused).
+fn body_has_follow_up(follow_up: &Option<(i64, Profession)>, errors: &FieldErrors) -> bool {
+    follow_up.is_some() || errors.contains_key("follow_up")
+}
 
 /// The body as the service's request; every field's error at once.
 fn ask(body: ReferralBody) -> Result<Ask, AppError> {
@@ -49,8 +55,32 @@ fn ask(body: ReferralBody) -> Result<Ask, AppError> {
         topic: share.topic.yes(&mut errors, "share"),
     };
     let note_for_service = body.note_for_service.text(&mut errors, "note_for_service");
-    if service_id.trim().is_empty() {
-        errors.insert("service_id", FieldError::Required);
+    let follow_up = match body.follow_up.take(&mut errors, "follow_up") {
+        Some(f) => {
+            let session = f.session_id.take(&mut errors, "follow_up");
+            let profession = f.profession.take(&mut errors, "follow_up");
+            match (session, profession.as_deref().map(Profession::parse)) {
+                (Some(Number(id)), Some(Ok(p))) if id > 0 => Some((id, p)),
+                _ => {
+                    errors.entry("follow_up").or_insert(FieldError::Choice);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    match (
+        service_id.trim().is_empty(),
+        body_has_follow_up(&follow_up, &errors),
+    ) {
+        (true, false) => {
+            errors.entry("service_id").or_insert(FieldError::Required);
+        }
+        (false, true) => {
+            // One destination: a service, or a follow-up.
+            errors.insert("follow_up", FieldError::Choice);
+        }
+        _ => {}
     }
     if !consent.given {
         errors
@@ -60,6 +90,7 @@ fn ask(body: ReferralBody) -> Result<Ask, AppError> {
     match contact_by {
         Some(contact_by) if errors.is_empty() => Ok(Ask {
             service_id,
+            follow_up,
             consent,
             contact_by,
             share,

@@ -5,6 +5,7 @@
 //! withdraw ([`person`]); the office follows every open one ([`office`]).
 //! Each step has its audit line; no step logs what was passed on.
 
+pub mod follow_up;
 pub mod link;
 pub mod office;
 pub mod person;
@@ -16,7 +17,7 @@ use crate::domain::referral::{share, Consent, ContactBy, Share, SharedFrom, CONS
 use crate::domain::time::jst_today;
 use crate::domain::token::Token;
 use crate::domain::values::FieldError;
-use crate::domain::{FieldErrors, Lang, Topic};
+use crate::domain::{FieldErrors, Lang, Profession, Topic};
 use crate::i18n::texts;
 use crate::mail::referral::{ReferralMail, REFERRAL_MADE, REFERRAL_NOTICE};
 use crate::service::office::views::may_see;
@@ -27,7 +28,10 @@ use chrono::Duration;
 /// A referral as asked for (the API's body, read).
 #[derive(Debug, Clone)]
 pub struct Ask {
+    /// A service of the directory, unless `follow_up` is given.
     pub service_id: String,
+    /// 継続相談: a later evening and the profession to hold a slot of.
+    pub follow_up: Option<(i64, Profession)>,
     pub consent: Consent,
     pub contact_by: ContactBy,
     pub share: Share,
@@ -118,7 +122,7 @@ pub async fn make(
     let directory = state.store.directory_now().await?;
     let mut errors = FieldErrors::new();
     let service = directory.get(ask.service_id.trim()).filter(|e| e.listed());
-    if service.is_none() {
+    if service.is_none() && ask.follow_up.is_none() {
         errors.insert("service_id", FieldError::Choice);
     }
     // The service learns of a referral by mail: without an address, only
@@ -151,9 +155,24 @@ pub async fn make(
             return Err(BookError::Invalid(errors));
         }
     };
-    let service = service.expect("checked above");
     let now = state.clock.now();
     let lang = booking.lang();
+    if let Some(follow_up) = ask.follow_up {
+        let new = NewReferral {
+            booking_id,
+            service_id: String::new(),
+            consent_version: CONSENT_VERSION.to_string(),
+            consent_text: texts(lang).referral_consent_text.to_string(),
+            contact_by: ask.contact_by.code(),
+            shared: serde_json::to_string(&shared).map_err(anyhow::Error::from)?,
+            token_hash: None,
+            token_expires_at: None,
+            made_by: who.name.clone(),
+        };
+        let id = follow_up::hold(state, who, &booking, follow_up, new, &shared, email).await?;
+        return state.store.referral(id).await?.ok_or(BookError::NotFound);
+    }
+    let service = service.expect("checked above");
     let link = (!service.email.is_empty()).then(Token::generate);
     let expires_at = now + Duration::days(state.settings.referral.link_days.into());
     let new = NewReferral {

@@ -51,12 +51,15 @@ async fn list(state: &AppState) -> Result<Vec<OpenReferral>, BookError> {
                 number: number(r.id),
                 booking_id: r.booking_id,
                 status,
-                service_name: r
-                    .service_id
-                    .as_deref()
-                    .and_then(|id| directory.get(id))
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default(),
+                service_name: match r.service_id.as_deref() {
+                    Some(id) => directory
+                        .get(id)
+                        .map(|e| e.name.clone())
+                        .unwrap_or_default(),
+                    None => crate::i18n::texts(crate::domain::Lang::Ja)
+                        .referral_follow_up_name
+                        .to_string(),
+                },
                 service_id: r.service_id,
                 made_by: r.made_by,
                 created_at: r.created_at,

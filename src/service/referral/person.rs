@@ -55,9 +55,10 @@ pub async fn referrals(state: &AppState, token: &str) -> Result<Vec<PersonView>,
                 id: r.id,
                 number: number(r.id),
                 status,
-                service_name: entry
-                    .map(|e| crate::i18n::configured(lang, &e.name, &e.name_en).to_string())
-                    .unwrap_or_default(),
+                service_name: match entry {
+                    Some(e) => crate::i18n::configured(lang, &e.name, &e.name_en).to_string(),
+                    None => crate::i18n::texts(lang).referral_follow_up_name.to_string(),
+                },
                 service_phones,
                 service_hours,
                 shared: serde_json::from_str(&r.shared).unwrap_or_default(),

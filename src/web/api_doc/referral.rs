@@ -1,8 +1,8 @@
 //! The referral API's request and response types (つなぐ).
 
-use super::schemas::{code_schema, Consent as MustBeTrue, TopicCode};
+use super::schemas::{code_schema, Consent as MustBeTrue, ProfessionCode, TopicCode};
 use crate::domain::referral::{ContactBy, ReferralStatus};
-use crate::web::field::{Field, Lenient};
+use crate::web::field::{Field, IdSchema, Lenient, Number};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -56,12 +56,27 @@ pub struct ShareBody {
 }
 impl Lenient for ShareBody {}
 
-/// A referral: to a service of the directory, with the person's consent.
+/// 継続相談: a later evening, not yet open to the public, and the
+/// profession whose slot to hold there.
+#[derive(Deserialize, Default, ToSchema)]
+#[schema(as = ReferralFollowUp)]
+pub struct FollowUpBody {
+    #[schema(value_type = IdSchema)]
+    pub session_id: Field<Number>,
+    #[schema(value_type = ProfessionCode)]
+    pub profession: Field<String>,
+}
+impl Lenient for FollowUpBody {}
+
+/// A referral, with the person's consent: to a service of the directory
+/// (`service_id`), or a follow-up consultation (`follow_up`), one of them.
 #[derive(Deserialize, Default, ToSchema)]
 pub struct ReferralBody {
     /// A listed service of the directory (`GET /api/v1/directory/services`).
-    #[schema(value_type = String, min_length = 1, max_length = 64)]
+    #[schema(value_type = Option<String>, min_length = 1, max_length = 64)]
     pub service_id: Field<String>,
+    #[schema(value_type = Option<FollowUpBody>)]
+    pub follow_up: Field<FollowUpBody>,
     #[schema(value_type = ConsentBody)]
     pub consent: Field<ConsentBody>,
     #[schema(value_type = ContactByCode)]

@@ -177,6 +177,8 @@ struct OfferPage {
     deadline: String,
     /// Already accepted: the booking it became, without the answers.
     accepted: bool,
+    /// A slot held for a follow-up consultation (継続相談), not a waitlist offer.
+    follow_up: bool,
 }
 
 /// `GET /offers/{token}`: the offer, with accept and decline.
@@ -200,6 +202,7 @@ pub async fn offer(
             .map(|t| format_datetime(t, lang))
             .unwrap_or_default(),
         accepted,
+        follow_up: o.referral_id.is_some(),
         token,
         c: Chrome::new(Some(&state), &ctx),
     };

@@ -29,6 +29,8 @@ struct SheetBooking {
     attendance_note: String,
     /// No email address: told by phone (電話連絡).
     phone_only: bool,
+    /// 継続相談: the previous professional's note, with the person's consent.
+    follow_up_note: Option<String>,
 }
 
 struct SheetRow {
@@ -103,6 +105,7 @@ pub async fn sheet(
                 attendance: l.attendance.clone().unwrap_or_default(),
                 attendance_note: l.attendance_note.clone().unwrap_or_default(),
                 phone_only: l.phone_only(),
+                follow_up_note: l.follow_up_note(),
             }),
         })
         .collect();

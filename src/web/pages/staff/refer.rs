@@ -176,6 +176,7 @@ pub async fn refer(
     let yes = |name: &str| field(&pairs, name) == "yes";
     let ask = Ask {
         service_id: field(&pairs, "service_id"),
+        follow_up: None,
         consent: Consent {
             given: yes("consent"),
             text_version: field(&pairs, "text_version"),
