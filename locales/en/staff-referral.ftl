@@ -71,6 +71,7 @@ staff-refer-title = Refer (booking { $booking })
 staff-refer-intro = Refer the person to a service, with their consent. Only what they choose is passed on, and the office follows it with them.
 staff-refer-service = Service
 staff-refer-service-fit = Services for this consultation
+staff-refer-follow-up = Follow-up consultation (hold a slot of a later evening)
 staff-refer-service-other = Other services
 staff-refer-choose = Choose one
 staff-refer-consent-heading = What the person is told, and their consent

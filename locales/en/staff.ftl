@@ -306,6 +306,7 @@ staff-action-referral-viewed = Referral viewed (by the service)
 staff-action-referral-updated = Referral updated (by the service)
 staff-action-referral-closed = Closed a referral
 staff-action-view-referrals = Viewed the referrals
+staff-action-view-referral-figures = Viewed the referrals' figures
 staff-action-view-health-queue = Viewed the health queue
 staff-action-view-health-roster = Viewed the doctors' roster
 staff-action-health-move = Moved a health request

@@ -71,6 +71,7 @@ staff-refer-title = つなぐ（予約番号 { $booking }）
 staff-refer-intro = ご本人の同意を得て、相談先に紹介します。ご本人が選んだことだけが紹介先に伝わり、ご本人と事務局が経過を見守ります。
 staff-refer-service = 紹介先
 staff-refer-service-fit = この相談に合う相談先
+staff-refer-follow-up = 継続相談（次回以降の相談会の枠をお取りする）
 staff-refer-service-other = ほかの相談先
 staff-refer-choose = 選んでください
 staff-refer-consent-heading = ご本人への説明と同意

@@ -302,6 +302,7 @@ staff-action-referral-viewed = 紹介の閲覧（受け入れ先）
 staff-action-referral-updated = 紹介の状況の記録（受け入れ先）
 staff-action-referral-closed = つなぎの終了
 staff-action-view-referrals = つなぎ一覧の閲覧
+staff-action-view-referral-figures = つなぎの実績の閲覧
 staff-action-view-health-queue = 産業保健の申込み一覧を表示
 staff-action-view-health-roster = 医師の日程を表示
 staff-action-health-move = 申込みの順番を変更

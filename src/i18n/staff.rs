@@ -111,6 +111,7 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "referral_updated" => t.staff_action_referral_updated,
         "referral_closed" => t.staff_action_referral_closed,
         "view_referrals" => t.staff_action_view_referrals,
+        "view_referral_figures" => t.staff_action_view_referral_figures,
         other => other,
     };
     words.to_string()

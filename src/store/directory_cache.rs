@@ -5,6 +5,7 @@
 
 use super::{Store, StoreResult};
 use crate::domain::directory::ServiceEntry;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -33,10 +34,14 @@ impl DirectorySnapshot {
 pub(super) struct DirectoryCache {
     held: RwLock<Option<Arc<DirectorySnapshot>>>,
     checked: Mutex<Option<Instant>>,
+    /// Raised by each of this instance's writes: a read that was under way
+    /// meanwhile may hold what was there before, and is not kept.
+    generation: AtomicU64,
 }
 
 impl DirectoryCache {
     pub(super) fn forget(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut held) = self.held.write() {
             *held = None;
         }
@@ -75,11 +80,23 @@ impl Store {
                 return Ok(held);
             }
         }
-        let (version, entries) = self.directory().await?;
-        let fresh = Arc::new(DirectorySnapshot { version, entries });
-        if let Ok(mut held) = cache.held.write() {
-            *held = Some(fresh.clone());
+        // A write of this instance while the read was under way: read
+        // again, so that nobody here sees the directory from before it.
+        let mut tries = 0;
+        loop {
+            let generation = cache.generation.load(Ordering::SeqCst);
+            let (version, entries) = self.directory().await?;
+            let fresh = Arc::new(DirectorySnapshot { version, entries });
+            tries += 1;
+            if cache.generation.load(Ordering::SeqCst) != generation && tries < 5 {
+                continue;
+            }
+            if let Ok(mut held) = cache.held.write() {
+                if cache.generation.load(Ordering::SeqCst) == generation {
+                    *held = Some(fresh.clone());
+                }
+            }
+            return Ok(fresh);
         }
-        Ok(fresh)
     }
 }

@@ -16,6 +16,7 @@ mod health_outcome;
 mod health_schedule;
 mod once;
 mod outbox;
+mod referral_figures;
 mod referrals;
 mod reminders;
 mod roster;

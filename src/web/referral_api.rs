@@ -8,13 +8,14 @@ use super::api_doc::referral::{
     PersonReferralJson, ReferralBody, ReferralMadeJson, ReferralStepBody, ReferralUpdateJson,
     ServiceNameJson, ServiceReachJson, ServiceReferralJson, SharedJson,
 };
+use super::api_doc::referral::{DestinationFiguresJson, FollowUpFiguresJson, ReferralFiguresJson};
 use super::error::{invalid, AppError};
 use super::{parse_id, JsonBody, Manager, StaffCaller};
 use crate::domain::referral::{Consent, ContactBy, Share, CONSENT_VERSION};
 use crate::domain::values::FieldError;
 use crate::domain::{FieldErrors, Lang, Profession};
 use crate::i18n::{ruby, texts};
-use crate::service::referral::{self, link, office, person, Ask};
+use crate::service::referral::{self, figures as referral_figures, link, office, person, Ask};
 use crate::state::AppState;
 use crate::web::field::Number;
 use axum::extract::{Path, RawQuery, State};
@@ -302,5 +303,63 @@ pub async fn close(
     Ok(Json(ClosedJson {
         id,
         status: "closed",
+    }))
+}
+
+/// `GET /api/v1/staff/referrals/figures?from=YYYY-MM&to=YYYY-MM`: the
+/// referrals made in those months (by default this fiscal year, April to
+/// March), by destination and status, and follow-ups made, booked, kept.
+#[utoipa::path(get, path = "/api/v1/staff/referrals/figures", tag = "staff",
+    operation_id = "referral_figures",
+    params(
+        ("from" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$", description = "First month"),
+        ("to" = Option<String>, Query, pattern = "^[0-9]{4}-[0-9]{2}$", description = "Last month")),
+    responses(
+        (status = 200, description = "The figures", body = ReferralFiguresJson),
+        (status = 422, description = "`from` or `to` is not YYYY-MM, or `to` before `from`", body = super::api_doc::schemas::ErrorBody)))]
+pub async fn figures(
+    State(state): State<AppState>,
+    Manager(staff): Manager,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<ReferralFiguresJson>, AppError> {
+    let today = crate::domain::time::jst_today(state.clock.now());
+    let (first, last) = referral_figures::fiscal_year(today);
+    let mut span = [("from", first), ("to", last)];
+    for (k, v) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        let Some(slot) = span.iter_mut().find(|(name, _)| *name == k) else {
+            continue;
+        };
+        slot.1 = crate::service::office::month_bounds(&v)
+            .map(|(f, _)| crate::domain::time::to_jst(f).date_naive())
+            .map_err(|_| invalid(slot.0, FieldError::Choice))?;
+    }
+    let (from, to) = (span[0].1, span[1].1);
+    if to < from {
+        return Err(invalid("to", FieldError::Choice));
+    }
+    let (f, names) = referral_figures::figures(&state, &staff.member, from, to).await?;
+    Ok(Json(ReferralFiguresJson {
+        from: from.format("%Y-%m").to_string(),
+        to: to.format("%Y-%m").to_string(),
+        total: f.total,
+        arrived: f.arrived,
+        open: f.open,
+        destinations: f
+            .destinations
+            .into_iter()
+            .map(|d| DestinationFiguresJson {
+                service: d.service_id.map(|id| ServiceNameJson {
+                    name: names.get(&id).cloned().unwrap_or_default(),
+                    id: Some(id),
+                }),
+                total: d.total,
+                by_status: d.by_status,
+            })
+            .collect(),
+        follow_ups: FollowUpFiguresJson {
+            made: f.follow_ups.made,
+            booked: f.follow_ups.booked,
+            kept: f.follow_ups.kept,
+        },
     }))
 }

@@ -25,6 +25,7 @@ mod html_validity;
 mod languages;
 mod mail_delivery;
 mod metrics;
+mod referral_figures;
 mod referral_pages;
 mod referral_weekly;
 mod referrals;

@@ -182,3 +182,38 @@ async fn the_person_sees_the_service_on_their_booking_page_and_withdraws_there()
     assert!(view["shared"]["phone"].is_null());
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_follow_up_is_chosen_on_the_same_form_and_offered_to_the_person() {
+    let app = spawn_app().await;
+    staff(&app).await;
+    let session = app.add_session(10).await;
+    let later = app.add_session(100).await;
+    app.book_as(session.slots[0].id, "again@example.jp", "090-9999-0000")
+        .await;
+    let booking = app.state.store.session_bookings(session.id).await.unwrap()[0].id;
+    let office = cookie_for(&app, "coord@city.example.jp").await;
+    let path = format!("/staff/bookings/{booking}/refer");
+    let form = page(&app, &office, &path).await.text().await.unwrap();
+    let choice = format!("followup:{}:psychologist", later.id);
+    assert!(form.contains(&choice), "{form}");
+    let csrf = csrf_in(&form);
+    let res = send_form(
+        &app,
+        &office,
+        &path,
+        &[
+            ("csrf", &csrf),
+            ("text_version", tsunagu::domain::referral::CONSENT_VERSION),
+            ("service_id", &choice),
+            ("consent", "yes"),
+            ("contact", "email"),
+            ("share_name", "yes"),
+            ("share_contact", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    app.link_token("again@example.jp", "/offers/").await;
+    app.stop().await;
+}

@@ -4,6 +4,7 @@
 //! life: which status may follow which, when an open one is overdue, and
 //! how it is closed. What may be passed on is in [`share`].
 
+pub mod figures;
 pub mod follow_up;
 pub mod share;
 pub mod weekly;

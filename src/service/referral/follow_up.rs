@@ -16,6 +16,24 @@ use crate::service::evening::BookError;
 use crate::state::AppState;
 use crate::store::{BookingRecord, NewHold, NewReferral, StaffMember, StoreError};
 
+/// The later evenings a follow-up may be held on now (not yet open to the
+/// public): their ids and starts.
+pub async fn evenings(
+    state: &AppState,
+    booking: &BookingRecord,
+) -> Result<Vec<(i64, chrono::DateTime<chrono::Utc>)>, BookError> {
+    let now = state.clock.now();
+    Ok(state
+        .store
+        .upcoming_sessions(now)
+        .await?
+        .into_iter()
+        .filter(|s| s.starts_at > booking.starts_at)
+        .filter(|s| hold_times(&state.rules, now, s.starts_at).is_some())
+        .map(|s| (s.id, s.starts_at))
+        .collect())
+}
+
 fn invalid(field: &'static str, e: FieldError) -> BookError {
     BookError::Invalid(FieldErrors::from([(field, e)]))
 }

@@ -5,6 +5,7 @@
 //! withdraw ([`person`]); the office follows every open one ([`office`]).
 //! Each step has its audit line; no step logs what was passed on.
 
+pub mod figures;
 pub mod follow_up;
 pub mod link;
 pub mod office;

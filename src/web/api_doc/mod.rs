@@ -47,6 +47,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(referral_api::consent_text))
         .routes(routes!(referral_api::open_list))
         .routes(routes!(referral_api::close))
+        .routes(routes!(referral_api::figures))
         .routes(routes!(referral_api::service_view))
         .routes(routes!(referral_api::service_step))
         .routes(routes!(api::create_waitlist_entry))

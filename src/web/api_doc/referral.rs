@@ -237,3 +237,37 @@ pub struct ClosedJson {
     #[schema(value_type = ReferralStatusCode)]
     pub status: &'static str,
 }
+
+/// The referrals of a span of months, counted.
+#[derive(Serialize, ToSchema)]
+pub struct ReferralFiguresJson {
+    /// First and last months (YYYY-MM), both included.
+    pub from: String,
+    pub to: String,
+    pub total: usize,
+    /// Arrived: つながった, or a follow-up booked.
+    pub arrived: usize,
+    /// Still being followed.
+    pub open: usize,
+    pub destinations: Vec<DestinationFiguresJson>,
+    pub follow_ups: FollowUpFiguresJson,
+}
+
+/// The referrals to one destination, by status.
+#[derive(Serialize, ToSchema)]
+pub struct DestinationFiguresJson {
+    /// `null` for follow-up consultations.
+    pub service: Option<ServiceNameJson>,
+    pub total: usize,
+    /// A count for each status code.
+    #[schema(value_type = Object)]
+    pub by_status: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// Follow-up consultations (継続相談): holds made, booked, attended.
+#[derive(Serialize, ToSchema)]
+pub struct FollowUpFiguresJson {
+    pub made: usize,
+    pub booked: usize,
+    pub kept: usize,
+}

@@ -20,6 +20,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
+/// The prefix of a follow-up among the destinations.
+const FOLLOW_UP: &str = "followup:";
+
 pub struct Choice {
     pub code: String,
     pub label: String,
@@ -69,9 +72,25 @@ async fn form(
             })
             .collect()
     };
+    let mut follow_ups = Vec::new();
+    for (session, starts_at) in referral::follow_up::evenings(state, &booking).await? {
+        for p in crate::domain::Profession::ALL {
+            let code = format!("{FOLLOW_UP}{session}:{}", p.code());
+            follow_ups.push(Choice {
+                checked: chosen == code,
+                label: format!(
+                    "{} {}",
+                    format_datetime(starts_at, lang),
+                    profession_label(*p, lang)
+                ),
+                code,
+            });
+        }
+    }
     let groups = [
         (t.staff_refer_service_fit, options(fit)),
         (t.staff_refer_service_other, options(other)),
+        (t.staff_refer_follow_up, follow_ups),
     ]
     .into_iter()
     .filter(|(_, list)| !list.is_empty())
@@ -170,13 +189,25 @@ pub async fn refer(
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let mut errors = FieldErrors::new();
+    // 継続相談 is chosen in the same list: `followup:{evening}:{profession}`.
+    let chosen = field(&pairs, "service_id");
+    let follow_up = chosen.strip_prefix(FOLLOW_UP).and_then(|rest| {
+        let (session, profession) = rest.split_once(':')?;
+        Some((
+            session.parse().ok()?,
+            crate::domain::Profession::parse(profession).ok()?,
+        ))
+    });
     let contact_by = ContactBy::parse(&field(&pairs, "contact"))
         .map_err(|e| errors.insert("contact", e))
         .ok();
     let yes = |name: &str| field(&pairs, name) == "yes";
     let ask = Ask {
-        service_id: field(&pairs, "service_id"),
-        follow_up: None,
+        service_id: follow_up
+            .is_none()
+            .then(|| chosen.clone())
+            .unwrap_or_default(),
+        follow_up,
         consent: Consent {
             given: yes("consent"),
             text_version: field(&pairs, "text_version"),
