@@ -28,3 +28,35 @@ pub fn actor_label(actor: &str, lang: Lang) -> &'static str {
         _ => t.referral_actor_office,
     }
 }
+
+/// What was passed on, a (label, value) line for each part given, in the
+/// order the mails and pages show them.
+pub fn shared_lines(
+    shared: &crate::domain::referral::Shared,
+    lang: Lang,
+) -> Vec<(&'static str, String)> {
+    use crate::domain::referral::ContactBy;
+    let t = texts(lang);
+    let contact = shared.contact_by.map(|c| {
+        match c {
+            ContactBy::Phone => t.referral_contact_phone,
+            ContactBy::Email => t.referral_contact_email,
+            ContactBy::None => t.referral_contact_none,
+        }
+        .to_string()
+    });
+    let topic = shared
+        .topic
+        .map(|x| super::messages::topic_label(x, lang).to_string());
+    [
+        (t.referral_mail_name, shared.name.clone()),
+        (t.referral_mail_contact_by, contact),
+        (t.referral_mail_phone, shared.phone.clone()),
+        (t.referral_mail_email, shared.email.clone()),
+        (t.referral_mail_topic, topic),
+        (t.referral_mail_note, shared.note.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| Some((label, value.filter(|v| !v.is_empty())?)))
+    .collect()
+}

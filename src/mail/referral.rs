@@ -13,7 +13,7 @@ use crate::domain::referral::{ContactBy, Shared};
 use crate::domain::Lang;
 use crate::i18n::configured;
 use crate::i18n::dates::format_date;
-use crate::i18n::messages::topic_label;
+use crate::i18n::referral::shared_lines;
 use crate::i18n::{texts, Texts};
 use crate::store::{DirectorySnapshot, OutgoingMail};
 use chrono::NaiveDate;
@@ -79,34 +79,11 @@ impl ReferralMail {
 
     /// Each part passed on, a line each.
     fn shared_details(&self) -> Vec<Detail> {
-        let (t, s) = (self.t(), &self.shared);
-        let mut out = Vec::new();
-        let mut add = |label: &str, value: Option<String>| {
-            if let Some(v) = value.filter(|v| !v.is_empty()) {
-                out.push(Detail::new(t, label, v));
-            }
-        };
-        add(t.referral_mail_name, s.name.clone());
-        add(
-            t.referral_mail_contact_by,
-            s.contact_by.map(|c| {
-                match c {
-                    ContactBy::Phone => t.referral_contact_phone,
-                    ContactBy::Email => t.referral_contact_email,
-                    ContactBy::None => t.referral_contact_none,
-                }
-                .to_string()
-            }),
-        );
-        add(t.referral_mail_phone, s.phone.clone());
-        add(t.referral_mail_email, s.email.clone());
-        add(
-            t.referral_mail_topic,
-            s.topic
-                .map(|topic| topic_label(topic, self.lang).to_string()),
-        );
-        add(t.referral_mail_note, s.note.clone());
-        out
+        let t = self.t();
+        shared_lines(&self.shared, self.lang)
+            .into_iter()
+            .map(|(label, value)| Detail::new(t, label, value))
+            .collect()
     }
 
     pub fn render(

@@ -4,9 +4,9 @@
 //! processes run.
 
 use crate::support;
-use chrono::{DateTime, Duration, TimeZone, Timelike, Utc};
-use std::process::{Command, Stdio};
+use chrono::{DateTime, TimeZone, Utc};
 use std::sync::Arc;
+use support::process::{logs, quiet_from_now, serve};
 use support::smtp::SmtpServer;
 use support::staff::staff;
 use support::{spawn_app_on, TestDb};
@@ -137,38 +137,6 @@ async fn with_no_coordinator_the_admins_get_it_and_without_staff_it_waits() {
     app.stop().await;
 }
 
-/// A `HH:MM-HH:MM` span of quiet hours `from` hours after now (JST) for
-/// `hours` hours.
-fn quiet_from_now(from: i64, hours: i64) -> String {
-    let at = |h: i64| {
-        let t = tsunagu::domain::time::to_jst(Utc::now() + Duration::hours(h));
-        format!("{:02}:00", t.hour())
-    };
-    format!("{}-{}", at(from), at(from + hours))
-}
-
-fn serve(db: &TestDb, smtp: &SmtpServer, dir: &std::path::Path, n: usize) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .arg("serve")
-        .current_dir(dir)
-        .env("TSUNAGU__SERVER__BIND", "127.0.0.1:0")
-        .env("TSUNAGU__DATABASE__URL", &db.url)
-        .env("TSUNAGU__MAIL__TRANSPORT", "smtp")
-        .env("TSUNAGU__MAIL__SMTP_URL", smtp.url())
-        .env("TSUNAGU__MAIL__SWEEP_SECONDS", "1")
-        .env("TSUNAGU__DIRECTORY__REVIEW_SWEEP_INTERVAL", "1s")
-        // Now is in the day, whatever the hour the suite runs at.
-        .env("TSUNAGU__WAITLIST__QUIET_HOURS", quiet_from_now(3, 2))
-        .stdout(
-            std::fs::File::create(dir.join(format!("serve-{n}.log")))
-                .map(Stdio::from)
-                .unwrap_or(Stdio::null()),
-        )
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn two_server_processes_send_the_months_review_once() {
     let db = TestDb::new().await;
@@ -193,8 +161,20 @@ async fn two_server_processes_send_the_months_review_once() {
 
     let smtp = SmtpServer::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let mut a = serve(&db, &smtp, dir.path(), 0);
-    let mut b = serve(&db, &smtp, dir.path(), 1);
+    let mut a = serve(
+        &db,
+        &smtp,
+        dir.path(),
+        0,
+        &[("TSUNAGU__DIRECTORY__REVIEW_SWEEP_INTERVAL", "1s")],
+    );
+    let mut b = serve(
+        &db,
+        &smtp,
+        dir.path(),
+        1,
+        &[("TSUNAGU__DIRECTORY__REVIEW_SWEEP_INTERVAL", "1s")],
+    );
     let count = |to: &str| {
         smtp.received()
             .iter()
@@ -206,12 +186,6 @@ async fn two_server_processes_send_the_months_review_once() {
     while count("coord1@city.example.jp") == 0 || count("coord2@city.example.jp") == 0 {
         if std::time::Instant::now() > deadline {
             let _ = (a.kill(), b.kill());
-            let logs: Vec<String> = (0..2)
-                .map(|n| {
-                    std::fs::read_to_string(dir.path().join(format!("serve-{n}.log")))
-                        .unwrap_or_default()
-                })
-                .collect();
             let got: Vec<_> = smtp
                 .received()
                 .iter()
@@ -219,7 +193,7 @@ async fn two_server_processes_send_the_months_review_once() {
                 .collect();
             panic!(
                 "no review mail within 40 s: {got:?}\n{}",
-                logs.join("\n---\n")
+                logs(dir.path(), 2)
             );
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

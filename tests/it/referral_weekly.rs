@@ -6,10 +6,10 @@
 
 use crate::support;
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
-use std::process::{Command, Stdio};
 use std::sync::Arc;
+use support::process::{logs, quiet_from_now, serve};
 use support::smtp::SmtpServer;
 use support::staff::{get, post, staff};
 use support::{spawn_app_on, TestApp, TestDb};
@@ -152,16 +152,6 @@ async fn an_overdue_referral_is_flagged_and_listed_once_a_week_in_the_day() {
     app.stop().await;
 }
 
-/// A `HH:MM-HH:MM` span of quiet hours `from` hours after now (JST) for
-/// `hours` hours.
-fn quiet_from_now(from: i64, hours: i64) -> String {
-    let at = |h: i64| {
-        let t = tsunagu::domain::time::to_jst(Utc::now() + Duration::hours(h));
-        format!("{:02}:00", t.hour())
-    };
-    format!("{}-{}", at(from), at(from + hours))
-}
-
 /// Makes referral `id` look untouched for `days` days.
 async fn age(db: &TestDb, id: i64, days: i64) {
     let then = Utc::now() - Duration::days(days);
@@ -187,27 +177,6 @@ async fn age(db: &TestDb, id: i64, days: i64) {
     }
 }
 
-fn serve(db: &TestDb, smtp: &SmtpServer, dir: &std::path::Path, n: usize) -> std::process::Child {
-    Command::new(env!("CARGO_BIN_EXE_tsunagu"))
-        .arg("serve")
-        .current_dir(dir)
-        .env("TSUNAGU__SERVER__BIND", "127.0.0.1:0")
-        .env("TSUNAGU__DATABASE__URL", &db.url)
-        .env("TSUNAGU__MAIL__TRANSPORT", "smtp")
-        .env("TSUNAGU__MAIL__SMTP_URL", smtp.url())
-        .env("TSUNAGU__MAIL__SWEEP_SECONDS", "1")
-        .env("TSUNAGU__REFERRAL__SWEEP_INTERVAL", "1s")
-        .env("TSUNAGU__WAITLIST__QUIET_HOURS", quiet_from_now(3, 2))
-        .stdout(
-            std::fs::File::create(dir.join(format!("serve-{n}.log")))
-                .map(Stdio::from)
-                .unwrap_or(Stdio::null()),
-        )
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
-}
-
 #[tokio::test]
 async fn two_server_processes_send_the_weeks_list_once() {
     let db = TestDb::new().await;
@@ -227,8 +196,20 @@ async fn two_server_processes_send_the_weeks_list_once() {
 
     let smtp = SmtpServer::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let mut a = serve(&db, &smtp, dir.path(), 0);
-    let mut b = serve(&db, &smtp, dir.path(), 1);
+    let mut a = serve(
+        &db,
+        &smtp,
+        dir.path(),
+        0,
+        &[("TSUNAGU__REFERRAL__SWEEP_INTERVAL", "1s")],
+    );
+    let mut b = serve(
+        &db,
+        &smtp,
+        dir.path(),
+        1,
+        &[("TSUNAGU__REFERRAL__SWEEP_INTERVAL", "1s")],
+    );
     let count = || {
         smtp.received()
             .iter()
@@ -243,13 +224,7 @@ async fn two_server_processes_send_the_weeks_list_once() {
     while count() == 0 {
         if std::time::Instant::now() > deadline {
             let _ = (a.kill(), b.kill());
-            let logs: Vec<String> = (0..2)
-                .map(|n| {
-                    std::fs::read_to_string(dir.path().join(format!("serve-{n}.log")))
-                        .unwrap_or_default()
-                })
-                .collect();
-            panic!("no weekly list within 40 s:\n{}", logs.join("\n---\n"));
+            panic!("no weekly list within 40 s:\n{}", logs(dir.path(), 2));
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }

@@ -2,9 +2,9 @@
 //! page: the service's phones and hours, what was passed on, and a button
 //! to withdraw their consent.
 
-use crate::domain::referral::{ContactBy, ReferralStatus};
+use crate::domain::referral::ReferralStatus;
 use crate::domain::Lang;
-use crate::i18n::messages::topic_label;
+use crate::i18n::referral::shared_lines;
 use crate::i18n::{texts, Texts};
 use crate::service::evening::BookError;
 use crate::service::referral::person::{self, PersonView};
@@ -40,32 +40,7 @@ fn status_words(status: ReferralStatus, t: &'static Texts) -> &'static str {
 
 fn card(v: PersonView, lang: Lang) -> ReferralCard {
     let t = texts(lang);
-    let s = &v.shared;
-    let mut shared = Vec::new();
-    let mut add = |label: &'static str, value: Option<String>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            shared.push((label, value));
-        }
-    };
-    add(t.referral_mail_name, s.name.clone());
-    add(
-        t.referral_mail_contact_by,
-        s.contact_by.map(|c| {
-            match c {
-                ContactBy::Phone => t.referral_contact_phone,
-                ContactBy::Email => t.referral_contact_email,
-                ContactBy::None => t.referral_contact_none,
-            }
-            .to_string()
-        }),
-    );
-    add(t.referral_mail_phone, s.phone.clone());
-    add(t.referral_mail_email, s.email.clone());
-    add(
-        t.referral_mail_topic,
-        s.topic.map(|x| topic_label(x, lang).to_string()),
-    );
-    add(t.referral_mail_note, s.note.clone());
+    let shared = shared_lines(&v.shared, lang);
     let tel = |n: &str| {
         crate::domain::directory::Phone {
             number: n.to_string(),

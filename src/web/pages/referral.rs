@@ -9,8 +9,8 @@ use crate::domain::referral::ReferralStatus;
 use crate::domain::time::jst_today;
 use crate::domain::FieldErrors;
 use crate::i18n::dates::{format_date, format_datetime};
-use crate::i18n::messages::{field_message, topic_label};
-use crate::i18n::referral::{actor_label, status_label};
+use crate::i18n::messages::field_message;
+use crate::i18n::referral::{actor_label, shared_lines, status_label};
 use crate::service::evening::BookError;
 use crate::service::referral::link::{self, ServiceView};
 use crate::state::AppState;
@@ -72,32 +72,10 @@ fn render(
     let lang = ctx.lang;
     let c = Chrome::new(Some(state), &ctx);
     let t = c.t;
-    let s = &v.shared;
-    let mut shared = Vec::new();
-    let mut add = |label: &'static str, value: Option<String>| {
-        if let Some(value) = value.filter(|v| !v.is_empty()) {
-            shared.push(Line { label, value });
-        }
-    };
-    add(t.referral_mail_name, s.name.clone());
-    add(
-        t.referral_mail_contact_by,
-        s.contact_by.map(|c| {
-            match c {
-                crate::domain::referral::ContactBy::Phone => t.referral_contact_phone,
-                crate::domain::referral::ContactBy::Email => t.referral_contact_email,
-                crate::domain::referral::ContactBy::None => t.referral_contact_none,
-            }
-            .to_string()
-        }),
-    );
-    add(t.referral_mail_phone, s.phone.clone());
-    add(t.referral_mail_email, s.email.clone());
-    add(
-        t.referral_mail_topic,
-        s.topic.map(|x| topic_label(x, lang).to_string()),
-    );
-    add(t.referral_mail_note, s.note.clone());
+    let shared = shared_lines(&v.shared, lang)
+        .into_iter()
+        .map(|(label, value)| Line { label, value })
+        .collect();
     let history = v
         .updates
         .iter()

@@ -2,6 +2,7 @@
 //! database of the backend named by `TSUNAGU_TEST_BACKEND` (`sqlite`, the
 //! default, or `postgres`, reached at `TSUNAGU_TEST_PG_URL`).
 
+pub mod process;
 pub mod referral;
 pub mod smtp;
 pub mod staff;

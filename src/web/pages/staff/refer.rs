@@ -203,10 +203,11 @@ pub async fn refer(
         .ok();
     let yes = |name: &str| field(&pairs, name) == "yes";
     let ask = Ask {
-        service_id: follow_up
-            .is_none()
-            .then(|| chosen.clone())
-            .unwrap_or_default(),
+        service_id: if follow_up.is_none() {
+            chosen.clone()
+        } else {
+            String::new()
+        },
         follow_up,
         consent: Consent {
             given: yes("consent"),
