@@ -20,6 +20,8 @@ pub struct NewReferral {
     pub token_hash: Option<String>,
     pub token_expires_at: Option<DateTime<Utc>>,
     pub made_by: String,
+    /// Its mails wait until then (the morning, after the quiet hours).
+    pub send_at: DateTime<Utc>,
 }
 
 /// A referral as stored.
@@ -60,6 +62,8 @@ pub struct ReferralStep<'a> {
     pub outcome: Option<&'a str>,
     /// Consent withdrawn: what was shared is emptied at once.
     pub forget_shared: bool,
+    /// Its mails wait until then (the morning, after the quiet hours).
+    pub send_at: DateTime<Utc>,
 }
 
 const RECORD: &str =
@@ -102,7 +106,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
             for mail in &mails(id) {
-                insert_mail!(&mut *tx, mail, Some(new.booking_id), now)?;
+                insert_mail!(&mut *tx, mail, Some(new.booking_id), now, new.send_at)?;
             }
             tx.commit().await?;
             id
@@ -208,7 +212,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 for mail in mails {
-                    insert_mail!(&mut *tx, mail, None::<i64>, now)?;
+                    insert_mail!(&mut *tx, mail, None::<i64>, now, step.send_at)?;
                 }
                 tx.commit().await?;
                 true

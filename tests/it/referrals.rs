@@ -360,3 +360,65 @@ async fn the_service_records_on_its_page_without_an_account_and_a_refused_form_k
     assert!(html.contains("Connected"), "{html}");
     app.stop().await;
 }
+
+#[tokio::test]
+async fn a_referral_made_as_the_evening_ends_is_told_in_the_morning() {
+    use chrono::{Duration, TimeZone};
+    let tonight = chrono_tz::Asia::Tokyo
+        .from_local_datetime(
+            &(tsunagu::domain::time::jst_today(chrono::Utc::now()))
+                .and_hms_opt(21, 30, 0)
+                .unwrap(),
+        )
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let clock = tsunagu::domain::time::ManualClock::new(tonight);
+    let app = support::spawn_app_on(
+        support::TestDb::new().await,
+        |s| s.waitlist.quiet_hours = "21:00-08:00".into(),
+        std::sync::Arc::new(clock.clone()),
+    )
+    .await;
+    let st = staff(&app).await;
+    let (service_id, _) = scriveners(&app).await;
+    let session = app.add_session(10).await;
+    let manage = app
+        .book_as(session.slots[0].id, "night@example.jp", "090-1212-3434")
+        .await;
+    let booking = app.get_json(&format!("/api/v1/manage/{manage}")).await["id"]
+        .as_i64()
+        .unwrap();
+    let res = post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/bookings/{booking}/referrals"),
+        json!({"service_id": service_id, "consent": consent(), "contact": "phone",
+               "share": {"name": true, "contact": true}}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    // At night: queued for the morning (08:00 JST), not sent.
+    let morning = tonight + Duration::minutes(630);
+    let sql = "SELECT COUNT(*) FROM outbox WHERE kind IN ('referral_notice', 'referral_made')
+                AND status = 'queued' AND next_attempt_at >= $1";
+    let held: i64 = if app.db.url.starts_with("sqlite") {
+        let pool = sqlx::SqlitePool::connect(&app.db.url).await.unwrap();
+        sqlx::query_scalar(sql)
+            .bind(morning)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    } else {
+        let pool = sqlx::PgPool::connect(&app.db.url).await.unwrap();
+        sqlx::query_scalar(sql)
+            .bind(morning)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+    };
+    assert_eq!(held, 2, "the service's notice and the person's mail wait");
+    clock.set(tonight + Duration::hours(11));
+    app.outbox_drained().await;
+    assert_eq!(app.mails_to(SERVICE_MAIL).len(), 1);
+    app.stop().await;
+}

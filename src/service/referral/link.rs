@@ -137,6 +137,7 @@ pub async fn record(
         note: note.as_str(),
         outcome: None,
         forget_shared: false,
+        send_at: state.clock.now(),
     };
     if !state
         .store

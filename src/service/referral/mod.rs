@@ -39,6 +39,15 @@ pub struct Ask {
     pub note_for_service: String,
 }
 
+/// When a mail of `now` may go: at once, or after the quiet hours (a
+/// referral made as the evening ends is told in the morning).
+pub(crate) fn in_the_day(
+    state: &AppState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    state.rules.quiet.map_or(now, |q| q.daytime_from(now))
+}
+
 /// The number the office and the service quote (`R-12`).
 pub fn number(id: i64) -> String {
     format!("R-{id}")
@@ -169,6 +178,7 @@ pub async fn make(
             token_hash: None,
             token_expires_at: None,
             made_by: who.name.clone(),
+            send_at: in_the_day(state, now),
         };
         let id = follow_up::hold(state, who, &booking, follow_up, new, &shared, email).await?;
         return state.store.referral(id).await?.ok_or(BookError::NotFound);
@@ -186,6 +196,7 @@ pub async fn make(
         token_hash: link.as_ref().map(Token::hash),
         token_expires_at: link.as_ref().map(|_| expires_at),
         made_by: who.name.clone(),
+        send_at: in_the_day(state, now),
     };
     let (phones, hours) = reach(service, lang);
     // The mails quote the referral's number: made once its id is known,

@@ -123,6 +123,7 @@ pub async fn close(
         note: &outcome,
         outcome: Some(&outcome),
         forget_shared: false,
+        send_at: state.clock.now(),
     };
     if !state
         .store

@@ -105,6 +105,7 @@ pub async fn withdraw(state: &AppState, token: &str, id: i64) -> Result<PersonVi
         note: "",
         outcome: None,
         forget_shared: true,
+        send_at: super::in_the_day(state, state.clock.now()),
     };
     if !state
         .store
