@@ -7,9 +7,15 @@ use crate::domain::token::Token;
 use crate::domain::{Lang, Profession};
 use crate::i18n::configured;
 use crate::i18n::{ruby, Texts};
-use crate::mail::templates::ContactLine;
 use crate::store::DirectorySnapshot;
 use chrono::{DateTime, Utc};
+
+/// A place to turn to, in the mail's (or page's) language.
+pub struct ContactLine {
+    pub name: String,
+    pub phone: String,
+    pub hours: String,
+}
 
 /// One slot as a mail shows it (a consultation slot, or an interview).
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]

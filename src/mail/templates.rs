@@ -47,13 +47,6 @@ pub const KINDS: &[&str] = &[
     SESSION_CANCELLED,
 ];
 
-/// A place to turn to, in the mail's language.
-pub struct ContactLine {
-    pub name: String,
-    pub phone: String,
-    pub hours: String,
-}
-
 /// What an evening mail is written from: kept in the outbox as JSON.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct EveningMail {

@@ -40,7 +40,7 @@ pub struct Chrome {
     pub office_name: String,
     pub office_phone: String,
     pub office_hours: String,
-    pub contacts: Vec<crate::mail::templates::ContactLine>,
+    pub contacts: Vec<crate::mail::message::ContactLine>,
 }
 
 impl Chrome {
@@ -68,7 +68,7 @@ fn crisis_lines(
     state: Option<&AppState>,
     settings: &crate::config::Settings,
     lang: Lang,
-) -> Vec<crate::mail::templates::ContactLine> {
+) -> Vec<crate::mail::message::ContactLine> {
     let held = state.and_then(|s| s.store.directory_held());
     crate::mail::message::crisis_lines(held.as_deref(), settings, lang)
 }
