@@ -22,7 +22,8 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// A day-sheet line as the member may see it: professionals get what the
-/// consultation needs (name, フリガナ, topic, note, first visit), not contact details.
+/// consultation needs (name, フリガナ, topic, note, first visit, the note
+/// a previous professional left for a follow-up), not contact details.
 fn line_json(member: &StaffMember, l: &SheetLine) -> Value {
     let mut v = json!({
         "slot_id": l.slot_id,
@@ -39,6 +40,8 @@ fn line_json(member: &StaffMember, l: &SheetLine) -> Value {
             "topic": l.topic,
             "note": l.note,
             "first_visit": l.first_visit,
+            // 継続相談: the previous professional's note, with consent.
+            "follow_up_note": l.follow_up_note(),
         });
         if member.role.manages() {
             b["phone"] = json!(l.phone);

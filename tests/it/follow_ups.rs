@@ -101,6 +101,19 @@ async fn a_follow_up_hold_is_offered_by_mail_and_accepted_into_a_booking() {
         sheet.contains("睡眠の状態を次回も確認してください"),
         "{sheet}"
     );
+    // And through the staff API's day sheet.
+    let json = support::day_sheet_json(&app, later.id).await;
+    let line = json["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| !l["booking"].is_null())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        line["booking"]["follow_up_note"], "睡眠の状態を次回も確認してください",
+        "{json}"
+    );
     app.stop().await;
 }
 
