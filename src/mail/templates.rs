@@ -314,7 +314,9 @@ impl EveningMail {
                     lines(&[t.mail_waitlist_body, t.mail_waitlist_deadline]),
                 )
             }
-            OFFER_MADE => {
+            // A slot held for the person: freed for them from the waitlist,
+            // or held for a follow-up (継続相談); the same link answers both.
+            OFFER_MADE | FOLLOW_UP_OFFER => {
                 let deadline = self
                     .expires_at
                     .map(|at| format_datetime(at, self.lang))
@@ -322,25 +324,23 @@ impl EveningMail {
                 details.push(Detail::new(t, t.mail_offer_deadline, deadline.as_str()));
                 let token = self.offer_token.as_deref().ok_or("no offer token")?;
                 links.push((t.mail_offer_link.to_string(), offer_url(settings, token)));
-                let answer = t.mail_offer_answer(deadline.as_str());
-                (
-                    t.mail_offer_subject(date),
-                    vec![t.mail_offer_body.to_string(), answer],
-                )
-            }
-            FOLLOW_UP_OFFER => {
-                let deadline = self
-                    .expires_at
-                    .map(|at| format_datetime(at, self.lang))
-                    .unwrap_or_default();
-                details.push(Detail::new(t, t.mail_offer_deadline, deadline.as_str()));
-                let token = self.offer_token.as_deref().ok_or("no offer token")?;
-                links.push((t.mail_offer_link.to_string(), offer_url(settings, token)));
-                let answer = t.mail_follow_up_answer(deadline.as_str());
-                (
-                    t.mail_follow_up_subject(date),
-                    vec![t.mail_follow_up_body.to_string(), answer],
-                )
+                if kind == OFFER_MADE {
+                    (
+                        t.mail_offer_subject(date),
+                        vec![
+                            t.mail_offer_body.to_string(),
+                            t.mail_offer_answer(deadline.as_str()),
+                        ],
+                    )
+                } else {
+                    (
+                        t.mail_follow_up_subject(date),
+                        vec![
+                            t.mail_follow_up_body.to_string(),
+                            t.mail_follow_up_answer(deadline.as_str()),
+                        ],
+                    )
+                }
             }
             FOLLOW_UP_EXPIRED => (
                 t.mail_follow_up_expired_subject(date),

@@ -6,6 +6,7 @@
 //! (`follow_up_holds`, `held <= allowed`).
 
 use super::outbox::insert_mail;
+use super::referrals::insert_referral;
 use super::{on_db, NewReferral, OutgoingMail, SlotView, Store, StoreError, StoreResult};
 use crate::domain::rules::OfferTimes;
 use chrono::{DateTime, Utc};
@@ -70,29 +71,8 @@ impl Store {
             if counted == 0 || hold.allowed < 1 {
                 return Err(StoreError::Conflict("follow_up_holds"));
             }
-            let referral: i64 = sqlx::query_scalar(
-                "INSERT INTO referrals (booking_id, follow_up_session_id, follow_up_profession, status,
-                    consent_version, consent_text, contact_by, shared, made_by, created_at, updated_at)
-                 VALUES ($1, $2, $3, 'sent', $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-            )
-            .bind(r.booking_id)
-            .bind(hold.slot.session_id)
-            .bind(hold.slot.profession.code())
-            .bind(&r.consent_version)
-            .bind(&r.consent_text)
-            .bind(r.contact_by)
-            .bind(&r.shared)
-            .bind(&r.made_by)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO referral_updates (referral_id, at, actor, status) VALUES ($1, $2, 'office', 'sent')",
-            )
-            .bind(referral)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            let profession = hold.slot.profession.code();
+            let referral = insert_referral!(tx, r, Some((hold.slot.session_id, profession)), now);
             let booking: i64 = sqlx::query_scalar(
                 "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email, age_band, topic,
                                        note, lang, created_at, updated_at, session_id, profession, phone_digits,

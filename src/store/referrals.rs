@@ -5,6 +5,7 @@
 
 use super::outbox::{insert_mail, OutgoingMail};
 use super::{on_db, Store, StoreResult};
+use crate::domain::referral::ReferralStatus;
 use chrono::{DateTime, Utc};
 
 /// A referral about to be written.
@@ -41,6 +42,13 @@ pub struct ReferralRecord {
     pub updated_at: DateTime<Utc>,
 }
 
+impl ReferralRecord {
+    /// Where it stands (the column's CHECK admits only known codes).
+    pub fn status(&self) -> ReferralStatus {
+        ReferralStatus::parse(&self.status).unwrap_or(ReferralStatus::Closed)
+    }
+}
+
 /// One step on a referral.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ReferralUpdate {
@@ -70,6 +78,45 @@ const RECORD: &str =
     "SELECT id, booking_id, service_id, status, consent_version, contact_by, shared,
         token_expires_at, made_by, outcome, created_at, updated_at FROM referrals";
 
+/// Writes referral `$new` and its first step (`sent`, by the office)
+/// inside the transaction `$tx`: to its service, or, with `$follow_up`
+/// (evening, profession), to a follow-up consultation. Its id.
+macro_rules! insert_referral {
+    ($tx:ident, $new:expr, $follow_up:expr, $now:expr) => {{
+        let new: &NewReferral = $new;
+        let follow_up: Option<(i64, &str)> = $follow_up;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO referrals (booking_id, service_id, follow_up_session_id, follow_up_profession,
+                status, consent_version, consent_text, contact_by, shared, token_hash,
+                token_expires_at, made_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, 'sent', $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id",
+        )
+        .bind(new.booking_id)
+        .bind(follow_up.is_none().then_some(new.service_id.as_str()))
+        .bind(follow_up.map(|f| f.0))
+        .bind(follow_up.map(|f| f.1))
+        .bind(&new.consent_version)
+        .bind(&new.consent_text)
+        .bind(new.contact_by)
+        .bind(&new.shared)
+        .bind(new.token_hash.as_deref())
+        .bind(new.token_expires_at)
+        .bind(&new.made_by)
+        .bind($now)
+        .fetch_one(&mut *$tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO referral_updates (referral_id, at, actor, status) VALUES ($1, $2, 'office', 'sent')",
+        )
+        .bind(id)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+pub(super) use insert_referral;
+
 impl Store {
     /// Writes a referral, its first step (`sent`, by the office) and the
     /// mails `mails` makes for its id, in one transaction; its id.
@@ -81,30 +128,7 @@ impl Store {
     ) -> StoreResult<i64> {
         Ok(on_db!(self, pool => {
             let mut tx = pool.begin().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO referrals (booking_id, service_id, status, consent_version, consent_text,
-                    contact_by, shared, token_hash, token_expires_at, made_by, created_at, updated_at)
-                 VALUES ($1, $2, 'sent', $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-            )
-            .bind(new.booking_id)
-            .bind(&new.service_id)
-            .bind(&new.consent_version)
-            .bind(&new.consent_text)
-            .bind(new.contact_by)
-            .bind(&new.shared)
-            .bind(new.token_hash.as_deref())
-            .bind(new.token_expires_at)
-            .bind(&new.made_by)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO referral_updates (referral_id, at, actor, status) VALUES ($1, $2, 'office', 'sent')",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            let id = insert_referral!(tx, new, None::<(i64, &str)>, now);
             for mail in &mails(id) {
                 insert_mail!(&mut *tx, mail, Some(new.booking_id), now, new.send_at)?;
             }

@@ -4,7 +4,7 @@
 //! in the service's name.
 
 use super::number;
-use crate::domain::referral::{Actor, ReferralStatus, Shared, StepRefused};
+use crate::domain::referral::{Actor, ReferralStatus, Shared};
 use crate::domain::staff::Role;
 use crate::domain::token::Token;
 use crate::domain::values::{FieldError, Note};
@@ -54,16 +54,12 @@ async fn open(state: &AppState, raw: &str) -> Result<(ReferralRecord, String), B
     Ok((record, name))
 }
 
-fn status_of(record: &ReferralRecord) -> ReferralStatus {
-    ReferralStatus::parse(&record.status).unwrap_or(ReferralStatus::Closed)
-}
-
 async fn view_of(
     state: &AppState,
     record: ReferralRecord,
     service_name: String,
 ) -> Result<ServiceView, BookError> {
-    let status = status_of(&record);
+    let status = record.status();
     let shared = if status == ReferralStatus::Withdrawn {
         Shared::nothing()
     } else {
@@ -122,12 +118,9 @@ pub async fn record(
         return Err(BookError::Invalid(errors));
     };
     let (record, name) = open(state, raw).await?;
-    let from = status_of(&record);
-    match from.step(next, Actor::Service) {
-        Ok(()) => {}
-        Err(
-            StepRefused::NotFromHere { .. } | StepRefused::NotTheirs | StepRefused::OutcomeRequired,
-        ) => return Err(BookError::Conflict("referral_step")),
+    let from = record.status();
+    if from.step(next, Actor::Service).is_err() {
+        return Err(BookError::Conflict("referral_step"));
     }
     let step = ReferralStep {
         id: record.id,

@@ -167,37 +167,31 @@ pub async fn make(
     };
     let now = state.clock.now();
     let lang = booking.lang();
-    if let Some(follow_up) = ask.follow_up {
-        let new = NewReferral {
-            booking_id,
-            service_id: String::new(),
-            consent_version: CONSENT_VERSION.to_string(),
-            consent_text: texts(lang).referral_consent_text.to_string(),
-            contact_by: ask.contact_by.code(),
-            shared: serde_json::to_string(&shared).map_err(anyhow::Error::from)?,
-            token_hash: None,
-            token_expires_at: None,
-            made_by: who.name.clone(),
-            send_at: in_the_day(state, now),
-        };
-        let id = follow_up::hold(state, who, &booking, follow_up, new, &shared, email).await?;
-        return state.store.referral(id).await?.ok_or(BookError::NotFound);
-    }
-    let service = service.expect("checked above");
-    let link = (!service.email.is_empty()).then(Token::generate);
-    let expires_at = now + Duration::days(state.settings.referral.link_days.into());
-    let new = NewReferral {
+    // What every referral records: the consent, in the words shown, and
+    // what may be passed on.
+    let mut new = NewReferral {
         booking_id,
-        service_id: service.id.clone(),
+        service_id: String::new(),
         consent_version: CONSENT_VERSION.to_string(),
         consent_text: texts(lang).referral_consent_text.to_string(),
         contact_by: ask.contact_by.code(),
         shared: serde_json::to_string(&shared).map_err(anyhow::Error::from)?,
-        token_hash: link.as_ref().map(Token::hash),
-        token_expires_at: link.as_ref().map(|_| expires_at),
+        token_hash: None,
+        token_expires_at: None,
         made_by: who.name.clone(),
         send_at: in_the_day(state, now),
     };
+    if let Some(follow_up) = ask.follow_up {
+        let id = follow_up::hold(state, who, &booking, follow_up, new, &shared, email).await?;
+        return state.store.referral(id).await?.ok_or(BookError::NotFound);
+    }
+    let service = service.expect("checked above");
+    // A service with an address is told, and given its link.
+    let link = (!service.email.is_empty()).then(Token::generate);
+    let expires_at = now + Duration::days(state.settings.referral.link_days.into());
+    new.service_id = service.id.clone();
+    new.token_hash = link.as_ref().map(Token::hash);
+    new.token_expires_at = link.as_ref().map(|_| expires_at);
     let (phones, hours) = reach(service, lang);
     // The mails quote the referral's number: made once its id is known,
     // inside the transaction that writes it.

@@ -45,7 +45,7 @@ async fn list(state: &AppState) -> Result<Vec<OpenReferral>, BookError> {
         .await?
         .into_iter()
         .map(|r: ReferralRecord| {
-            let status = ReferralStatus::parse(&r.status).unwrap_or(ReferralStatus::Sent);
+            let status = r.status();
             OpenReferral {
                 id: r.id,
                 number: number(r.id),
@@ -104,7 +104,7 @@ pub async fn close(
     let outcome = optional_text(outcome, OUTCOME_MAX)
         .map_err(|e| BookError::Invalid(FieldErrors::from([("outcome", e)])))?;
     let record = state.store.referral(id).await?.ok_or(BookError::NotFound)?;
-    let from = ReferralStatus::parse(&record.status).unwrap_or(ReferralStatus::Closed);
+    let from = record.status();
     match close_with(from, &outcome) {
         Ok(()) => {}
         Err(StepRefused::OutcomeRequired) => {

@@ -48,7 +48,7 @@ pub async fn referrals(state: &AppState, token: &str) -> Result<Vec<PersonView>,
     Ok(records
         .into_iter()
         .map(|r| {
-            let status = ReferralStatus::parse(&r.status).unwrap_or(ReferralStatus::Closed);
+            let status = r.status();
             let entry = r.service_id.as_deref().and_then(|id| directory.get(id));
             let (service_phones, service_hours) = entry.map(|e| reach(e, lang)).unwrap_or_default();
             PersonView {
@@ -79,7 +79,7 @@ pub async fn withdraw(state: &AppState, token: &str, id: i64) -> Result<PersonVi
         .into_iter()
         .find(|r| r.id == id)
         .ok_or(BookError::NotFound)?;
-    let from = ReferralStatus::parse(&record.status).unwrap_or(ReferralStatus::Closed);
+    let from = record.status();
     if from.step(ReferralStatus::Withdrawn, Actor::Person).is_err() {
         return Err(BookError::Conflict("referral_step"));
     }
