@@ -13,7 +13,9 @@ use serde::Deserialize;
 use std::fmt;
 use std::path::PathBuf;
 
+mod outreach;
 mod referral;
+pub use outreach::{HeardFromChoice, OutreachSettings};
 pub use referral::ReferralSettings;
 
 const BUILT_IN: &str = include_str!("../config/default.toml");
@@ -54,6 +56,8 @@ pub struct Settings {
     pub directory: DirectorySettings,
     #[serde(default)]
     pub referral: ReferralSettings,
+    #[serde(default)]
+    pub outreach: OutreachSettings,
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
@@ -325,6 +329,7 @@ impl Settings {
     /// Refuses settings the application cannot run with.
     pub fn validate(&self) -> anyhow::Result<()> {
         self.referral.validate()?;
+        self.outreach.validate()?;
         for code in &self.languages {
             if Lang::parse(code).is_err() {
                 let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();

@@ -101,6 +101,7 @@ impl Application {
         jobs::sweep_reminders(&self.state).await;
         jobs::sweep_directory_review(&self.state).await;
         jobs::sweep_referral_week(&self.state).await;
+        jobs::sweep_outreach(&self.state).await;
         let jobs = jobs::Jobs::start(
             self.dispatcher,
             self.state.mail_wakeup.clone(),

@@ -26,6 +26,8 @@ pub const JOBS: &[&str] = &[
     JOB_OFFERS,
     JOB_DIRECTORY_REVIEW,
     JOB_REFERRAL_WEEK,
+    JOB_NOTICES,
+    JOB_LOW_FILL,
 ];
 /// A pass of the mail dispatcher (the sweep, or a wake-up after a change).
 pub const JOB_MAIL: &str = "mail_dispatch";
@@ -33,6 +35,10 @@ pub const JOB_REMINDERS: &str = "reminder_sweep";
 pub const JOB_OFFERS: &str = "offer_sweep";
 pub const JOB_DIRECTORY_REVIEW: &str = "directory_review";
 pub const JOB_REFERRAL_WEEK: &str = "referral_week";
+/// 「空きのお知らせ」 to subscribers.
+pub const JOB_NOTICES: &str = "outreach_notices";
+/// The coordinators' alert for an evening still filling.
+pub const JOB_LOW_FILL: &str = "outreach_low_fill";
 
 /// The request's route when no route matched (a 404): never the raw path.
 pub const UNMATCHED: &str = "unmatched";

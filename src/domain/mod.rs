@@ -4,6 +4,7 @@ pub mod booking;
 pub mod directory;
 pub mod health;
 pub mod holidays;
+pub mod outreach;
 pub mod quiet;
 pub mod referral;
 pub mod reminders;

@@ -112,6 +112,8 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "referral_closed" => t.staff_action_referral_closed,
         "view_referrals" => t.staff_action_view_referrals,
         "view_referral_figures" => t.staff_action_view_referral_figures,
+        "outreach_partner" => t.staff_action_outreach_partner,
+        "view_outreach" => t.staff_action_view_outreach,
         other => other,
     };
     words.to_string()

@@ -8,7 +8,8 @@
 
 use crate::mail::Dispatcher;
 use crate::metrics::{
-    Metrics, JOB_DIRECTORY_REVIEW, JOB_MAIL, JOB_OFFERS, JOB_REFERRAL_WEEK, JOB_REMINDERS,
+    Metrics, JOB_DIRECTORY_REVIEW, JOB_LOW_FILL, JOB_MAIL, JOB_NOTICES, JOB_OFFERS,
+    JOB_REFERRAL_WEEK, JOB_REMINDERS,
 };
 use crate::state::AppState;
 use std::future::Future;
@@ -76,6 +77,12 @@ impl Jobs {
         let referral_sweep = state.settings.referral.sweep_interval()?;
         every(&scheduler, referral_sweep, &state, |s| async move {
             sweep_referral_week(&s).await
+        })
+        .await?;
+        // 周知: notices to subscribers and the coordinators' low-fill alerts.
+        let outreach_sweep = state.settings.outreach.sweep_interval()?;
+        every(&scheduler, outreach_sweep, &state, |s| async move {
+            sweep_outreach(&s).await
         })
         .await?;
         scheduler.start().await?;
@@ -165,6 +172,26 @@ pub async fn sweep_referral_week(state: &AppState) {
         Ok(None) => {}
         Ok(Some(referrals)) => tracing::info!(referrals, "weekly list of overdue referrals queued"),
         Err(e) => tracing::error!(error = %format!("{e:#}"), "weekly list of referrals failed"),
+    }
+}
+
+/// One pass of outreach: today's notices to subscribers (in the day, at
+/// most one a day each), then the alerts for evenings still filling, each
+/// once across instances.
+pub async fn sweep_outreach(state: &AppState) {
+    let result = crate::service::outreach::notices::sweep(state).await;
+    state.metrics.job_ran(JOB_NOTICES, result.is_ok());
+    match result {
+        Ok(0) => {}
+        Ok(queued) => tracing::info!(queued, "notices of free slots queued"),
+        Err(e) => tracing::error!(error = %format!("{e:#}"), "notices of free slots failed"),
+    }
+    let result = crate::service::outreach::low_fill::sweep(state).await;
+    state.metrics.job_ran(JOB_LOW_FILL, result.is_ok());
+    match result {
+        Ok(0) => {}
+        Ok(evenings) => tracing::info!(evenings, "low-fill alerts queued"),
+        Err(e) => tracing::error!(error = %format!("{e:#}"), "low-fill alerts failed"),
     }
 }
 

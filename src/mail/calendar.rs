@@ -120,16 +120,8 @@ pub fn render(
         format!("PRODID:{prodid}"),
         "CALSCALE:GREGORIAN".into(),
         format!("METHOD:{METHOD}"),
-        "BEGIN:VTIMEZONE".into(),
-        "TZID:Asia/Tokyo".into(),
-        "BEGIN:STANDARD".into(),
-        "DTSTART:19700101T000000".into(),
-        "TZOFFSETFROM:+0900".into(),
-        "TZOFFSETTO:+0900".into(),
-        "TZNAME:JST".into(),
-        "END:STANDARD".into(),
-        "END:VTIMEZONE".into(),
     ];
+    lines.extend(tokyo());
     for (slot, uid) in slots.iter().zip(&cal.uids) {
         lines.extend([
             "BEGIN:VEVENT".to_string(),
@@ -159,6 +151,78 @@ pub fn render(
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// The product that writes the public calendar of the evenings.
+pub const FEED_PRODID: &str = "-//Tsunagu//Evening calendar//JA";
+
+/// One evening in the public calendar (`/calendar.ics`).
+pub struct FeedEvent {
+    /// Stable across moves and cancellation.
+    pub uid: String,
+    /// Rises with each move, cancellation or restoration.
+    pub sequence: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub summary: String,
+    pub location: String,
+    pub description: String,
+    pub url: String,
+    pub cancelled: bool,
+}
+
+/// The public calendar (a subscription, `METHOD:PUBLISH`): one VEVENT per
+/// evening, in Tokyo time, without anyone's data.
+pub fn feed(events: &[FeedEvent], name: &str, now: DateTime<Utc>) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        format!("PRODID:{FEED_PRODID}"),
+        "CALSCALE:GREGORIAN".into(),
+        format!("METHOD:{METHOD}"),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        "X-WR-TIMEZONE:Asia/Tokyo".into(),
+    ];
+    lines.extend(tokyo());
+    for e in events {
+        lines.extend([
+            "BEGIN:VEVENT".to_string(),
+            format!("UID:{}", e.uid),
+            format!("SEQUENCE:{}", e.sequence),
+            format!("DTSTAMP:{}", now.format("%Y%m%dT%H%M%SZ")),
+            format!("DTSTART;TZID=Asia/Tokyo:{}", local(e.starts_at)),
+            format!("DTEND;TZID=Asia/Tokyo:{}", local(e.ends_at)),
+            format!("SUMMARY:{}", escape(&e.summary)),
+            format!("LOCATION:{}", escape(&e.location)),
+            format!("DESCRIPTION:{}", escape(&e.description)),
+            format!("URL:{}", e.url),
+            format!(
+                "STATUS:{}",
+                if e.cancelled { "CANCELLED" } else { "CONFIRMED" }
+            ),
+            "TRANSP:TRANSPARENT".into(),
+            "END:VEVENT".into(),
+        ]);
+    }
+    lines.push("END:VCALENDAR".into());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// The VTIMEZONE of Asia/Tokyo (no daylight saving time).
+fn tokyo() -> Vec<String> {
+    [
+        "BEGIN:VTIMEZONE",
+        "TZID:Asia/Tokyo",
+        "BEGIN:STANDARD",
+        "DTSTART:19700101T000000",
+        "TZOFFSETFROM:+0900",
+        "TZOFFSETTO:+0900",
+        "TZNAME:JST",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+    .map(String::from)
+    .to_vec()
 }
 
 #[cfg(test)]

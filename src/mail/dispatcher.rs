@@ -10,7 +10,8 @@ use crate::domain::time::Clock;
 use crate::metrics::Metrics;
 use crate::store::{DirectorySnapshot, OutboxMessage, Store};
 use chrono::Duration;
-use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::header::{ContentType, Header, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::Message;
 use std::sync::Arc;
 
@@ -155,14 +156,53 @@ fn build(
     if let Some(name) = &rendered.from_name {
         from.name = Some(name.clone());
     }
-    Message::builder()
+    let mut builder = Message::builder()
         .envelope(envelope)
         .from(from)
         .to(to)
         .subject(rendered.subject.clone())
-        .message_id(Some(mail.message_id.clone()))
+        .message_id(Some(mail.message_id.clone()));
+    if let Some(address) = &rendered.unsubscribe {
+        // RFC 8058: one click in the mail program unsubscribes, by POST.
+        builder = builder
+            .header(ListUnsubscribe(format!("<{address}>")))
+            .header(ListUnsubscribePost);
+    }
+    builder
         .multipart(body(rendered)?)
         .map_err(|e| e.to_string())
+}
+
+/// `List-Unsubscribe` (RFC 2369): the one-click address, in angle brackets.
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl Header for ListUnsubscribe {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl Header for ListUnsubscribePost {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "List-Unsubscribe=One-Click".to_string())
+    }
 }
 
 /// The recipient's address for the wire: an older carrier address

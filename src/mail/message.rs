@@ -49,6 +49,9 @@ pub struct Rendered {
     pub ics: Option<(String, String)>,
     /// The sender's name, when not the configured one.
     pub from_name: Option<String>,
+    /// The one-click unsubscribe address (`List-Unsubscribe`, RFC 8058),
+    /// for a mail someone subscribed to.
+    pub unsubscribe: Option<String>,
 }
 
 impl Rendered {
@@ -62,6 +65,7 @@ impl Rendered {
             html: ruby::html(html).into_owned(),
             ics: None,
             from_name: None,
+            unsubscribe: None,
         }
     }
 }

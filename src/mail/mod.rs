@@ -8,6 +8,7 @@ pub mod dispatcher;
 pub mod health;
 pub mod message;
 pub mod notice;
+pub mod outreach;
 pub mod referral;
 pub mod render;
 pub mod staff;

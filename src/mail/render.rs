@@ -6,6 +6,7 @@
 
 use super::health::{self, HealthMail};
 use super::message::{Guard, Rendered};
+use super::outreach::{self, OutreachMail};
 use super::referral::{self, ReferralMail};
 use super::staff::{self, StaffMail};
 use super::templates::EveningMail;
@@ -20,12 +21,13 @@ pub fn kinds() -> impl Iterator<Item = &'static str> {
         .chain(health::KINDS)
         .chain(staff::KINDS)
         .chain(referral::KINDS)
+        .chain(outreach::KINDS)
         .copied()
 }
 
 /// What a queued mail depends on, if anything.
 pub fn guard(kind: &str, payload: &str) -> Option<Guard> {
-    if staff::is_staff(kind) || referral::is_referral(kind) {
+    if staff::is_staff(kind) || referral::is_referral(kind) || outreach::is_outreach(kind) {
         None
     } else if health::is_health(kind) {
         serde_json::from_str::<HealthMail>(payload).ok()?.guard()
@@ -49,6 +51,10 @@ pub fn render(
             .render(kind, settings)
     } else if health::is_health(kind) {
         serde_json::from_str::<HealthMail>(payload)
+            .map_err(bad)?
+            .render(kind, settings)
+    } else if outreach::is_outreach(kind) {
+        serde_json::from_str::<OutreachMail>(payload)
             .map_err(bad)?
             .render(kind, settings)
     } else if referral::is_referral(kind) {

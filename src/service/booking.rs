@@ -2,6 +2,8 @@
 //! on one evening.
 
 use super::evening::{check_bookable, mail_slot, uid_for, BookError};
+use crate::domain::booking::keep;
+use crate::domain::outreach::{Source, SourceInput};
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::token::Token;
 use crate::domain::{BookingDetails, BookingInput, FieldError, FieldErrors, Lang};
@@ -32,6 +34,8 @@ pub struct BookRequest<'a> {
     pub lang: Lang,
     /// The staff member booking on a caller's behalf.
     pub acted_by: Option<String>,
+    /// 「何で知りましたか」 and the link's channel.
+    pub source: SourceInput,
 }
 
 /// Validates the form, checks the slots and the rules, and writes the
@@ -62,7 +66,10 @@ async fn book_unmeasured(state: &AppState, req: BookRequest<'_>) -> Result<Booke
         mut errors,
         lang,
         acted_by,
+        source,
     } = req;
+    let choices = state.settings.outreach.heard_from_codes();
+    let source = keep(&mut errors, "heard_from", source.read(&choices));
     // Staff taking a call may book someone without an email address.
     let checked = if acted_by.is_some() {
         input.validate_by_phone(lang)
@@ -84,13 +91,14 @@ async fn book_unmeasured(state: &AppState, req: BookRequest<'_>) -> Result<Booke
     if slot_ids.is_empty() {
         errors.entry("slot_id").or_insert(FieldError::Required);
     }
-    let (Some(details), true) = (details, errors.is_empty()) else {
+    let (Some(details), Some(source), true) = (details, source, errors.is_empty()) else {
         return Err(BookError::Invalid(errors));
     };
     let order = Order {
         details: &details,
         lang,
         acted_by,
+        source,
         now,
     };
     if let Written::Done(booked) = write(state, slots, &order).await? {
@@ -127,6 +135,7 @@ struct Order<'a> {
     details: &'a BookingDetails,
     lang: Lang,
     acted_by: Option<String>,
+    source: Source,
     now: DateTime<Utc>,
 }
 
@@ -177,7 +186,7 @@ async fn write(
     });
     let bookings: Vec<NewBooking> = slots
         .iter()
-        .map(|slot| new_booking(slot, details, &token, lang, order.acted_by.clone()))
+        .map(|slot| new_booking(slot, order, &token))
         .collect();
     let written = if bookings.len() == 1 {
         let id = state
@@ -220,22 +229,17 @@ async fn slot_taken_meanwhile(state: &AppState, slots: &[SlotView]) -> bool {
     false
 }
 
-fn new_booking(
-    slot: &SlotView,
-    details: &BookingDetails,
-    token: &Token,
-    lang: Lang,
-    acted_by: Option<String>,
-) -> NewBooking {
+fn new_booking(slot: &SlotView, order: &Order<'_>, token: &Token) -> NewBooking {
     NewBooking {
         slot_id: slot.id,
         session_id: slot.session_id,
         profession: slot.profession,
         starts_at: slot.starts_at,
         ends_at: slot.ends_at,
-        details: details.clone(),
+        details: order.details.clone(),
         token_hash: token.hash(),
-        lang,
-        acted_by,
+        lang: order.lang,
+        acted_by: order.acted_by.clone(),
+        source: order.source.clone(),
     }
 }

@@ -135,6 +135,7 @@ pub async fn seed(state: &AppState) -> anyhow::Result<usize> {
             token_hash: Token::generate().hash(),
             lang: Lang::Ja,
             acted_by: Some("demo".into()),
+            source: Default::default(),
         };
         state.store.create_booking(&booking, None, now).await?;
         booked += 1;
@@ -267,7 +268,7 @@ pub async fn seed_health(state: &AppState) -> anyhow::Result<usize> {
             consent: true,
             ..Default::default()
         };
-        match submit(state, &input, Lang::Ja).await {
+        match submit(state, &input, Lang::Ja, &Default::default()).await {
             Ok(_) => added += 1,
             Err(HealthError::Internal(e)) => return Err(e),
             Err(other) => anyhow::bail!("demo workplace refused: {other}"),

@@ -10,6 +10,7 @@ pub mod health;
 pub mod manage;
 pub mod monitoring;
 pub mod offers;
+pub mod outreach;
 pub mod office;
 pub mod referral;
 pub mod reminders;

@@ -2,6 +2,7 @@
 
 use super::evening::BookError;
 use crate::domain::booking::{keep, name_reading};
+use crate::domain::outreach::SourceInput;
 use crate::domain::rules::RuleBroken;
 use crate::domain::token::Token;
 use crate::domain::values::{Email, Note, PersonName, PhoneNumber};
@@ -25,6 +26,8 @@ pub struct WaitlistInput {
     pub topic: String,
     pub note: String,
     pub consent: bool,
+    /// 「何で知りましたか」 and the link's channel.
+    pub source: SourceInput,
 }
 
 /// An optional choice: empty is no answer (''), else a known code.
@@ -79,6 +82,8 @@ pub async fn join(
         optional(&input.topic, |c| Topic::parse(c).map(Topic::code)),
     );
     let note = keep(&mut errors, "note", Note::parse(&input.note));
+    let choices = state.settings.outreach.heard_from_codes();
+    let source = keep(&mut errors, "heard_from", input.source.read(&choices));
     if !input.consent {
         errors.insert("consent", FieldError::ConsentRequired);
     }
@@ -103,6 +108,7 @@ pub async fn join(
         Some(age_band),
         Some(topic),
         Some(note),
+        Some(source),
         true,
     ) = (
         profession,
@@ -113,6 +119,7 @@ pub async fn join(
         age_band,
         topic,
         note,
+        source,
         errors.is_empty(),
     )
     else {
@@ -154,6 +161,7 @@ pub async fn join(
         note: note.as_str().to_string(),
         lang,
         acted_by,
+        source,
     };
     let settings = state.settings.clone();
     let mail = |position: usize| {

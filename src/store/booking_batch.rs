@@ -115,17 +115,19 @@ WITH input AS (
     SELECT * FROM unnest($1::int8[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                          $7::text[], $8::text[], $9::text[], $10::text[], $11::timestamptz[],
                          $12::int8[], $13::text[], $14::text[], $15::text[], $16::timestamptz[],
-                         $17::timestamptz[], $18::text[], $19::text[], $20::text[], $21::text[])
+                         $17::timestamptz[], $18::text[], $19::text[], $20::text[], $21::text[],
+                         $22::text[], $23::text[])
         AS i (slot_id, token_hash, name, name_kana, phone, email, age_band, topic, note, lang, at,
               session_id, profession, phone_digits, acted_by, starts_at, ends_at,
-              kind, message_id, recipient, payload)
+              kind, message_id, recipient, payload, heard_from, channel)
 ),
 b AS (
     INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
                           age_band, topic, note, lang, created_at, updated_at,
-                          session_id, profession, phone_digits, acted_by)
+                          session_id, profession, phone_digits, acted_by, heard_from, channel)
     SELECT s.id, 'confirmed', i.token_hash, i.name, i.name_kana, i.phone, i.email, i.age_band,
-           i.topic, i.note, i.lang, i.at, i.at, s.session_id, s.profession, i.phone_digits, i.acted_by
+           i.topic, i.note, i.lang, i.at, i.at, s.session_id, s.profession, i.phone_digits, i.acted_by,
+           i.heard_from, i.channel
     FROM input i
     JOIN slots s ON s.id = i.slot_id AND s.session_id = i.session_id AND s.profession = i.profession
                 AND s.starts_at = i.starts_at AND s.ends_at = i.ends_at
@@ -264,6 +266,18 @@ async fn postgres_batch(
         .bind(column(|w| w.mail.message_id.clone()))
         .bind(column(|w| w.mail.recipient.clone()))
         .bind(column(|w| w.mail.payload.clone()))
+        .bind(
+            writes
+                .iter()
+                .map(|w| w.booking.source.heard_from.clone())
+                .collect::<Vec<Option<String>>>(),
+        )
+        .bind(
+            writes
+                .iter()
+                .map(|w| w.booking.source.channel.clone())
+                .collect::<Vec<Option<String>>>(),
+        )
         .fetch_all(pool)
         .await?;
     Ok(writes

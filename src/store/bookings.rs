@@ -20,7 +20,8 @@ pub struct NewBooking {
     pub token_hash: String,
     pub lang: Lang,
     /// The staff member acting on the caller's behalf, if any.
-    pub acted_by: Option<String>,
+    pub acted_by: Option<String>,    /// 「何で知りましたか」 and the link's channel, if given.
+    pub source: crate::domain::outreach::Source,
 }
 
 /// A booking as its holder sees it through the manage link.
@@ -79,14 +80,15 @@ pub struct BookingPerson {
 pub(super) const INSERT_BOOKING: &str =
     "INSERT INTO bookings (slot_id, status, token_hash, name, name_kana, phone, email,
                            age_band, topic, note, lang, created_at, updated_at,
-                           session_id, profession, phone_digits, acted_by)
-     SELECT s.id, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, s.session_id, s.profession, $14, $15
+                           session_id, profession, phone_digits, acted_by, heard_from, channel)
+     SELECT s.id, 'confirmed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, s.session_id, s.profession, $14, $15,
+            $18, $19
      FROM slots s JOIN evening_sessions e ON e.id = s.session_id
      WHERE s.id = $1 AND s.session_id = $12 AND s.profession = $13 AND s.starts_at = $16 AND s.ends_at = $17
        AND e.status = 'scheduled'
      RETURNING id";
 
-/// Binds `$1`–`$17` of [`INSERT_BOOKING`].
+/// Binds `$1`–`$19` of [`INSERT_BOOKING`].
 macro_rules! bind_booking {
     ($query:expr, $booking:expr, $now:expr) => {{
         let b: &NewBooking = $booking;
@@ -109,6 +111,8 @@ macro_rules! bind_booking {
             .bind(b.acted_by.as_deref())
             .bind(b.starts_at)
             .bind(b.ends_at)
+            .bind(b.source.heard_from.as_deref())
+            .bind(b.source.channel.as_deref())
     }};
 }
 pub(super) use bind_booking;
@@ -132,7 +136,7 @@ impl Store {
                 "WITH b AS ({INSERT_BOOKING})
                  INSERT INTO outbox (kind, booking_id, message_id, recipient, payload,
                                      next_attempt_at, created_at)
-                 SELECT $18, b.id, $19, $20, $21, $11, $11 FROM b
+                 SELECT $20, b.id, $21, $22, $23, $11, $11 FROM b
                  RETURNING booking_id"
             );
             let id: i64 = bind_booking!(sqlx::query_scalar(&sql), booking, now)

@@ -29,6 +29,8 @@ pub struct NewHealthRequest {
     pub interviews: u32,
     pub minutes: u32,
     pub services: Vec<ServiceAsk>,
+    /// 「何で知りましたか」 and the link's channel, if given.
+    pub source: crate::domain::outreach::Source,
 }
 
 /// A stored request.
@@ -185,8 +187,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO health_requests (token_hash, status, business_name, address, workers, industry,
                      contact_name, phone, email, place, weekdays, time_of_day, preferred_note, lang,
-                     received_on, due_on, interviews, minutes, created_at, updated_at)
-                 VALUES ($1, 'waiting', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)
+                     received_on, due_on, interviews, minutes, created_at, updated_at, heard_from, channel)
+                 VALUES ($1, 'waiting', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18,
+                         $19, $20)
                  RETURNING id",
             )
             .bind(&r.token_hash)
@@ -207,6 +210,8 @@ impl Store {
             .bind(i64::from(r.interviews))
             .bind(i64::from(r.minutes))
             .bind(now)
+            .bind(r.source.heard_from.as_deref())
+            .bind(r.source.channel.as_deref())
             .fetch_one(&mut *tx)
             .await?;
             for s in &r.services {

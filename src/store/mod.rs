@@ -16,6 +16,7 @@ mod health_outcome;
 mod health_schedule;
 mod once;
 mod outbox;
+mod outreach;
 mod referral_figures;
 mod referrals;
 mod reminders;
@@ -23,6 +24,7 @@ mod roster;
 mod schedule;
 mod sessions;
 mod staff;
+mod subscriptions;
 mod waitlist;
 
 pub use audit::AuditEntry;
@@ -34,6 +36,8 @@ pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHe
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use once::Once;
 pub use outbox::{MailState, OutboxFigures, OutboxMessage, OutgoingMail};
+pub use outreach::{CalendarEvening, SourceCount, SourceFigures};
+pub use subscriptions::{NewSubscription, QueuedNotice, SubscriptionRecord};
 pub use referrals::{NewReferral, ReferralRecord, ReferralStep, ReferralUpdate};
 pub use reminders::ReminderCandidate;
 pub use roster::{ExportRow, ProfessionalRecord, RosterSession, SheetLine};

@@ -1,5 +1,6 @@
 //! Work done once however many instances run: a row per period (a month's
-//! directory review, a week's list of overdue referrals), written in the
+//! directory review, a week's list of overdue referrals, an evening's
+//! low-fill alert), written in the
 //! same transaction as the period's mails, decides which instance does it.
 
 use super::outbox::insert_mail;
@@ -13,6 +14,8 @@ pub enum Once {
     DirectoryReview,
     /// `referral_weeks (week, referrals)`.
     ReferralWeek,
+    /// `low_fill_alerts (alert, free)`: an evening's alert at a threshold.
+    LowFill,
 }
 
 impl Once {
@@ -25,6 +28,10 @@ impl Once {
             Once::ReferralWeek => {
                 "INSERT INTO referral_weeks (week, referrals, created_at) VALUES ($1, $2, $3)
                  ON CONFLICT (week) DO NOTHING"
+            }
+            Once::LowFill => {
+                "INSERT INTO low_fill_alerts (alert, free, created_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (alert) DO NOTHING"
             }
         }
     }

@@ -28,7 +28,7 @@ impl Store {
     ) -> StoreResult<bool> {
         on_db!(self, pool => {
             let mut tx = pool.begin().await?;
-            let done = sqlx::query("UPDATE evening_sessions SET status = 'cancelled' WHERE id = $1 AND status = 'scheduled'")
+            let done = sqlx::query("UPDATE evening_sessions SET status = 'cancelled', revision = revision + 1 WHERE id = $1 AND status = 'scheduled'")
                 .bind(session_id)
                 .execute(&mut *tx)
                 .await?
@@ -69,7 +69,7 @@ impl Store {
     pub async fn restore_session(&self, session_id: i64, now: DateTime<Utc>) -> StoreResult<bool> {
         let done = on_db!(self, pool => {
             sqlx::query(
-                "UPDATE evening_sessions SET status = 'scheduled'
+                "UPDATE evening_sessions SET status = 'scheduled', revision = revision + 1
                  WHERE id = $1 AND status = 'cancelled' AND starts_at > $2
                    AND NOT EXISTS (
                        SELECT 1 FROM evening_sessions o
@@ -103,7 +103,7 @@ impl Store {
         on_db!(self, pool => {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(
-                "UPDATE evening_sessions SET starts_at = $2, ends_at = $3 WHERE id = $1 AND status = 'scheduled'",
+                "UPDATE evening_sessions SET starts_at = $2, ends_at = $3, revision = revision + 1 WHERE id = $1 AND status = 'scheduled'",
             )
             .bind(session_id)
             .bind(starts_at)

@@ -25,6 +25,8 @@ pub struct NewWaitlistEntry {
     pub note: String,
     pub lang: Lang,
     pub acted_by: Option<String>,
+    /// 「何で知りましたか」 and the link's channel, if given.
+    pub source: crate::domain::outreach::Source,
 }
 
 /// A waitlist entry as its holder sees it.
@@ -171,8 +173,9 @@ impl Store {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO waitlist_entries (session_id, profession, status, token_hash, name, name_kana,
                                                phone, phone_digits, email, lang, acted_by, created_at, updated_at,
-                                               age_band, topic, note)
-                 VALUES ($1, $2, 'waiting', $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14) RETURNING id",
+                                               age_band, topic, note, heard_from, channel)
+                 VALUES ($1, $2, 'waiting', $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16)
+                 RETURNING id",
             )
             .bind(entry.session_id)
             .bind(entry.profession.code())
@@ -188,6 +191,8 @@ impl Store {
             .bind(&entry.age_band)
             .bind(&entry.topic)
             .bind(&entry.note)
+            .bind(entry.source.heard_from.as_deref())
+            .bind(entry.source.channel.as_deref())
             .fetch_one(&mut *tx)
             .await?;
             let me = Candidate {

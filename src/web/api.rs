@@ -133,9 +133,11 @@ fn with_type_errors(e: AppError, type_errors: FieldErrors) -> AppError {
 async fn create_booking(
     state: &AppState,
     (slot_id, ids, person, email): (Field<Number>, Field<Vec<Value>>, PersonBody, Field<String>),
+    source: Option<SourceBody>,
     staff: Option<&StaffMember>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
     let mut errors = FieldErrors::new();
+    let source = source.map(|s| s.input(&mut errors)).unwrap_or_default();
     let slot_ids = slot_ids(slot_id, ids, &mut errors);
     let input = BookingInput {
         name: person.name.text(&mut errors, "name"),
@@ -155,6 +157,7 @@ async fn create_booking(
         errors,
         lang,
         acted_by: None,
+        source,
     };
     let booked = match staff {
         Some(who) => office::book_for_caller(state, who, request).await,
@@ -183,7 +186,13 @@ pub async fn create_evening_booking(
     State(state): State<AppState>,
     JsonBody(b): JsonBody<BookingBody>,
 ) -> Result<(StatusCode, Json<Created>), AppError> {
-    create_booking(&state, (b.slot_id, b.slot_ids, b.person, b.email), None).await
+    create_booking(
+        &state,
+        (b.slot_id, b.slot_ids, b.person, b.email),
+        Some(b.source),
+        None,
+    )
+    .await
 }
 
 impl From<&BookingRecord> for BookingJson {
@@ -328,6 +337,11 @@ async fn join_waitlist(
         topic: b.topic.text(&mut errors, "topic"),
         note: b.note.text(&mut errors, "note"),
         consent: b.consent.yes(&mut errors, "consent"),
+        // A place taken by staff came from a call, not from a link.
+        source: match acted_by {
+            None => b.source.input(&mut errors),
+            Some(_) => Default::default(),
+        },
     };
     let lang = lang_of(b.lang, &mut errors);
     let type_errors = errors.clone();

@@ -28,6 +28,10 @@ pub struct RequestContext {
     /// The staff member signed in, once a staff extractor has found them,
     /// so that a staff error page keeps the frame with their name.
     pub signed_in: Arc<OnceLock<SignedIn>>,
+    /// The channel a link carried (`?src=leaflet-2027-01`), from the query
+    /// or the `src` cookie it left: recorded with a booking, a waitlist
+    /// place, a health request or a subscription, never with a visitor.
+    pub channel: Option<String>,
 }
 
 /// Who is signed in, for the frame of the staff screens.
@@ -60,6 +64,7 @@ impl RequestContext {
                 path: "/".into(),
                 settings: Arc::new(Settings::built_in()),
                 signed_in: Arc::default(),
+                channel: None,
             })
     }
 }
@@ -107,6 +112,7 @@ pub async fn request_context(
         ),
         wants_html: !(path.starts_with("/api/") || path == "/healthz"),
         path: own_path,
+        channel: channel_from_request(request.uri().query(), request.headers()),
         settings,
         signed_in: Arc::default(),
     };
@@ -127,6 +133,26 @@ pub async fn request_context(
         response.headers_mut().insert("x-request-id", value);
     }
     response
+}
+
+/// The channel code of `?src=`, else of the `src` cookie a link left.
+pub fn channel_from_request(query: Option<&str>, headers: &HeaderMap) -> Option<String> {
+    let from_query = query.and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "src")
+            .and_then(|(_, v)| crate::domain::outreach::channel(&v))
+    });
+    from_query.or_else(|| {
+        headers
+            .get("cookie")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .split(';')
+            .find_map(|kv| {
+                let (k, v) = kv.trim().split_once('=')?;
+                (k == "src").then(|| crate::domain::outreach::channel(v)).flatten()
+            })
+    })
 }
 
 /// The page's language: `?lang=`, then the `lang` cookie, then an English

@@ -3,6 +3,7 @@
 //! scheduling assistant, roster, follow-up and figures
 //! (`/api/v1/staff/health-…`) are in `staff`.
 
+use crate::domain::outreach::SourceInput;
 use super::api::lang_of;
 use super::api_doc::health::*;
 use super::api_doc::schemas::ErrorBody;
@@ -50,8 +51,9 @@ fn number_text(field: Field<NumberText>, errors: &mut FieldErrors, name: &'stati
 
 /// Reads the request body into the form's terms; fields of the wrong JSON
 /// type are refused with their own message.
-fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang), AppError> {
+fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang, SourceInput), AppError> {
     let mut wrong = FieldErrors::new();
+    let source = b.source.input(&mut wrong);
     let mut input = HealthInput {
         business_name: b.business_name.text(&mut wrong, "business_name"),
         address: b.address.text(&mut wrong, "address"),
@@ -98,7 +100,7 @@ fn health_input(b: HealthRequestBody) -> Result<(HealthInput, Lang), AppError> {
     }
     let lang = lang_of(b.lang, &mut wrong);
     if wrong.is_empty() {
-        Ok((input, lang))
+        Ok((input, lang, source))
     } else {
         Err(AppError::Invalid(wrong))
     }
@@ -131,8 +133,8 @@ pub async fn create_request(
     State(state): State<AppState>,
     JsonBody(body): JsonBody<HealthRequestBody>,
 ) -> Result<(StatusCode, Json<HealthCreated>), AppError> {
-    let (input, lang) = health_input(body)?;
-    let done = service::submit(&state, &input, lang).await?;
+    let (input, lang, source) = health_input(body)?;
+    let done = service::submit(&state, &input, lang, &source).await?;
     Ok((
         StatusCode::CREATED,
         Json(HealthCreated {

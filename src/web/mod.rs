@@ -3,12 +3,14 @@
 pub mod api;
 pub mod api_doc;
 pub mod body;
+pub mod cache;
 pub mod context;
 pub mod directory_api;
 pub mod error;
 pub mod field;
 pub mod health_api;
 pub mod metrics;
+pub mod outreach_api;
 pub mod pages;
 pub mod referral_api;
 pub mod staff_api;
@@ -102,6 +104,27 @@ pub fn router(state: AppState) -> Router {
             post(pages::staff_health::after_no_show),
         )
         .route("/static/style.css", get(pages::stylesheet))
+        .route("/static/embed.css", get(pages::embed_stylesheet))
+        .route(
+            "/subscribe",
+            get(pages::subscribe_form).post(pages::subscribe),
+        )
+        .route(
+            "/subscriptions/confirm/{token}",
+            get(pages::confirm_subscription),
+        )
+        .route(
+            "/subscriptions/unsubscribe/{token}",
+            get(pages::unsubscribe_form).post(pages::unsubscribe),
+        )
+        .route("/calendar.ics", get(pages::calendar))
+        .route("/embed/next", get(pages::embed))
+        .route("/poster/{session_id}", get(pages::poster))
+        .route("/staff/outreach", get(pages::staff::outreach))
+        .route(
+            "/staff/outreach/partners/{service_id}",
+            post(pages::staff::outreach_partner),
+        )
         .route("/staff", get(pages::staff::roster))
         .route(
             "/staff/login",
@@ -219,7 +242,20 @@ async fn remember_language(request: Request, next: Next) -> Response {
             .find(|(k, _)| k == "lang")
             .and_then(|(_, v)| crate::domain::Lang::parse(&v).ok())
     });
+    // A link's channel (`?src=`) is remembered for the day's pages, so
+    // that the form reached from it records it.
+    let channel = request.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes())
+            .find(|(k, _)| k == "src")
+            .and_then(|(_, v)| crate::domain::outreach::channel(&v))
+    });
     let mut response = next.run(request).await;
+    if let Some(code) = channel {
+        let cookie = format!("src={code}; Path=/; Max-Age=86400; SameSite=Lax; HttpOnly");
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
     if let Some(lang) = chosen {
         let cookie = format!(
             "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
@@ -235,6 +271,14 @@ async fn remember_language(request: Request, next: Next) -> Response {
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
-    headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    // No page may be framed, but the embed for partners, which says by its
+    // own policy which sites may frame it.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'"),
+        );
+        headers.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    }
     response
 }

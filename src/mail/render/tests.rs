@@ -131,15 +131,58 @@ fn referral(lang: Lang) -> crate::mail::referral::ReferralMail {
     }
 }
 
+/// A notice, a confirmation and a low-fill alert, with a partner.
+fn outreach(lang: Lang) -> crate::mail::outreach::OutreachMail {
+    use crate::mail::outreach::{NoticeLine, OutreachMail, PartnerLine};
+    let date = NaiveDate::from_ymd_opt(2027, 1, 13).unwrap();
+    let at = jst_instant(date, NaiveTime::from_hms_opt(18, 30, 0).unwrap());
+    OutreachMail {
+        lang,
+        confirm_token: Some("e".repeat(48)),
+        unsubscribe_token: Some("f".repeat(48)),
+        lines: vec![
+            NoticeLine {
+                session_id: 3,
+                starts_at: at,
+                profession: None,
+                free: 4,
+            },
+            NoticeLine {
+                session_id: 3,
+                starts_at: at,
+                profession: Some(Profession::Lawyer),
+                free: 2,
+            },
+        ],
+        session_id: Some(3),
+        starts_at: Some(at),
+        free_lawyer: 2,
+        free_psychologist: 1,
+        days: 10,
+        partners: vec![PartnerLine {
+            name: DATA[1].into(),
+            phone: "022-263-6755".into(),
+            email: "info@example.jp".into(),
+        }],
+    }
+}
+
 /// Each kind in `lang`, rendered from its payload as the dispatcher does
 /// (staff's mails and those to a receiving service have no やさしい日本語,
 /// as staff screens have none).
 fn every_mail(lang: Lang) -> Vec<(&'static str, Rendered)> {
     let settings = Settings::built_in();
     kinds()
-        .filter(|kind| lang != Lang::Easy || !(staff::is_staff(kind) || referral::to_service(kind)))
+        .filter(|kind| {
+            lang != Lang::Easy
+                || !(staff::is_staff(kind)
+                    || referral::to_service(kind)
+                    || *kind == crate::mail::outreach::OUTREACH_LOW_FILL)
+        })
         .map(|kind| {
-            let payload = if referral::is_referral(kind) {
+            let payload = if crate::mail::outreach::is_outreach(kind) {
+                outreach(lang).queue(kind, "a@x.jp", &settings).payload
+            } else if referral::is_referral(kind) {
                 referral(lang).queue(kind, "a@x.jp", &settings).payload
             } else if staff::is_staff(kind) {
                 staff_review(lang).queue(kind, "a@x.jp", &settings).payload
@@ -203,10 +246,10 @@ fn every_mail_renders_in_every_language_with_no_message_id_showing() {
         .collect();
     for &lang in Lang::ALL {
         let mails = every_mail(lang);
-        // Staff's two mails and the two to a receiving service have no
-        // やさしい日本語; the person's referral mail has.
-        let staff_mails = if lang == Lang::Easy { 0 } else { 4 };
-        assert_eq!(mails.len(), 19 + staff_mails);
+        // Staff's three mails and the two to a receiving service have no
+        // やさしい日本語; the person's referral mail and a subscriber's have.
+        let staff_mails = if lang == Lang::Easy { 0 } else { 5 };
+        assert_eq!(mails.len(), 21 + staff_mails);
         for (kind, r) in &mails {
             assert!(!r.subject.trim().is_empty(), "{kind}");
             for (part, s) in parts(r) {

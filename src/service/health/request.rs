@@ -2,6 +2,7 @@
 //! place in the queue and its expected month, stored with its mail.
 
 use super::*;
+use crate::domain::outreach::SourceInput;
 
 /// A request just received.
 #[derive(Debug)]
@@ -23,10 +24,19 @@ pub async fn submit(
     state: &AppState,
     input: &HealthInput,
     lang: Lang,
+    source: &SourceInput,
 ) -> Result<Submitted, HealthError> {
     let today = today(state);
+    let choices = state.settings.outreach.heard_from_codes();
+    let source = source.read(&choices);
     let details = input
         .validate(&eligibility(&state.settings), today)
+        .map_err(|mut r| {
+            if let Err(e) = &source {
+                r.fields.insert("heard_from", e.clone());
+            }
+            r
+        })
         .map_err(|r| match r.ineligible {
             Some(why) => {
                 let h = &state.settings.health;
@@ -39,6 +49,8 @@ pub async fn submit(
             }
             None => HealthError::Invalid(r.fields),
         })?;
+    let source =
+        source.map_err(|e| HealthError::Invalid(crate::domain::FieldErrors::from([("heard_from", e)])))?;
     let rules = state.settings.health.rules();
     let (interviews, minutes) = rules.workload(&details.services);
     let token = Token::generate();
@@ -66,6 +78,7 @@ pub async fn submit(
         interviews,
         minutes,
         services: details.services.clone(),
+        source,
     };
     // The estimate for the place the request is about to take (the exact
     // place is decided inside the store's transaction).

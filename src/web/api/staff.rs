@@ -20,6 +20,7 @@ pub async fn staff_create_booking(
     create_booking(
         &state,
         (b.slot_id, b.slot_ids, b.person, b.email),
+        None,
         Some(&staff.member),
     )
     .await

@@ -22,6 +22,34 @@ pub struct BookingBody {
     /// Where the confirmation and the manage link are mailed.
     #[schema(value_type = String, format = Email, min_length = 3, max_length = 254)]
     pub email: Field<String>,
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub source: SourceBody,
+}
+
+/// Where a request came from: never anything that tells who sent it.
+#[derive(Deserialize, Default, ToSchema)]
+pub struct SourceBody {
+    /// 「この相談会を何で知りましたか」: one of the configured codes
+    /// (`shisei`, `homepage`, `leaflet`, `workplace`, `agency`, `family`,
+    /// `sns`, `other` by default), or left out.
+    #[schema(value_type = Option<String>, max_length = 48)]
+    pub heard_from: Field<String>,
+    /// The channel code the link carried (`?src=leaflet-2027-01`); one
+    /// that is not a code (a-z, 0-9, `-`, `_`, `.`) is ignored.
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub src: Field<String>,
+}
+
+impl SourceBody {
+    /// The fields as the services read them; a field of the wrong JSON
+    /// type is its own error.
+    pub fn input(self, errors: &mut crate::domain::FieldErrors) -> crate::domain::outreach::SourceInput {
+        crate::domain::outreach::SourceInput {
+            heard_from: self.heard_from.text(errors, "heard_from"),
+            channel: self.src.text(errors, "src"),
+        }
+    }
 }
 
 /// A booking taken by phone: as [`BookingBody`], but a caller without an
@@ -91,6 +119,9 @@ pub struct WaitlistBody {
     pub consent: Field<bool>,
     #[schema(value_type = Option<LangCode>)]
     pub lang: Field<String>,
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub source: SourceBody,
 }
 
 /// `session_id` of the waitlist: an id or `"next"`.

@@ -38,6 +38,9 @@ pub struct HealthRequestBody {
     pub consent: Field<bool>,
     #[schema(value_type = Option<LangCode>)]
     pub lang: Field<String>,
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub source: super::evening::SourceBody,
 }
 
 /// A service asked for. Without its date, the request's own date counts for the due date.

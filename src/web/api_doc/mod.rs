@@ -11,11 +11,14 @@
 pub mod directory;
 pub mod evening;
 pub mod health;
+pub mod outreach;
 pub mod referral;
 pub mod schemas;
 pub mod staff;
 
-use super::{api, directory_api, health_api, referral_api, staff_api, staff_directory_api};
+use super::{
+    api, directory_api, health_api, outreach_api, referral_api, staff_api, staff_directory_api,
+};
 use crate::state::AppState;
 use axum::Json;
 use std::sync::OnceLock;
@@ -50,6 +53,10 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(referral_api::figures))
         .routes(routes!(referral_api::service_view))
         .routes(routes!(referral_api::service_step))
+        .routes(routes!(outreach_api::subscribe))
+        .routes(routes!(outreach_api::unsubscribe))
+        .routes(routes!(outreach_api::next))
+        .routes(routes!(outreach_api::staff_figures))
         .routes(routes!(api::create_waitlist_entry))
         .routes(routes!(api::offer))
         .routes(routes!(api::offer_accept))

@@ -1,6 +1,9 @@
 //! The list of evenings and the booking form.
 
-use super::person_form::{error_lines, person_fields, question_fields};
+use super::person_form::{
+    error_lines, form_source, heard_from_field, person_fields, question_fields,
+};
+use crate::domain::outreach::SourceInput;
 use super::{between, page, venue_text, ChoiceField, Chrome, ErrorLine, TextField};
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_time, to_jst};
@@ -170,9 +173,33 @@ pub(super) struct BookPage {
     pub(super) refusal: Option<String>,
     /// The waitlist for this evening and profession: the next step when a slot is gone.
     waitlist_href: String,
+    /// 「何で知りましたか」 (the public's form only) and the link's channel.
+    heard_from: Option<ChoiceField>,
+    src: String,
 }
 
 impl BookPage {
+    /// The public's form asks where they heard of the evening, and keeps
+    /// the channel of the link that led here.
+    pub(super) fn ask_source(&mut self, state: &AppState, source: &SourceInput, errors: &FieldErrors) {
+        let lang = RequestContext::current().lang;
+        self.heard_from = Some(heard_from_field(
+            &state.settings,
+            lang,
+            texts(lang).heard_from_question,
+            &source.heard_from,
+            errors,
+        ));
+        self.src = source.channel.clone();
+        if let Some(message) = errors.get("heard_from") {
+            self.errors.push(ErrorLine {
+                field: "heard_from",
+                label: texts(lang).heard_from_question,
+                message: field_message("heard_from", message, lang),
+            });
+        }
+    }
+
     /// The same form on the staff's route for a booking taken by phone,
     /// where a caller without an email address may be booked (電話連絡):
     /// the address is optional there, and only there.
@@ -287,6 +314,8 @@ pub(super) fn book_page(
         note_error: message("note"),
         consent: input.consent,
         consent_error: message("consent"),
+        heard_from: None,
+        src: String::new(),
         c: Chrome::new(Some(state), &ctx),
     }
 }
@@ -299,15 +328,18 @@ pub(super) async fn bookable_slot(state: &AppState, raw_id: &str) -> Result<Slot
     slot.ok_or(AppError::NotFound)
 }
 
+/// A form field's value, or empty.
+fn field_of(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
 /// The booking form's fields, and the optional slot with the other professional.
 pub(super) fn form_input(pairs: &[(String, String)]) -> (BookingInput, Option<i64>) {
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let field = |name: &str| field_of(pairs, name);
     let input = BookingInput {
         name: field("name"),
         name_kana: field("name_kana"),
@@ -329,7 +361,7 @@ pub async fn book_form(
     let slot = bookable_slot(&state, &slot_id).await?;
     check_bookable(&state, &slot, state.clock.now())?;
     let pair = pair_slots(&state, &slot).await?;
-    let template = book_page(
+    let mut template = book_page(
         &state,
         &slot,
         &pair,
@@ -337,6 +369,7 @@ pub async fn book_form(
         &BookingInput::default(),
         &FieldErrors::new(),
     );
+    template.ask_source(&state, &form_source(|_| String::new()), &FieldErrors::new());
     Ok(page(&template, StatusCode::OK))
 }
 
@@ -350,6 +383,7 @@ pub async fn book_submit(
 ) -> Result<Response, AppError> {
     let slot = bookable_slot(&state, &slot_id).await?;
     let (input, also) = form_input(&pairs);
+    let source = form_source(|name| field_of(&pairs, name));
     let lang = RequestContext::current().lang;
     let request = BookRequest {
         slot_ids: std::iter::once(slot.id).chain(also).collect(),
@@ -357,6 +391,7 @@ pub async fn book_submit(
         errors: FieldErrors::new(),
         lang,
         acted_by: None,
+        source: source.clone(),
     };
     match book(&state, request).await {
         Ok(booked) => Ok(
@@ -364,7 +399,8 @@ pub async fn book_submit(
         ),
         Err(BookError::Invalid(errors)) => {
             let pair = pair_slots(&state, &slot).await?;
-            let template = book_page(&state, &slot, &pair, also, &input, &errors);
+            let mut template = book_page(&state, &slot, &pair, also, &input, &errors);
+            template.ask_source(&state, &source, &errors);
             Ok(page(&template, StatusCode::UNPROCESSABLE_ENTITY))
         }
         Err(refused @ (BookError::SlotTaken | BookError::SlotClosed | BookError::Rule(_))) => {
@@ -372,6 +408,7 @@ pub async fn book_submit(
             let refused = AppError::from(refused);
             let pair = pair_slots(&state, &slot).await?;
             let mut template = book_page(&state, &slot, &pair, also, &input, &FieldErrors::new());
+            template.ask_source(&state, &source, &FieldErrors::new());
             template.refusal = Some(refused.message(&RequestContext::current()));
             Ok(page(&template, refused.status()))
         }

@@ -95,6 +95,9 @@ struct FormPage {
     note_error: Option<String>,
     consent: bool,
     consent_error: Option<String>,
+    /// 「このサービスを何で知りましたか」 and the link's channel.
+    heard_from: Option<super::ChoiceField>,
+    src: String,
 }
 
 /// The name of a field, as its label and the error summary give it.
@@ -113,6 +116,7 @@ fn label_of(field: &str, t: &Texts) -> &'static str {
         "preferred.time" => t.health_field_time,
         "preferred.note" => t.health_field_note,
         "consent" => t.health_field_consent,
+        "heard_from" => t.health_heard_from_question,
         f if f.ends_with(".workers") => t.health_field_service_workers,
         f if f.ends_with("requested_on") => t.health_field_requested_on,
         f if f.ends_with("checked_on") => t.health_field_checked_on,
@@ -218,7 +222,16 @@ fn form_page(
         .map(|(k, e)| (k.to_string(), summary_line(k, e, lang)))
         .collect();
     summary.sort_by_key(|(k, _)| field_order(k));
+    let source = super::person_form::form_source(v);
     FormPage {
+        heard_from: Some(super::person_form::heard_from_field(
+            &state.settings,
+            lang,
+            t.health_heard_from_question,
+            &source.heard_from,
+            errors,
+        )),
+        src: source.channel,
         c: Chrome::new(Some(state), &ctx),
         centre: centre(&state.settings, lang),
         lang: lang.code(),
@@ -377,7 +390,8 @@ pub async fn request_submit(
         consent: !v("consent").is_empty(),
     };
     let lang = RequestContext::current().lang;
-    match service::submit(&state, &input, lang).await {
+    let source = super::person_form::form_source(v);
+    match service::submit(&state, &input, lang, &source).await {
         Ok(done) => {
             let token = done
                 .manage_url

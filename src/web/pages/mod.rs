@@ -8,6 +8,7 @@ pub mod health;
 mod leaflet;
 mod manage;
 mod manage_referrals;
+mod outreach;
 mod person_form;
 mod referral;
 pub mod staff;
@@ -19,6 +20,10 @@ pub use error_pages::{error_pages, fresh_directory};
 pub use leaflet::leaflet;
 pub use manage::{manage, manage_cancel, manage_move};
 pub use manage_referrals::withdraw_referral;
+pub use outreach::{
+    calendar, confirm as confirm_subscription, embed, poster, subscribe, subscribe_form,
+    unsubscribe, unsubscribe_form,
+};
 pub use referral::{referral, referral_record};
 pub use waitlist::{offer, offer_accept, offer_decline, waitlist_form, waitlist_submit};
 
@@ -183,6 +188,7 @@ pub(super) fn field_label(t: &Texts, field: &str) -> &'static str {
         "topic" => t.topic,
         "note" => t.note,
         "consent" => t.privacy_heading,
+        "heard_from" => t.heard_from_question,
         _ => t.form_heading,
     }
 }
@@ -195,6 +201,17 @@ pub async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/style.css"),
+    )
+}
+
+/// `/static/embed.css`, the embed's own small stylesheet.
+pub async fn embed_stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/embed.css"),
     )
 }
 

@@ -1,9 +1,11 @@
 //! The fields the booking and waitlist forms share: who the person is
 //! (name, フリガナ, phone, email), the questions for the consultant (age
-//! band, main topic) and the summary of what was refused.
+//! band, main topic), 「何で知りましたか」 and the summary of what was
+//! refused.
 
 use super::{field_label, ChoiceField, ChoiceOption, ErrorLine, TextField};
 use crate::domain::booking::reading_required;
+use crate::domain::outreach::SourceInput;
 use crate::domain::{AgeBand, FieldErrors, Lang, Topic};
 use crate::i18n::{age_band_label, field_message, texts, topic_label};
 
@@ -109,4 +111,48 @@ pub(super) fn error_lines(
             })
         })
         .collect()
+}
+
+/// 「この相談会を何で知りましたか」, optional: the configured answers, in
+/// the page's language (やさしい日本語 shows the Japanese).
+pub(super) fn heard_from_field(
+    settings: &crate::config::Settings,
+    lang: Lang,
+    question: &'static str,
+    chosen: &str,
+    errors: &FieldErrors,
+) -> ChoiceField {
+    let t = texts(lang);
+    ChoiceField {
+        name: "heard_from",
+        label: question,
+        hint: t.heard_from_hint,
+        options: settings
+            .outreach
+            .heard_from
+            .iter()
+            .map(|c| ChoiceOption {
+                code: c.code.clone(),
+                label: crate::i18n::configured(lang, &c.name, &c.name_en).to_string(),
+                checked: chosen == c.code,
+            })
+            .collect(),
+        error: errors
+            .get("heard_from")
+            .map(|e| field_message("heard_from", e, lang)),
+    }
+}
+
+/// Where a public form's request came from: its answer to 「何で知りました
+/// か」, and the channel of its hidden field or of the link that led here.
+pub(super) fn form_source(value: impl Fn(&str) -> String) -> SourceInput {
+    let channel = value("src");
+    SourceInput {
+        heard_from: value("heard_from"),
+        channel: if channel.is_empty() {
+            super::RequestContext::current().channel.unwrap_or_default()
+        } else {
+            channel
+        },
+    }
 }

@@ -2,7 +2,9 @@
 //! with its accept and decline.
 
 use super::manage::{no_store, MessagePage};
-use super::person_form::{error_lines, person_fields, question_fields};
+use super::person_form::{
+    error_lines, form_source, heard_from_field, person_fields, question_fields,
+};
 use super::{between, page, venue_text, ChoiceField, ChoiceOption, Chrome, ErrorLine, TextField};
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::{FieldErrors, Profession};
@@ -33,6 +35,9 @@ struct WaitlistPage {
     note_error: Option<String>,
     consent: bool,
     consent_error: Option<String>,
+    /// 「何で知りましたか」 and the link's channel.
+    heard_from: Option<ChoiceField>,
+    src: String,
 }
 
 async fn waitlist_page(
@@ -69,9 +74,19 @@ async fn waitlist_page(
         "age_band",
         "topic",
         "note",
+        "heard_from",
         "consent",
     ];
+    let source = form_source(value);
     Ok(WaitlistPage {
+        heard_from: Some(heard_from_field(
+            &state.settings,
+            lang,
+            t.heard_from_question,
+            &source.heard_from,
+            errors,
+        )),
+        src: source.channel,
         errors: error_lines(&order, errors, lang),
         choice_fields: vec![
             ChoiceField {
@@ -146,6 +161,7 @@ pub async fn waitlist_submit(
         topic: value("topic"),
         note: value("note"),
         consent: !value("consent").is_empty(),
+        source: form_source(value),
     };
     let lang = RequestContext::current().lang;
     match waitlist::join(&state, &input, errors, lang, None).await {

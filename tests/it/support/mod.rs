@@ -558,5 +558,6 @@ pub fn new_booking(slot: &SlotView, email: &str, phone: &str) -> NewBooking {
         token_hash: tsunagu::domain::token::Token::generate().hash(),
         lang: tsunagu::domain::Lang::Ja,
         acted_by: None,
+        source: Default::default(),
     }
 }

@@ -3,7 +3,8 @@
 //! (`export`), the schedule's changes (`schedule`), professionals and
 //! accounts (`people`), phone bookings (`phone`), the directory
 //! (`directory`, its form in `directory_form`), referring a booking
-//! (`refer`), the referrals being followed (`referrals`)
+//! (`refer`), the referrals being followed (`referrals`), outreach
+//! (`outreach`: where requests came from, the services that pass notices on)
 //! and the audit log (`audit`),
 //! each in the frame every staff screen shares (`frame`: the staff's
 //! language, its chooser, who is signed in).
@@ -17,6 +18,7 @@ mod directory_form;
 mod export;
 mod frame;
 mod people;
+mod outreach;
 mod phone;
 mod refer;
 mod referrals;
@@ -35,6 +37,7 @@ pub(crate) use frame::StaffFrame;
 pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
+pub use outreach::{outreach, outreach_partner};
 pub use phone::{call_list, phone_book, phone_form};
 pub use refer::{refer, refer_form};
 pub use referrals::{close_referral, referrals};
@@ -222,6 +225,7 @@ fn done_notice(q: &HashMap<String, String>, t: &'static Texts) -> Option<&'stati
         "directory_confirmed" => t.staff_done_directory_confirmed,
         "referral_closed" => t.staff_done_referral_closed,
         "referred" => t.staff_done_referred,
+        "partner_changed" => t.staff_done_partner_changed,
         _ => return None,
     })
 }

@@ -53,6 +53,7 @@ pub async fn phone_book(
         // The caller is answered in Japanese: their mails are in it.
         lang: Lang::Ja,
         acted_by: None,
+        source: Default::default(),
     };
     match office::book_for_caller(&state, &caller.member, request).await {
         Ok(_) => {
