@@ -90,6 +90,7 @@ fn requests(n: usize, today: NaiveDate, rng: &mut StdRng) -> Vec<NewHealthReques
                 interviews,
                 minutes,
                 services,
+                source: Default::default(),
             }
         })
         .collect()

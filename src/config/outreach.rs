@@ -54,7 +54,11 @@ impl Default for OutreachSettings {
             embed_origins: Vec::new(),
             feed_max_age: 300,
             heard_from: vec![
-                choice("shisei", "市政だより", "The city newsletter (Shisei Dayori)"),
+                choice(
+                    "shisei",
+                    "市政だより",
+                    "The city newsletter (Shisei Dayori)",
+                ),
                 choice("homepage", "ホームページ", "A website"),
                 choice("leaflet", "チラシ・ポスター", "A leaflet or poster"),
                 choice("workplace", "職場", "My workplace"),

@@ -198,7 +198,11 @@ pub fn feed(events: &[FeedEvent], name: &str, now: DateTime<Utc>) -> String {
             format!("URL:{}", e.url),
             format!(
                 "STATUS:{}",
-                if e.cancelled { "CANCELLED" } else { "CONFIRMED" }
+                if e.cancelled {
+                    "CANCELLED"
+                } else {
+                    "CONFIRMED"
+                }
             ),
             "TRANSP:TRANSPARENT".into(),
             "END:VEVENT".into(),

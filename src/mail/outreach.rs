@@ -99,7 +99,10 @@ impl OutreachMail {
         let site = settings.public_url();
         Some((
             format!("{site}/api/v1/subscriptions/unsubscribe/{token}"),
-            format!("{site}/subscriptions/unsubscribe/{token}?lang={}", self.lang.code()),
+            format!(
+                "{site}/subscriptions/unsubscribe/{token}?lang={}",
+                self.lang.code()
+            ),
         ))
     }
 
@@ -109,7 +112,10 @@ impl OutreachMail {
         let unsubscribe = self.unsubscribe(settings);
         let fields = match kind {
             SUBSCRIPTION_CONFIRM => {
-                let token = self.confirm_token.as_deref().ok_or("no confirmation token")?;
+                let token = self
+                    .confirm_token
+                    .as_deref()
+                    .ok_or("no confirmation token")?;
                 NoticeFields {
                     lang,
                     subject: t.subscription_confirm_subject.to_string(),

@@ -20,7 +20,8 @@ pub struct NewBooking {
     pub token_hash: String,
     pub lang: Lang,
     /// The staff member acting on the caller's behalf, if any.
-    pub acted_by: Option<String>,    /// 「何で知りましたか」 and the link's channel, if given.
+    pub acted_by: Option<String>,
+    /// 「何で知りましたか」 and the link's channel, if given.
     pub source: crate::domain::outreach::Source,
 }
 

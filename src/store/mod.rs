@@ -37,13 +37,13 @@ pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};
 pub use once::Once;
 pub use outbox::{MailState, OutboxFigures, OutboxMessage, OutgoingMail};
 pub use outreach::{CalendarEvening, SourceCount, SourceFigures};
-pub use subscriptions::{NewSubscription, QueuedNotice, SubscriptionRecord};
 pub use referrals::{NewReferral, ReferralRecord, ReferralStep, ReferralUpdate};
 pub use reminders::ReminderCandidate;
 pub use roster::{ExportRow, ProfessionalRecord, RosterSession, SheetLine};
 pub use schedule::{SeriesRule, SlotMove};
 pub use sessions::{SessionView, SlotView};
 pub use staff::{StaffAccount, StaffListing, StaffMember};
+pub use subscriptions::{NewSubscription, QueuedNotice, SubscriptionRecord};
 pub use waitlist::{NewWaitlistEntry, OfferRecord, WaitlistRecord};
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};

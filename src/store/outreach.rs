@@ -103,7 +103,11 @@ impl Store {
 
     /// Bookings made (not offers), waitlist joins and health requests
     /// received in `[from, to)`, per answer and channel.
-    pub async fn source_figures(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> StoreResult<SourceFigures> {
+    pub async fn source_figures(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<SourceFigures> {
         Ok(on_db!(read self, pool => {
             let bookings = sqlx::query_as(
                 "SELECT heard_from, channel, COUNT(*) AS count FROM bookings

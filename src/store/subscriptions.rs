@@ -61,8 +61,13 @@ pub struct QueuedNotice {
     pub send_at: DateTime<Utc>,
 }
 
-const RECORD: &str = "SELECT id, email, new_month, free_slot, lang, unsubscribe_token, confirmed_at, last_notice_on
+const RECORD: &str =
+    "SELECT id, email, new_month, free_slot, lang, unsubscribe_token, confirmed_at, last_notice_on
                       FROM subscriptions";
+
+/// A subscription already asked for: its id, when it was confirmed, when
+/// its last confirmation was mailed, its unsubscribe token.
+type Known = (i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>, String);
 
 /// `$from, $from+1, …` for `n` values.
 fn placeholders(from: usize, n: usize) -> String {
@@ -110,7 +115,7 @@ impl Store {
     ) -> StoreResult<bool> {
         on_db!(self, pool => {
             let mut tx = pool.begin().await?;
-            let known: Option<(i64, Option<DateTime<Utc>>, Option<DateTime<Utc>>, String)> = sqlx::query_as(
+            let known: Option<Known> = sqlx::query_as(
                 "SELECT id, confirmed_at, confirm_sent_at, unsubscribe_token FROM subscriptions WHERE email = $1",
             )
             .bind(&new.email)
@@ -221,7 +226,10 @@ impl Store {
     }
 
     /// The subscription an unsubscribe link names.
-    pub async fn subscription_by_unsubscribe(&self, token: &str) -> StoreResult<Option<SubscriptionRecord>> {
+    pub async fn subscription_by_unsubscribe(
+        &self,
+        token: &str,
+    ) -> StoreResult<Option<SubscriptionRecord>> {
         Ok(on_db!(read self, pool => {
             sqlx::query_as(&format!("{RECORD} WHERE unsubscribe_token = $1"))
                 .bind(token)
@@ -308,7 +316,8 @@ impl Store {
             };
             (subs, told)
         });
-        let mut by_id: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
+        let mut by_id: std::collections::HashMap<i64, Vec<String>> =
+            std::collections::HashMap::new();
         for (id, a) in told {
             by_id.entry(id).or_default().push(a);
         }
@@ -420,4 +429,3 @@ impl Store {
         }))
     }
 }
-

@@ -7,7 +7,12 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
 /// `body` as `content_type`, cacheable for `max_age` seconds.
-pub fn public(headers: &HeaderMap, body: String, content_type: &'static str, max_age: u32) -> Response {
+pub fn public(
+    headers: &HeaderMap,
+    body: String,
+    content_type: &'static str,
+    max_age: u32,
+) -> Response {
     let digest = Sha256::digest(body.as_bytes());
     let etag = format!("\"{}\"", hex::encode(&digest[..12]));
     let cache = format!("public, max-age={max_age}");

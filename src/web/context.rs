@@ -150,7 +150,9 @@ pub fn channel_from_request(query: Option<&str>, headers: &HeaderMap) -> Option<
             .split(';')
             .find_map(|kv| {
                 let (k, v) = kv.trim().split_once('=')?;
-                (k == "src").then(|| crate::domain::outreach::channel(v)).flatten()
+                (k == "src")
+                    .then(|| crate::domain::outreach::channel(v))
+                    .flatten()
             })
     })
 }

@@ -3,7 +3,6 @@
 //! scheduling assistant, roster, follow-up and figures
 //! (`/api/v1/staff/health-…`) are in `staff`.
 
-use crate::domain::outreach::SourceInput;
 use super::api::lang_of;
 use super::api_doc::health::*;
 use super::api_doc::schemas::ErrorBody;
@@ -13,6 +12,7 @@ use super::{parse_id, JsonBody, Manager, MaybeJson, StaffCaller};
 use crate::domain::health::preferences::{weekday_code, weekdays_from_codes};
 use crate::domain::health::request::{HealthInput, ServiceInput};
 use crate::domain::health::{DueFlag, ServiceKind};
+use crate::domain::outreach::SourceInput;
 use crate::domain::time::{jst_instant, rfc3339_jst, to_jst};
 use crate::domain::values::normalize_text;
 use crate::domain::{FieldError, FieldErrors, Lang};

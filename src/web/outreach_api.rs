@@ -84,18 +84,21 @@ pub async fn unsubscribe(
 pub async fn next(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     let lang = super::context::RequestContext::current().lang;
     let site = state.settings.public_url();
-    let next = public::next_evening(&state).await?.map(|e| NextEveningJson {
-        session_id: e.session_id,
-        starts_at: rfc3339_jst(e.starts_at),
-        ends_at: rfc3339_jst(e.ends_at),
-        date: format_date(to_jst(e.starts_at).date_naive(), lang),
-        venue: crate::i18n::configured(lang, &e.venue, &state.settings.evening.venue_en).to_string(),
-        free: FreeJson {
-            lawyer: e.free_lawyer,
-            psychologist: e.free_psychologist,
-        },
-        book_url: format!("{site}/#session-{}", e.session_id),
-    });
+    let next = public::next_evening(&state)
+        .await?
+        .map(|e| NextEveningJson {
+            session_id: e.session_id,
+            starts_at: rfc3339_jst(e.starts_at),
+            ends_at: rfc3339_jst(e.ends_at),
+            date: format_date(to_jst(e.starts_at).date_naive(), lang),
+            venue: crate::i18n::configured(lang, &e.venue, &state.settings.evening.venue_en)
+                .to_string(),
+            free: FreeJson {
+                lawyer: e.free_lawyer,
+                psychologist: e.free_psychologist,
+            },
+            book_url: format!("{site}/#session-{}", e.session_id),
+        });
     let body = serde_json::to_string(&PublicNextJson { next }).map_err(anyhow::Error::from)?;
     Ok(super::cache::public(
         &headers,
@@ -151,9 +154,8 @@ pub(super) fn period(
         if v.is_empty() {
             continue;
         }
-        *slot = chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").map_err(|_| {
-            invalid(if k == "from" { "from" } else { "to" }, FieldError::Date)
-        })?;
+        *slot = chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")
+            .map_err(|_| invalid(if k == "from" { "from" } else { "to" }, FieldError::Date))?;
     }
     if to < from {
         return Err(invalid("to", FieldError::Choice));

@@ -25,6 +25,8 @@ mod html_validity;
 mod languages;
 mod mail_delivery;
 mod metrics;
+mod outreach;
+mod outreach_notices;
 mod referral_figures;
 mod referral_pages;
 mod referral_weekly;

@@ -42,7 +42,11 @@ pub struct Source {
 impl Source {
     /// The answer, one of the configured `choices` or none; the channel as
     /// [`channel`] reads it.
-    pub fn read(heard_from: &str, channel_code: &str, choices: &[&str]) -> Result<Source, FieldError> {
+    pub fn read(
+        heard_from: &str,
+        channel_code: &str,
+        choices: &[&str],
+    ) -> Result<Source, FieldError> {
         let heard = normalize_text(heard_from);
         let heard_from = match heard.as_str() {
             "" => None,

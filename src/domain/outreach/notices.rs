@@ -115,7 +115,11 @@ pub struct Subscriber {
 /// What to tell `subscriber` today, if anything: what they asked for, not
 /// told yet, and (for an opening) opened since they subscribed; nothing if
 /// they had a notice today.
-pub fn notice_for<'a>(subscriber: &Subscriber, news: &'a [News], today: NaiveDate) -> Vec<&'a News> {
+pub fn notice_for<'a>(
+    subscriber: &Subscriber,
+    news: &'a [News],
+    today: NaiveDate,
+) -> Vec<&'a News> {
     if subscriber.last_notice_on == Some(today) {
         return Vec::new();
     }
@@ -136,7 +140,12 @@ pub fn may_notify(now: DateTime<Utc>, quiet: Option<&QuietHours>) -> bool {
 /// When the `n`-th notice of a sweep (from 0) is due: `per_minute` a minute
 /// from `now`, so that mail queued later (a booking's) is not behind them
 /// all; one that would fall in the quiet hours waits for the morning.
-pub fn paced(now: DateTime<Utc>, n: usize, per_minute: u32, quiet: Option<&QuietHours>) -> DateTime<Utc> {
+pub fn paced(
+    now: DateTime<Utc>,
+    n: usize,
+    per_minute: u32,
+    quiet: Option<&QuietHours>,
+) -> DateTime<Utc> {
     let per_minute = i64::from(per_minute.max(1));
     let n = i64::try_from(n).unwrap_or(i64::MAX / 60_000);
     let at = now + Duration::milliseconds(n.saturating_mul(60_000) / per_minute);

@@ -25,7 +25,10 @@ fn january(free_lawyer: usize, waiting_lawyer: usize) -> EveningState {
         starts_at: jst(2027, 1, 13, 18) + Duration::minutes(30),
         opens_at: jst(2026, 11, 14, 0),
         closes_at: jst(2027, 1, 12, 17),
-        free: vec![(Profession::Lawyer, free_lawyer), (Profession::Psychologist, 0)],
+        free: vec![
+            (Profession::Lawyer, free_lawyer),
+            (Profession::Psychologist, 0),
+        ],
         waiting: vec![(Profession::Lawyer, waiting_lawyer)],
     }
 }
@@ -113,7 +116,10 @@ fn nothing_in_the_night_and_a_long_queue_is_paced_into_the_day() {
     assert!(may_notify(jst(2026, 12, 3, 8), Some(&quiet)));
     let now = jst(2026, 12, 3, 10);
     assert_eq!(paced(now, 0, 600, Some(&quiet)), now);
-    assert_eq!(paced(now, 600, 600, Some(&quiet)), now + Duration::minutes(1));
+    assert_eq!(
+        paced(now, 600, 600, Some(&quiet)),
+        now + Duration::minutes(1)
+    );
     // The 10,000th notice at 600 a minute, from 20:50, would fall at 21:06: the morning.
     let late = jst(2026, 12, 3, 20) + Duration::minutes(50);
     assert_eq!(paced(late, 9_999, 600, Some(&quiet)), jst(2026, 12, 4, 8));
@@ -124,11 +130,41 @@ fn nothing_in_the_night_and_a_long_queue_is_paced_into_the_day() {
 fn the_low_fill_alert_is_due_from_its_days_before_while_slots_are_free() {
     let starts = jst(2027, 1, 13, 18);
     let quiet = QuietHours::night();
-    assert!(!low_fill::due(starts, 3, jst(2027, 1, 3, 17), 10, Some(&quiet)));
-    assert!(low_fill::due(starts, 3, jst(2027, 1, 3, 18), 10, Some(&quiet)));
-    assert!(low_fill::due(starts, 1, jst(2027, 1, 10, 9), 10, Some(&quiet)));
-    assert!(!low_fill::due(starts, 0, jst(2027, 1, 10, 9), 10, Some(&quiet)));
-    assert!(!low_fill::due(starts, 2, jst(2027, 1, 10, 22), 10, Some(&quiet)));
+    assert!(!low_fill::due(
+        starts,
+        3,
+        jst(2027, 1, 3, 17),
+        10,
+        Some(&quiet)
+    ));
+    assert!(low_fill::due(
+        starts,
+        3,
+        jst(2027, 1, 3, 18),
+        10,
+        Some(&quiet)
+    ));
+    assert!(low_fill::due(
+        starts,
+        1,
+        jst(2027, 1, 10, 9),
+        10,
+        Some(&quiet)
+    ));
+    assert!(!low_fill::due(
+        starts,
+        0,
+        jst(2027, 1, 10, 9),
+        10,
+        Some(&quiet)
+    ));
+    assert!(!low_fill::due(
+        starts,
+        2,
+        jst(2027, 1, 10, 22),
+        10,
+        Some(&quiet)
+    ));
     assert!(!low_fill::due(starts, 2, jst(2027, 1, 13, 19), 10, None));
     assert_eq!(low_fill::alert_key(12, 10), "12:10");
 }

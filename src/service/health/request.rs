@@ -49,8 +49,8 @@ pub async fn submit(
             }
             None => HealthError::Invalid(r.fields),
         })?;
-    let source =
-        source.map_err(|e| HealthError::Invalid(crate::domain::FieldErrors::from([("heard_from", e)])))?;
+    let source = source
+        .map_err(|e| HealthError::Invalid(crate::domain::FieldErrors::from([("heard_from", e)])))?;
     let rules = state.settings.health.rules();
     let (interviews, minutes) = rules.workload(&details.services);
     let token = Token::generate();

@@ -33,7 +33,12 @@ pub struct OutreachFigures {
     pub subscribed_now: i64,
 }
 
-fn tally(rows: &mut BTreeMap<String, SourceRow>, counts: &[SourceCount], key: fn(&SourceCount) -> &Option<String>, field: fn(&mut SourceRow) -> &mut i64) {
+fn tally(
+    rows: &mut BTreeMap<String, SourceRow>,
+    counts: &[SourceCount],
+    key: fn(&SourceCount) -> &Option<String>,
+    field: fn(&mut SourceRow) -> &mut i64,
+) {
     for c in counts {
         let code = key(c).clone().unwrap_or_default();
         let row = rows.entry(code.clone()).or_insert_with(|| SourceRow {
@@ -56,12 +61,18 @@ pub async fn figures(
     let sources = state.store.source_figures(start, end).await?;
     let (now, per_channel) = state
         .store
-        .subscription_figures(&from.format("%Y-%m").to_string(), &to.format("%Y-%m").to_string())
+        .subscription_figures(
+            &from.format("%Y-%m").to_string(),
+            &to.format("%Y-%m").to_string(),
+        )
         .await?;
     let mut heard = BTreeMap::new();
     let mut channels = BTreeMap::new();
     for (counts, field) in [
-        (&sources.bookings, (|r: &mut SourceRow| &mut r.bookings) as fn(&mut SourceRow) -> &mut i64),
+        (
+            &sources.bookings,
+            (|r: &mut SourceRow| &mut r.bookings) as fn(&mut SourceRow) -> &mut i64,
+        ),
         (&sources.waitlist, |r: &mut SourceRow| &mut r.waitlist),
         (&sources.health, |r: &mut SourceRow| &mut r.health),
     ] {
@@ -69,10 +80,12 @@ pub async fn figures(
         tally(&mut channels, counts, |c| &c.channel, field);
     }
     for (channel, confirmed) in per_channel {
-        let row = channels.entry(channel.clone()).or_insert_with(|| SourceRow {
-            code: channel,
-            ..SourceRow::default()
-        });
+        let row = channels
+            .entry(channel.clone())
+            .or_insert_with(|| SourceRow {
+                code: channel,
+                ..SourceRow::default()
+            });
         row.subscriptions += confirmed;
     }
     // The configured answers in their order (each shown, even at 0), then

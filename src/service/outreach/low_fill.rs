@@ -24,7 +24,11 @@ pub async fn partners(state: &AppState) -> anyhow::Result<Vec<PartnerLine>> {
             } else {
                 format!("{}（{}）", e.name, e.organization.name)
             },
-            phone: e.phones.first().map(|p| p.number.clone()).unwrap_or_default(),
+            phone: e
+                .phones
+                .first()
+                .map(|p| p.number.clone())
+                .unwrap_or_default(),
             email: e.email.clone(),
         })
         .collect())
@@ -74,7 +78,13 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<usize> {
             .collect();
         if state
             .store
-            .queue_once(Once::LowFill, &alert_key(s.id, days), lawyer + psychologist, &mails, now)
+            .queue_once(
+                Once::LowFill,
+                &alert_key(s.id, days),
+                lawyer + psychologist,
+                &mails,
+                now,
+            )
             .await?
         {
             alerted += 1;

@@ -97,7 +97,10 @@ pub async fn subscribe(state: &AppState, req: SubscribeRequest) -> Result<(), Ou
 }
 
 /// Follows a confirmation link: the subscription (or its change) takes effect.
-pub async fn confirm(state: &AppState, raw_token: &str) -> Result<SubscriptionRecord, OutreachError> {
+pub async fn confirm(
+    state: &AppState,
+    raw_token: &str,
+) -> Result<SubscriptionRecord, OutreachError> {
     let token = Token::parse(raw_token).ok_or(OutreachError::NotFound)?;
     let now = state.clock.now();
     state
@@ -108,7 +111,10 @@ pub async fn confirm(state: &AppState, raw_token: &str) -> Result<SubscriptionRe
 }
 
 /// The subscription an unsubscribe link names, for its page.
-pub async fn subscription(state: &AppState, raw_token: &str) -> Result<SubscriptionRecord, OutreachError> {
+pub async fn subscription(
+    state: &AppState,
+    raw_token: &str,
+) -> Result<SubscriptionRecord, OutreachError> {
     Token::parse(raw_token).ok_or(OutreachError::NotFound)?;
     state
         .store

@@ -4,7 +4,9 @@
 //! them. Safe with several instances: the day's mark on each subscription
 //! is set by the instance that queues its notice, and only one can.
 
-use crate::domain::outreach::notices::{may_notify, news, notice_for, paced, EveningState, NewsKind, Subscriber};
+use crate::domain::outreach::notices::{
+    may_notify, news, notice_for, paced, EveningState, NewsKind, Subscriber,
+};
 use crate::domain::time::jst_today;
 use crate::domain::{Lang, Profession};
 use crate::mail::outreach::{NoticeLine, OutreachMail, SUBSCRIPTION_NOTICE};
@@ -15,7 +17,10 @@ use std::collections::HashSet;
 
 /// The evenings to come as the notices see them: their booking window,
 /// free slots and who waits for them.
-pub async fn evening_states(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<Vec<EveningState>> {
+pub async fn evening_states(
+    state: &AppState,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<EveningState>> {
     let sessions = state.store.upcoming_sessions(now).await?;
     let waiting = state.store.waiting_counts().await?;
     Ok(sessions
@@ -32,7 +37,9 @@ pub async fn evening_states(state: &AppState, now: DateTime<Utc>) -> anyhow::Res
             waiting: waiting
                 .iter()
                 .filter(|(session, _, _)| session.is_none_or(|id| id == s.id))
-                .filter_map(|(_, p, n)| Some((Profession::parse(p).ok()?, usize::try_from(*n).ok()?)))
+                .filter_map(|(_, p, n)| {
+                    Some((Profession::parse(p).ok()?, usize::try_from(*n).ok()?))
+                })
                 .collect(),
         })
         .collect())
@@ -105,7 +112,12 @@ pub async fn sweep(state: &AppState) -> anyhow::Result<usize> {
             subscription_id: record.id,
             about: to_tell.iter().map(|n| n.about.clone()).collect(),
             mail,
-            send_at: paced(now, notices.len(), outreach.notices_per_minute, quiet.as_ref()),
+            send_at: paced(
+                now,
+                notices.len(),
+                outreach.notices_per_minute,
+                quiet.as_ref(),
+            ),
         });
     }
     let queued = state.store.queue_notices(today, &notices, now).await?;

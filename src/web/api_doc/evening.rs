@@ -44,7 +44,10 @@ pub struct SourceBody {
 impl SourceBody {
     /// The fields as the services read them; a field of the wrong JSON
     /// type is its own error.
-    pub fn input(self, errors: &mut crate::domain::FieldErrors) -> crate::domain::outreach::SourceInput {
+    pub fn input(
+        self,
+        errors: &mut crate::domain::FieldErrors,
+    ) -> crate::domain::outreach::SourceInput {
         crate::domain::outreach::SourceInput {
             heard_from: self.heard_from.text(errors, "heard_from"),
             channel: self.src.text(errors, "src"),

@@ -3,8 +3,8 @@
 use super::person_form::{
     error_lines, form_source, heard_from_field, person_fields, question_fields,
 };
-use crate::domain::outreach::SourceInput;
 use super::{between, page, venue_text, ChoiceField, Chrome, ErrorLine, TextField};
+use crate::domain::outreach::SourceInput;
 use crate::domain::rules::{overlaps, RuleBroken};
 use crate::domain::time::{format_time, to_jst};
 use crate::domain::{BookingInput, FieldErrors, Lang, Profession};
@@ -181,7 +181,12 @@ pub(super) struct BookPage {
 impl BookPage {
     /// The public's form asks where they heard of the evening, and keeps
     /// the channel of the link that led here.
-    pub(super) fn ask_source(&mut self, state: &AppState, source: &SourceInput, errors: &FieldErrors) {
+    pub(super) fn ask_source(
+        &mut self,
+        state: &AppState,
+        source: &SourceInput,
+        errors: &FieldErrors,
+    ) {
         let lang = RequestContext::current().lang;
         self.heard_from = Some(heard_from_field(
             &state.settings,

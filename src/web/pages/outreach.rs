@@ -34,7 +34,11 @@ struct SubscribePage {
     src: String,
 }
 
-fn subscribe_page(state: &AppState, pairs: &[(String, String)], errors: &FieldErrors) -> SubscribePage {
+fn subscribe_page(
+    state: &AppState,
+    pairs: &[(String, String)],
+    errors: &FieldErrors,
+) -> SubscribePage {
     let ctx = RequestContext::current();
     let (lang, t) = (ctx.lang, texts(ctx.lang));
     let given = |name: &str| pairs.iter().any(|(k, v)| k == "kinds" && v == name);
@@ -59,7 +63,11 @@ fn subscribe_page(state: &AppState, pairs: &[(String, String)], errors: &FieldEr
             optional: false,
         }],
         kinds: vec![
-            ("new_month", t.subscribe_new_month.to_string(), fresh || given("new_month")),
+            (
+                "new_month",
+                t.subscribe_new_month.to_string(),
+                fresh || given("new_month"),
+            ),
             (
                 "free_slot",
                 t.subscribe_free_slot(state.settings.outreach.free_slot_days),
@@ -82,12 +90,18 @@ fn message(state: &AppState, heading: &str, lines: Vec<String>) -> MessagePage {
 
 /// `GET /subscribe`: the form.
 pub async fn subscribe_form(State(state): State<AppState>) -> Response {
-    page(&subscribe_page(&state, &[], &FieldErrors::new()), StatusCode::OK)
+    page(
+        &subscribe_page(&state, &[], &FieldErrors::new()),
+        StatusCode::OK,
+    )
 }
 
 /// `POST /subscribe`: asks for the subscription; the same page whether the
 /// address was known or not.
-pub async fn subscribe(State(state): State<AppState>, FormBody(pairs): FormBody) -> Result<Response, AppError> {
+pub async fn subscribe(
+    State(state): State<AppState>,
+    FormBody(pairs): FormBody,
+) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
     let field = |name: &str| {
         pairs
@@ -111,7 +125,11 @@ pub async fn subscribe(State(state): State<AppState>, FormBody(pairs): FormBody)
     let t = texts(ctx.lang);
     match outreach::subscribe(&state, req).await {
         Ok(()) => Ok(page(
-            &message(&state, t.subscribe_sent_heading, vec![t.subscribe_sent_body.to_string()]),
+            &message(
+                &state,
+                t.subscribe_sent_heading,
+                vec![t.subscribe_sent_body.to_string()],
+            ),
             StatusCode::OK,
         )),
         Err(OutreachError::Invalid(errors)) => Ok(page(
@@ -123,15 +141,26 @@ pub async fn subscribe(State(state): State<AppState>, FormBody(pairs): FormBody)
 }
 
 /// `GET /subscriptions/confirm/{token}`: the confirmation mail's link.
-pub async fn confirm(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     let t = texts(RequestContext::current().lang);
     let shown = match outreach::confirm(&state, &token).await {
         Ok(_) => page(
-            &message(&state, t.subscribe_confirmed_heading, vec![t.subscribe_confirmed_body.to_string()]),
+            &message(
+                &state,
+                t.subscribe_confirmed_heading,
+                vec![t.subscribe_confirmed_body.to_string()],
+            ),
             StatusCode::OK,
         ),
         Err(OutreachError::NotFound) => page(
-            &message(&state, t.subscribe_heading, vec![t.subscribe_link_gone.to_string()]),
+            &message(
+                &state,
+                t.subscribe_heading,
+                vec![t.subscribe_link_gone.to_string()],
+            ),
             StatusCode::NOT_FOUND,
         ),
         Err(other) => return Err(other.into()),
@@ -162,7 +191,11 @@ pub async fn unsubscribe_form(
             StatusCode::OK,
         ),
         Err(OutreachError::NotFound) => page(
-            &message(&state, t.unsubscribe_done_heading, vec![t.unsubscribe_done_body.to_string()]),
+            &message(
+                &state,
+                t.unsubscribe_done_heading,
+                vec![t.unsubscribe_done_body.to_string()],
+            ),
             StatusCode::OK,
         ),
         Err(other) => return Err(other.into()),
@@ -171,17 +204,27 @@ pub async fn unsubscribe_form(
 }
 
 /// `POST /subscriptions/unsubscribe/{token}`: unsubscribes, deleting the address.
-pub async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn unsubscribe(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     outreach::unsubscribe(&state, &token).await?;
     let t = texts(RequestContext::current().lang);
     Ok(no_store(page(
-        &message(&state, t.unsubscribe_done_heading, vec![t.unsubscribe_done_body.to_string()]),
+        &message(
+            &state,
+            t.unsubscribe_done_heading,
+            vec![t.unsubscribe_done_body.to_string()],
+        ),
         StatusCode::OK,
     )))
 }
 
 /// `GET /calendar.ics`: the evenings to come, for a calendar to subscribe to.
-pub async fn calendar(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn calendar(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let ics = public::calendar(&state).await?;
     Ok(crate::web::cache::public(
         &headers,
@@ -212,12 +255,19 @@ struct EmbedEvening {
 /// `GET /embed/next`: a small page for partners' sites (no script, no
 /// stylesheet to fetch), the one page that may be framed, by the configured
 /// partners' origins only.
-pub async fn embed(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn embed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
     let lang = ctx.lang;
     let settings = &state.settings;
     let next = public::next_evening(&state).await?.map(|e| EmbedEvening {
-        when: between(format_datetime(e.starts_at, lang), format_time(e.ends_at), lang),
+        when: between(
+            format_datetime(e.starts_at, lang),
+            format_time(e.ends_at),
+            lang,
+        ),
         venue: venue_text(&state, lang, &e.venue),
         free: e.free(),
     });
@@ -237,13 +287,20 @@ pub async fn embed(State(state): State<AppState>, headers: HeaderMap) -> Result<
     .render()
     .map_err(|e| AppError::Internal(e.into()))?;
     let body = crate::i18n::ruby::html(&body).into_owned();
-    let mut response = crate::web::cache::public(&headers, body, "text/html; charset=utf-8", settings.outreach.feed_max_age);
+    let mut response = crate::web::cache::public(
+        &headers,
+        body,
+        "text/html; charset=utf-8",
+        settings.outreach.feed_max_age,
+    );
     let policy = format!(
         "default-src 'none'; style-src 'self'; frame-ancestors {}",
         settings.outreach.frame_ancestors()
     );
     if let Ok(v) = HeaderValue::from_str(&policy) {
-        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, v);
     }
     Ok(response)
 }
@@ -261,7 +318,10 @@ struct PosterPage {
 }
 
 /// `GET /poster/{session_id}`: one evening's poster, A4 from the browser's print.
-pub async fn poster(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn poster(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
     let lang = ctx.lang;
     let e = public::evening(&state, parse_id(&id)?)
@@ -271,7 +331,8 @@ pub async fn poster(State(state): State<AppState>, Path(id): Path<String>) -> Re
     let book_url = format!("{}/?src=poster-{}", settings.public_url(), e.session_id);
     Ok(page(
         &PosterPage {
-            title: configured(lang, &settings.evening.title, &settings.evening.title_en).to_string(),
+            title: configured(lang, &settings.evening.title, &settings.evening.title_en)
+                .to_string(),
             date: format_date(to_jst(e.starts_at).date_naive(), lang),
             time: between(format_time(e.starts_at), format_time(e.ends_at), lang),
             venue: venue_text(&state, lang, &e.venue),

@@ -17,8 +17,8 @@ mod directory;
 mod directory_form;
 mod export;
 mod frame;
-mod people;
 mod outreach;
+mod people;
 mod phone;
 mod refer;
 mod referrals;
@@ -34,10 +34,10 @@ pub use directory::{
 };
 pub use export::export;
 pub(crate) use frame::StaffFrame;
+pub use outreach::{outreach, outreach_partner};
 pub use people::{
     account_active, accounts, add_account, add_professional, professional_active, professionals,
 };
-pub use outreach::{outreach, outreach_partner};
 pub use phone::{call_list, phone_book, phone_form};
 pub use refer::{refer, refer_form};
 pub use referrals::{close_referral, referrals};

@@ -99,7 +99,12 @@ pub async fn outreach(
         .upcoming_sessions(now)
         .await?
         .iter()
-        .map(|s| (format!("/poster/{}", s.id), format_datetime(s.starts_at, c.lang)))
+        .map(|s| {
+            (
+                format!("/poster/{}", s.id),
+                format_datetime(s.starts_at, c.lang),
+            )
+        })
         .collect();
     Ok(page(
         &OutreachPage {
