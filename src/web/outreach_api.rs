@@ -121,7 +121,7 @@ pub async fn staff_figures(
     Manager(staff): Manager,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<OutreachFiguresJson>, AppError> {
-    let (from, to) = period(&state, raw.as_deref())?;
+    let (from, to) = period(&state, raw.as_deref(), false)?;
     let f = figures::figures(&state, &staff.member, from, to).await?;
     let row = |r: figures::SourceRow| SourceRowJson {
         code: r.code,
@@ -139,10 +139,12 @@ pub async fn staff_figures(
     }))
 }
 
-/// `from` and `to` of a query (YYYY-MM-DD), this fiscal year by default.
+/// `from` and `to` of a query (YYYY-MM-DD), this fiscal year by default;
+/// a form's empty field is its default (`empty_is_default`), an API's is refused.
 pub(super) fn period(
     state: &AppState,
     raw: Option<&str>,
+    empty_is_default: bool,
 ) -> Result<(chrono::NaiveDate, chrono::NaiveDate), AppError> {
     let (mut from, mut to) = figures::default_period(state.clock.now());
     for (k, v) in url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
@@ -151,7 +153,7 @@ pub(super) fn period(
             "to" => &mut to,
             _ => continue,
         };
-        if v.is_empty() {
+        if v.is_empty() && empty_is_default {
             continue;
         }
         *slot = chrono::NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d")

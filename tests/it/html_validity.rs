@@ -142,6 +142,13 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         "/directory/leaflet?need=debt&lang=en",
         &referral,
         &format!("{referral}?lang=en"),
+        "/subscribe",
+        "/subscribe?lang=en&src=leaflet-2027-01",
+        "/subscribe?lang=easy",
+        "/embed/next",
+        "/embed/next?lang=en",
+        &format!("/poster/{}", soon.id),
+        &format!("/poster/{}?lang=easy", soon.id),
         "/staff/login",
         "/no-such-page",
         "/no-such-page?lang=en",
@@ -166,6 +173,10 @@ async fn every_page_is_valid_html_and_no_link_is_broken() {
         pages.insert(
             format!("refused /waitlist {lang}"),
             refused(&app, "/waitlist", &[("lang", lang)]).await,
+        );
+        pages.insert(
+            format!("refused /subscribe {lang}"),
+            refused(&app, &format!("/subscribe?lang={lang}"), &[("email", "x")]).await,
         );
         pages.insert(
             format!("refused /health {lang}"),

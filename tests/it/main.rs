@@ -26,6 +26,7 @@ mod languages;
 mod mail_delivery;
 mod metrics;
 mod outreach;
+mod outreach_browser;
 mod outreach_notices;
 mod referral_figures;
 mod referral_pages;

@@ -56,7 +56,13 @@ async fn first_open(app: &TestApp, token: &str) -> Value {
 
 #[tokio::test]
 async fn an_overdue_referral_is_flagged_and_listed_once_a_week_in_the_day() {
-    let clock = ManualClock::new(Utc::now());
+    // Made at noon (JST), so that the referral's mail is not held for the
+    // morning whatever the hour the suite runs at.
+    let noon = tsunagu::domain::time::jst_instant(
+        tsunagu::domain::time::jst_today(Utc::now()),
+        chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+    );
+    let clock = ManualClock::new(noon);
     let app = spawn_app_on(
         TestDb::new().await,
         |s| s.waitlist.quiet_hours = "21:00-08:00".into(),

@@ -36,8 +36,8 @@ pub struct SourceBody {
     #[schema(value_type = Option<String>, max_length = 48)]
     pub heard_from: Field<String>,
     /// The channel code the link carried (`?src=leaflet-2027-01`); one
-    /// that is not a code (a-z, 0-9, `-`, `_`, `.`) is ignored.
-    #[schema(value_type = Option<String>, max_length = 200)]
+    /// that is not a code (a-z, 0-9, `-`, `_`, `.`; 48 at most) is ignored.
+    #[schema(value_type = Option<String>)]
     pub src: Field<String>,
 }
 

@@ -22,12 +22,13 @@ code_schema!(
 pub struct SubscriptionBody {
     #[schema(value_type = String, format = Email, min_length = 3, max_length = 254)]
     pub email: Field<String>,
-    #[schema(value_type = Vec<SubscriptionKind>, min_items = 1, max_items = 2)]
+    #[schema(value_type = Vec<SubscriptionKind>, min_items = 1)]
     pub kinds: Field<Vec<String>>,
     #[schema(value_type = Option<LangCode>)]
     pub lang: Field<String>,
-    /// The channel code of the link that led here (`leaflet-2027-01`).
-    #[schema(value_type = Option<String>, max_length = 200)]
+    /// The channel code of the link that led here (`leaflet-2027-01`); one
+    /// that is not a code is ignored.
+    #[schema(value_type = Option<String>)]
     pub src: Field<String>,
 }
 

@@ -49,7 +49,7 @@ pub async fn outreach(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
     let c = StaffFrame::new(&caller);
-    let (from, to) = crate::web::outreach_api::period(&state, raw.as_deref())?;
+    let (from, to) = crate::web::outreach_api::period(&state, raw.as_deref(), true)?;
     let f = figures::figures(&state, &caller.member, from, to).await?;
     let labels: HashMap<&str, &str> = state
         .settings
