@@ -13,8 +13,10 @@ use serde::Deserialize;
 use std::fmt;
 use std::path::PathBuf;
 
+mod figures;
 mod outreach;
 mod referral;
+pub use figures::FiguresSettings;
 pub use outreach::{HeardFromChoice, OutreachSettings};
 pub use referral::ReferralSettings;
 
@@ -58,6 +60,8 @@ pub struct Settings {
     pub referral: ReferralSettings,
     #[serde(default)]
     pub outreach: OutreachSettings,
+    #[serde(default)]
+    pub figures: FiguresSettings,
     pub metrics: MetricsSettings,
     #[serde(default)]
     pub crisis_contacts: Vec<Contact>,
@@ -330,6 +334,7 @@ impl Settings {
     pub fn validate(&self) -> anyhow::Result<()> {
         self.referral.validate()?;
         self.outreach.validate()?;
+        self.figures.validate()?;
         for code in &self.languages {
             if Lang::parse(code).is_err() {
                 let known: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();

@@ -2,6 +2,7 @@
 
 pub mod booking;
 pub mod directory;
+pub mod figures;
 pub mod health;
 pub mod holidays;
 pub mod outreach;

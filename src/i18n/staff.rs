@@ -114,6 +114,7 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "view_referral_figures" => t.staff_action_view_referral_figures,
         "outreach_partner" => t.staff_action_outreach_partner,
         "view_outreach" => t.staff_action_view_outreach,
+        "view_figures" => t.staff_action_view_figures,
         other => other,
     };
     words.to_string()

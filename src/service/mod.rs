@@ -6,6 +6,7 @@ pub mod booking;
 pub mod demo;
 pub mod directory;
 pub mod evening;
+pub mod figures;
 pub mod health;
 pub mod manage;
 pub mod monitoring;

@@ -8,6 +8,7 @@ pub mod context;
 pub mod directory_api;
 pub mod error;
 pub mod field;
+pub mod figures_api;
 pub mod health_api;
 pub mod metrics;
 pub mod outreach_api;
@@ -121,6 +122,9 @@ pub fn router(state: AppState) -> Router {
         .route("/embed/next", get(pages::embed))
         .route("/poster/{session_id}", get(pages::poster))
         .route("/staff/outreach", get(pages::staff::outreach))
+        .route("/staff/figures", get(pages::staff::figures))
+        .route("/staff/figures.csv", get(pages::staff::figures_csv))
+        .route("/staff/figures.xlsx", get(pages::staff::figures_xlsx))
         .route(
             "/staff/outreach/partners/{service_id}",
             post(pages::staff::outreach_partner),

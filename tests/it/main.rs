@@ -17,6 +17,7 @@ mod directory_review;
 mod evening_api;
 mod evening_manage;
 mod evening_pages;
+mod figures;
 mod follow_ups;
 mod health;
 mod health_pages;

@@ -10,6 +10,7 @@
 
 pub mod directory;
 pub mod evening;
+pub mod figures;
 pub mod health;
 pub mod outreach;
 pub mod referral;
@@ -17,7 +18,8 @@ pub mod schemas;
 pub mod staff;
 
 use super::{
-    api, directory_api, health_api, outreach_api, referral_api, staff_api, staff_directory_api,
+    api, directory_api, figures_api, health_api, outreach_api, referral_api, staff_api,
+    staff_directory_api,
 };
 use crate::state::AppState;
 use axum::Json;
@@ -57,6 +59,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(outreach_api::unsubscribe))
         .routes(routes!(outreach_api::next))
         .routes(routes!(outreach_api::staff_figures))
+        .routes(routes!(figures_api::evening_figures))
+        .routes(routes!(figures_api::health_figures))
         .routes(routes!(api::create_waitlist_entry))
         .routes(routes!(api::offer))
         .routes(routes!(api::offer_accept))

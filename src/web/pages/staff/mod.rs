@@ -16,6 +16,7 @@ mod day_sheet;
 mod directory;
 mod directory_form;
 mod export;
+mod figures;
 mod frame;
 mod outreach;
 mod people;
@@ -33,6 +34,7 @@ pub use directory::{
     new_form as new_directory_entry,
 };
 pub use export::export;
+pub use figures::{figures, figures_csv, figures_xlsx};
 pub(crate) use frame::StaffFrame;
 pub use outreach::{outreach, outreach_partner};
 pub use people::{

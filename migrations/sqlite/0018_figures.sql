@@ -1,0 +1,18 @@
+-- 年度の実績: whether a person attended in an earlier year is looked up by
+-- phone and by email among the consultations attended.
+CREATE INDEX bookings_attended_phone ON bookings (phone_digits) WHERE attendance = 'attended';
+CREATE INDEX bookings_attended_email ON bookings (email) WHERE attendance = 'attended' AND email <> '';
+
+-- Earlier years' totals, entered by staff for the years before Tsunagu (the
+-- council's table starts at 平成27年度): marked as entered by hand.
+CREATE TABLE figures_by_hand (
+    service     TEXT NOT NULL CHECK (service IN ('evening', 'health')),
+    fiscal_year INTEGER NOT NULL,
+    -- What is counted: people, consultations, lawyer, psychologist,
+    -- workplaces, workers.
+    measure     TEXT NOT NULL,
+    value       INTEGER NOT NULL CHECK (value >= 0),
+    entered_by  TEXT NOT NULL,
+    entered_at  TEXT NOT NULL,
+    PRIMARY KEY (service, fiscal_year, measure)
+);

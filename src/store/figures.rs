@@ -1,0 +1,151 @@
+//! 年度の実績: the plain records the figures are counted from (slots,
+//! bookings, waitlist places of a span), and the earlier years' totals
+//! staff entered by hand.
+
+use super::{on_db, Store, StoreResult};
+use chrono::{DateTime, Utc};
+
+/// A slot of a scheduled evening.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FigureSlot {
+    pub session_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub profession: String,
+}
+
+/// A booking, confirmed or cancelled, with what the figures need of it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FigureBooking {
+    pub session_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub profession: String,
+    pub status: String,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub attendance: Option<String>,
+    pub email: String,
+    pub phone_digits: String,
+    pub age_band: String,
+    pub topic: String,
+    pub heard_from: Option<String>,
+    pub from_waitlist: bool,
+    pub follow_up: bool,
+    /// Attended, by a person (same phone or email) who attended before `from`.
+    pub seen_before: bool,
+}
+
+/// An earlier year's total entered by hand.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ByHand {
+    pub service: String,
+    pub fiscal_year: i32,
+    pub measure: String,
+    pub value: i64,
+    pub entered_by: String,
+}
+
+impl Store {
+    /// Slots of scheduled evenings starting in `[from, to)`.
+    pub async fn figure_slots(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<FigureSlot>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT s.session_id, s.starts_at, s.profession
+                 FROM slots s JOIN evening_sessions e ON e.id = s.session_id
+                 WHERE e.status = 'scheduled' AND s.starts_at >= $1 AND s.starts_at < $2",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Bookings (confirmed or cancelled) of slots starting in `[from, to)`.
+    pub async fn figure_bookings(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<FigureBooking>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT s.session_id, s.starts_at, s.profession, b.status, b.cancelled_at, b.attendance,
+                        b.email, b.phone_digits, b.age_band, b.topic, b.heard_from,
+                        b.waitlist_entry_id IS NOT NULL AS from_waitlist,
+                        b.referral_id IS NOT NULL AS follow_up,
+                        (b.attendance = 'attended' AND (
+                            EXISTS (SELECT 1 FROM bookings o JOIN slots os ON os.id = o.slot_id
+                                    WHERE o.attendance = 'attended' AND o.phone_digits = b.phone_digits
+                                      AND o.status = 'confirmed' AND os.starts_at < $1)
+                            OR (b.email <> '' AND EXISTS (
+                                    SELECT 1 FROM bookings o JOIN slots os ON os.id = o.slot_id
+                                    WHERE o.attendance = 'attended' AND o.email <> '' AND o.email = b.email
+                                      AND o.status = 'confirmed' AND os.starts_at < $1)))) AS seen_before
+                 FROM bookings b JOIN slots s ON s.id = b.slot_id
+                 WHERE s.starts_at >= $1 AND s.starts_at < $2 AND b.status IN ('confirmed', 'cancelled')",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Waitlist places taken in `[from, to)`: (when, status).
+    pub async fn figure_waitlist(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> StoreResult<Vec<(DateTime<Utc>, String)>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as("SELECT created_at, status FROM waitlist_entries WHERE created_at >= $1 AND created_at < $2")
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Every total entered by hand, oldest year first.
+    pub async fn figures_by_hand(&self) -> StoreResult<Vec<ByHand>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT service, fiscal_year, measure, value, entered_by FROM figures_by_hand
+                 ORDER BY service, fiscal_year, measure",
+            )
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Enters (or corrects) an earlier year's total.
+    pub async fn enter_by_hand(
+        &self,
+        service: &str,
+        fiscal_year: i32,
+        measure: &str,
+        value: i64,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "INSERT INTO figures_by_hand (service, fiscal_year, measure, value, entered_by, entered_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (service, fiscal_year, measure)
+                 DO UPDATE SET value = $4, entered_by = $5, entered_at = $6",
+            )
+            .bind(service)
+            .bind(fiscal_year)
+            .bind(measure)
+            .bind(value)
+            .bind(by)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+}
