@@ -16,3 +16,14 @@ CREATE TABLE figures_by_hand (
     entered_at  TEXT NOT NULL,
     PRIMARY KEY (service, fiscal_year, measure)
 );
+
+-- A closed year's totals for the trend table, counted once from the records
+-- (a year ended over three months ago does not change any more).
+CREATE TABLE figures_closed (
+    fiscal_year   INTEGER NOT NULL PRIMARY KEY,
+    people        INTEGER NOT NULL,
+    consultations INTEGER NOT NULL,
+    lawyer        INTEGER NOT NULL,
+    psychologist  INTEGER NOT NULL,
+    computed_at   TEXT NOT NULL
+);

@@ -115,6 +115,7 @@ pub fn audit_action_label(code: &str, lang: Lang) -> String {
         "outreach_partner" => t.staff_action_outreach_partner,
         "view_outreach" => t.staff_action_view_outreach,
         "view_figures" => t.staff_action_view_figures,
+        "figures_by_hand" => t.staff_action_figures_by_hand,
         other => other,
     };
     words.to_string()

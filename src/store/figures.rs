@@ -149,3 +149,57 @@ impl Store {
         Ok(())
     }
 }
+
+/// A closed year's totals for the trend: (people, consultations, lawyer, psychologist).
+pub type ClosedYear = (i64, i64, i64, i64);
+
+impl Store {
+    /// The closed years counted once already.
+    pub async fn figures_closed(&self) -> StoreResult<Vec<(i32, ClosedYear)>> {
+        let rows: Vec<(i32, i64, i64, i64, i64)> = on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT fiscal_year, people, consultations, lawyer, psychologist FROM figures_closed ORDER BY fiscal_year",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(y, a, b, c, d)| (y, (a, b, c, d)))
+            .collect())
+    }
+
+    /// Keeps a closed year's totals (the first count stays).
+    pub async fn keep_figures_closed(
+        &self,
+        fiscal_year: i32,
+        totals: ClosedYear,
+        now: DateTime<Utc>,
+    ) -> StoreResult<()> {
+        on_db!(self, pool => {
+            sqlx::query(
+                "INSERT INTO figures_closed (fiscal_year, people, consultations, lawyer, psychologist, computed_at)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (fiscal_year) DO NOTHING",
+            )
+            .bind(fiscal_year)
+            .bind(totals.0)
+            .bind(totals.1)
+            .bind(totals.2)
+            .bind(totals.3)
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// The first slot's start of any evening, if there is one (where the
+    /// records begin).
+    pub async fn first_evening(&self) -> StoreResult<Option<DateTime<Utc>>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_scalar("SELECT MIN(starts_at) FROM evening_sessions WHERE status = 'scheduled'")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+}

@@ -12,6 +12,15 @@ use axum::extract::{Query, State};
 use axum::Json;
 use std::collections::HashMap;
 
+impl From<figures::FiguresError> for AppError {
+    fn from(e: figures::FiguresError) -> Self {
+        match e {
+            figures::FiguresError::Invalid(errors) => AppError::Invalid(errors),
+            figures::FiguresError::Store(e) => e.into(),
+        }
+    }
+}
+
 /// `fy` of the query, or this fiscal year.
 pub(super) fn fiscal_year(
     state: &AppState,

@@ -123,6 +123,8 @@ pub fn router(state: AppState) -> Router {
         .route("/poster/{session_id}", get(pages::poster))
         .route("/staff/outreach", get(pages::staff::outreach))
         .route("/staff/figures", get(pages::staff::figures))
+        .route("/staff/figures/report", get(pages::staff::figures_report))
+        .route("/staff/figures/by-hand", post(pages::staff::enter_by_hand))
         .route("/staff/figures.csv", get(pages::staff::figures_csv))
         .route("/staff/figures.xlsx", get(pages::staff::figures_xlsx))
         .route(

@@ -262,3 +262,92 @@ async fn the_year_as_json_a_page_and_files_for_the_office_and_for_outside() {
     );
     app.stop().await;
 }
+
+#[tokio::test]
+async fn earlier_years_entered_by_hand_lead_the_trend_and_the_report_is_a_council_document() {
+    let app = support::spawn_app().await;
+    let st = staff(&app).await;
+    let fy = FiscalYear::of(jst_today(Utc::now()));
+    app.add_session(12).await;
+    let cookie = cookie_for(&app, "coord@city.example.jp").await;
+    let html = page(&app, &cookie, "/staff/figures")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("平成27年度"),
+        "the table starts where the council's does"
+    );
+    let csrf = support::staff::csrf_in(&html);
+    // 平成27年度: 39 consultations, as the source document has it (typed full-width).
+    let res = support::staff::send_form(
+        &app,
+        &cookie,
+        "/staff/figures/by-hand",
+        &[
+            ("csrf", &csrf),
+            ("fiscal_year", "2015"),
+            ("measure", "consultations"),
+            ("value", "３９"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let html = page(&app, &cookie, "/staff/figures")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let row = html
+        .split("<tr>")
+        .find(|r| r.contains("平成27年度"))
+        .unwrap();
+    assert!(
+        row.contains("<td>39</td>") && row.contains("手入力"),
+        "{row}"
+    );
+    // A year Tsunagu holds records for is counted, not entered; a number is a number.
+    for (year, value) in [(fy.0.to_string(), "5"), ("2016".to_string(), "たくさん")] {
+        let res = support::staff::send_form(
+            &app,
+            &cookie,
+            "/staff/figures/by-hand",
+            &[
+                ("csrf", &csrf),
+                ("fiscal_year", &year),
+                ("measure", "people"),
+                ("value", value),
+            ],
+        )
+        .await;
+        assert_eq!(res.status(), 422, "{year} {value}");
+    }
+    let res = page(&app, &cookie, &format!("/staff/figures/report?fy={}", fy.0)).await;
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    support::assert_labelled(&html, "/staff/figures/report");
+    assert!(
+        html.contains("資料") && html.contains("作成"),
+        "dated as a council document"
+    );
+    assert!(html.contains(&fy.label(tsunagu::domain::Lang::Ja)));
+    assert!(
+        html.contains("role=\"img\" aria-labelledby=\"trend-title trend-desc\""),
+        "charts with a title"
+    );
+    assert!(
+        html.contains("3人未満の数は「3未満」"),
+        "for outside by default"
+    );
+    let audit = get(&app, Some(&st.admin), "/api/v1/staff/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        audit.contains("figures_by_hand") && audit.contains("report outside"),
+        "{audit}"
+    );
+    app.stop().await;
+}

@@ -84,6 +84,10 @@ impl FiscalYear {
         ("", "", self.0)
     }
 
+    /// The fiscal year's measure in the trend table (`people`,
+    /// `consultations`, `lawyer`, `psychologist`).
+    pub const TREND: [&'static str; 4] = ["people", "consultations", "lawyer", "psychologist"];
+
     /// 「令和8年度」「令和元年度」; in English 「FY2026 (Reiwa 8)」.
     pub fn label(&self, lang: Lang) -> String {
         let (name, latin, n) = self.era();
@@ -93,4 +97,37 @@ impl FiscalYear {
             _ => format!("{name}{n}年度"),
         }
     }
+}
+
+/// A date in the era calendar, as a council document is dated:
+/// 「令和8年12月3日」 (元年 for the first year); in English `3 December 2026`.
+pub fn era_date(date: NaiveDate, lang: Lang) -> String {
+    if lang == Lang::En {
+        return date.format("%-d %B %Y").to_string();
+    }
+    for ((y, m, d), name, _) in ERAS {
+        let first = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        if date >= first {
+            let n = date.year() - y + 1;
+            let year = if n == 1 {
+                "元".to_string()
+            } else {
+                n.to_string()
+            };
+            return format!("{name}{year}年{}月{}日", date.month(), date.day());
+        }
+    }
+    date.to_string()
+}
+
+/// One year of the trend table: counted from the records, or entered by
+/// hand for a year before Tsunagu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrendYear {
+    pub fy: FiscalYear,
+    pub people: Option<u64>,
+    pub consultations: Option<u64>,
+    pub lawyer: Option<u64>,
+    pub psychologist: Option<u64>,
+    pub by_hand: bool,
 }

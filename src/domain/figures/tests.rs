@@ -41,6 +41,14 @@ fn the_fiscal_year_runs_april_to_march_in_japan_time_with_its_era_name() {
 }
 
 #[test]
+fn a_council_document_is_dated_in_the_era_calendar() {
+    assert_eq!(super::era_date(d(2026, 12, 3), Lang::Ja), "令和8年12月3日");
+    assert_eq!(super::era_date(d(2019, 5, 1), Lang::Ja), "令和元年5月1日");
+    assert_eq!(super::era_date(d(2019, 4, 30), Lang::Ja), "平成31年4月30日");
+    assert_eq!(super::era_date(d(2026, 12, 3), Lang::En), "3 December 2026");
+}
+
+#[test]
 fn fewer_than_three_people_are_not_shown_outside_the_office() {
     assert_eq!(outside(0, 3), Cell::Exact(0));
     assert_eq!(outside(1, 3), Cell::Fewer(3));

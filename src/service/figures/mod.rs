@@ -8,10 +8,20 @@ pub mod evening;
 pub mod export;
 pub mod health;
 pub mod tables;
+pub mod trend;
 
 use crate::domain::figures::FiscalYear;
 use crate::domain::time::jst_today;
 use crate::state::AppState;
+
+/// A step refused: its fields, or the store failed.
+#[derive(Debug, thiserror::Error)]
+pub enum FiguresError {
+    #[error("invalid input")]
+    Invalid(crate::domain::FieldErrors),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
 
 /// The fiscal year asked for (`?fy=2026`), or this one: `None` for one
 /// that is not a year Tsunagu can count (before 1989, or far ahead).

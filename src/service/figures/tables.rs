@@ -280,3 +280,46 @@ pub fn words(cell: &Cell, lang: Lang) -> String {
         Cell::Fewer(min) => texts(lang).staff_figures_fewer(*min),
     }
 }
+
+/// The trend over the years; a year entered by hand is marked so.
+pub fn trend(
+    years: &[crate::domain::figures::TrendYear],
+    lang: Lang,
+    audience: Audience,
+    min: u64,
+) -> Table {
+    let t = texts(lang);
+    let cell = |v: Option<u64>| v.map_or(Cell::Number(None), Cell::People);
+    Table {
+        sheet: t.table_trend.into(),
+        title: t.table_trend.into(),
+        headers: [
+            t.col_year,
+            t.row_people,
+            t.row_consultations,
+            t.col_lawyer,
+            t.col_psychologist,
+            t.col_note,
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: years
+            .iter()
+            .map(|y| {
+                vec![
+                    Cell::Text(y.fy.label(lang)),
+                    cell(y.people),
+                    cell(y.consultations),
+                    cell(y.lawyer),
+                    cell(y.psychologist),
+                    Cell::Text(if y.by_hand {
+                        t.row_by_hand.to_string()
+                    } else {
+                        String::new()
+                    }),
+                ]
+            })
+            .collect(),
+    }
+    .hide_small(audience, min)
+}

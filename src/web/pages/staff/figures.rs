@@ -8,24 +8,24 @@
 use super::StaffFrame;
 use crate::domain::Lang;
 use crate::service::figures::tables::{self, words, Table};
-use crate::service::figures::{evening, export, health, Audience};
+use crate::service::figures::{evening, export, health, trend, Audience};
 use crate::state::AppState;
 use crate::web::error::{invalid, AppError};
 use crate::web::pages::page;
-use crate::web::Manager;
+use crate::web::{Manager, StaffForm};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 
-struct ShownTable {
-    title: String,
-    headers: Vec<String>,
-    rows: Vec<Vec<String>>,
+pub(super) struct ShownTable {
+    pub(super) title: String,
+    pub(super) headers: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
 }
 
-fn shown(tables: Vec<Table>, lang: Lang) -> Vec<ShownTable> {
+pub(super) fn shown(tables: Vec<Table>, lang: Lang) -> Vec<ShownTable> {
     tables
         .into_iter()
         .map(|t| ShownTable {
@@ -51,6 +51,14 @@ struct FiguresPage {
     evening: Vec<ShownTable>,
     health: Vec<ShownTable>,
     health_summary: String,
+    trend: ShownTable,
+    /// The years before the records, to enter by hand: (value, label).
+    earlier: Vec<(i32, String)>,
+    /// (code, words) of what may be entered.
+    measures: Vec<(&'static str, &'static str)>,
+    /// A refused entry: (field, message).
+    by_hand_error: Option<String>,
+    notice: Option<&'static str>,
 }
 
 /// The tables of `service` for `audience`, in Japanese (the council's words).
@@ -91,7 +99,46 @@ pub async fn figures(
     Manager(caller): Manager,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, AppError> {
-    let c = StaffFrame::new(&caller);
+    figures_page(&state, &caller, &q, None).await
+}
+
+/// `POST /staff/figures/by-hand` (form): an earlier year's total.
+pub async fn enter_by_hand(
+    State(state): State<AppState>,
+    StaffForm(Manager(caller), pairs): StaffForm<Manager>,
+) -> Result<Response, AppError> {
+    let field = |name: &str| super::field(&pairs, name);
+    match trend::enter_by_hand(
+        &state,
+        &caller.member,
+        &field("fiscal_year"),
+        &field("measure"),
+        &field("value"),
+    )
+    .await
+    {
+        Ok(()) => Ok(super::done_at("/staff/figures", "by_hand")),
+        Err(crate::service::figures::FiguresError::Invalid(errors)) => {
+            let lang = StaffFrame::new(&caller).lang;
+            let message = errors
+                .iter()
+                .map(|(f, e)| crate::i18n::field_message(f, e, lang))
+                .collect::<Vec<_>>()
+                .join(" ");
+            figures_page(&state, &caller, &HashMap::new(), Some(message)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn figures_page(
+    state: &AppState,
+    caller: &crate::web::StaffCaller,
+    q: &HashMap<String, String>,
+    by_hand_error: Option<String>,
+) -> Result<Response, AppError> {
+    let (state, q) = (state.clone(), q.clone());
+    let c = StaffFrame::new(caller);
     let lang = c.lang;
     let fy = crate::web::figures_api::fiscal_year(&state, &q)?;
     let evening = tables_of(
@@ -105,8 +152,12 @@ pub async fn figures(
     )
     .await?;
     let health_year = health::view(&state, &caller.member, fy, "page").await?;
-    let min = u64::from(state.settings.figures.min_count);
-    let health = tables::health(&health_year, lang, Audience::Office, min);
+    let health = tables::health(
+        &health_year,
+        lang,
+        Audience::Office,
+        u64::from(state.settings.figures.min_count),
+    );
     let this = crate::service::figures::fiscal_year(&state, None).map_or(fy.0, |f| f.0);
     let years = (2015.max(this - 10)..=this)
         .rev()
@@ -115,8 +166,36 @@ pub async fn figures(
             (y, f.label(lang), y == fy.0)
         })
         .collect();
+    let min = u64::from(state.settings.figures.min_count);
+    let trend_years = trend::trend(&state, fy).await?;
+    let trend_table = shown(
+        vec![tables::trend(&trend_years, lang, Audience::Office, min)],
+        lang,
+    )
+    .remove(0);
+    let earlier = trend_years
+        .iter()
+        .filter(|y| y.by_hand || y.people.is_none())
+        .map(|y| (y.fy.0, y.fy.label(lang)))
+        .collect();
+    let t = c.t;
+    let status = if by_hand_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     Ok(page(
         &FiguresPage {
+            trend: trend_table,
+            earlier,
+            measures: vec![
+                ("people", t.row_people),
+                ("consultations", t.row_consultations),
+                ("lawyer", t.col_lawyer),
+                ("psychologist", t.col_psychologist),
+            ],
+            by_hand_error,
+            notice: super::done_notice(&q, t),
             fy: fy.0,
             label: fy.label(lang),
             years,
@@ -125,7 +204,7 @@ pub async fn figures(
             health_summary: crate::web::figures_api::summary(&health_year, lang),
             c,
         },
-        StatusCode::OK,
+        status,
     ))
 }
 

@@ -12,11 +12,13 @@
 //! nothing; forms carry a CSRF token.
 
 mod audit;
+mod chart;
 mod day_sheet;
 mod directory;
 mod directory_form;
 mod export;
 mod figures;
+mod figures_report;
 mod frame;
 mod outreach;
 mod people;
@@ -34,7 +36,8 @@ pub use directory::{
     new_form as new_directory_entry,
 };
 pub use export::export;
-pub use figures::{figures, figures_csv, figures_xlsx};
+pub use figures::{enter_by_hand, figures, figures_csv, figures_xlsx};
+pub use figures_report::figures_report;
 pub(crate) use frame::StaffFrame;
 pub use outreach::{outreach, outreach_partner};
 pub use people::{
@@ -228,6 +231,7 @@ fn done_notice(q: &HashMap<String, String>, t: &'static Texts) -> Option<&'stati
         "referral_closed" => t.staff_done_referral_closed,
         "referred" => t.staff_done_referred,
         "partner_changed" => t.staff_done_partner_changed,
+        "by_hand" => t.staff_done_by_hand,
         _ => return None,
     })
 }
