@@ -203,3 +203,94 @@ impl Store {
         }))
     }
 }
+
+/// A month of the health centre beside its interviews: requests received,
+/// interviews missed, requests still waiting at its end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HealthMonthCounts {
+    pub received: i64,
+    pub no_shows: i64,
+    pub waiting_at_end: i64,
+}
+
+impl Store {
+    /// The counts of the month `[from, to)` (`to` is the next month's first instant).
+    pub async fn health_month_counts(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        from_at: DateTime<Utc>,
+        to_at: DateTime<Utc>,
+    ) -> StoreResult<HealthMonthCounts> {
+        let (received, no_shows, waiting): (i64, i64, i64) = on_db!(read self, pool => {
+            let received = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM health_requests WHERE received_on >= $1 AND received_on < $2",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_one(pool)
+            .await?;
+            let no_shows = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM health_interviews
+                 WHERE status = 'accepted' AND attended = FALSE AND starts_at >= $1 AND starts_at < $2",
+            )
+            .bind(from_at)
+            .bind(to_at)
+            .fetch_one(pool)
+            .await?;
+            // Received by the month's end, not seen by then, not withdrawn by then.
+            let waiting = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM health_requests r
+                 WHERE r.received_on < $1
+                   AND (r.status <> 'withdrawn' OR r.updated_at >= $2)
+                   AND NOT EXISTS (SELECT 1 FROM health_interviews i
+                                   WHERE i.request_id = r.id AND i.status = 'accepted'
+                                     AND (i.attended IS NULL OR i.attended) AND i.starts_at < $2)",
+            )
+            .bind(to)
+            .bind(to_at)
+            .fetch_one(pool)
+            .await?;
+            (received, no_shows, waiting)
+        });
+        Ok(HealthMonthCounts {
+            received,
+            no_shows,
+            waiting_at_end: waiting,
+        })
+    }
+}
+
+impl Store {
+    /// Requests received in `[from, to)`: (received, due).
+    pub async fn health_arrivals(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>)>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT received_on, due_on FROM health_requests WHERE received_on >= $1 AND received_on < $2
+                 ORDER BY received_on, id",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Requests in line now (waiting, or proposed a date not yet accepted).
+    pub async fn health_in_line(
+        &self,
+    ) -> StoreResult<Vec<(chrono::NaiveDate, Option<chrono::NaiveDate>)>> {
+        Ok(on_db!(read self, pool => {
+            sqlx::query_as(
+                "SELECT received_on, due_on FROM health_requests WHERE status IN ('waiting', 'proposed')
+                 ORDER BY received_on, id",
+            )
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+}

@@ -32,7 +32,7 @@ pub use audit::AuditEntry;
 pub use booking_batch::BookingWrite;
 pub use bookings::{BookingPerson, BookingRecord, NewBooking};
 pub use directory_cache::DirectorySnapshot;
-pub use figures::{ByHand, FigureBooking, FigureSlot};
+pub use figures::{ByHand, FigureBooking, FigureSlot, HealthMonthCounts};
 pub use follow_up::NewHold;
 pub use health::{request_number, HealthRequestRecord, HealthServiceRecord, NewHealthRequest};
 pub use health_schedule::{BlockRecord, InterviewRecord, NewBlock, NewInterview};

@@ -118,7 +118,8 @@ pub async fn health_figures(
         months: year
             .months
             .iter()
-            .map(|m| HealthMonthJson {
+            .zip(&year.counts)
+            .map(|(m, counts)| HealthMonthJson {
                 month: m.month.clone(),
                 workplaces: m.workplaces,
                 workers: WorkersJson {
@@ -130,6 +131,9 @@ pub async fn health_figures(
                 median_wait_days: m.median_wait_days,
                 p90_wait_days: m.p90_wait_days,
                 seen_after_due: m.seen_after_due,
+                received: counts.received,
+                waiting_at_end: counts.waiting_at_end,
+                no_shows: counts.no_shows,
             })
             .collect(),
         workplaces,

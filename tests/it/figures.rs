@@ -149,6 +149,11 @@ async fn the_year_as_json_a_page_and_files_for_the_office_and_for_outside() {
     assert_eq!(months.len(), 12);
     assert_eq!(months[0]["month"], format!("{}-04", fy.0));
     assert!(months[0]["workers"]["high_stress"].is_u64());
+    assert!(
+        months[0]["received"].is_i64()
+            && months[0]["waiting_at_end"].is_i64()
+            && months[0]["no_shows"].is_i64()
+    );
     assert!(h["summary"].as_str().unwrap().contains("月末現在"), "{h}");
 
     // The staff's page, and the files.
@@ -158,6 +163,10 @@ async fn the_year_as_json_a_page_and_files_for_the_office_and_for_outside() {
     let html = res.text().await.unwrap();
     support::assert_labelled(&html, "/staff/figures");
     assert!(html.contains("実人数") && html.contains("両方の専門家に相談した人"));
+    assert!(
+        html.contains("受け入れ能力の見込み") && html.contains("1か月の面接を8件増やすと"),
+        "the capacity"
+    );
     let csv = |audience: &'static str| {
         let (app, cookie) = (&app, &cookie);
         async move {

@@ -3,6 +3,7 @@
 //! and small numbers hidden in what leaves the office (`small`). Pure: plain
 //! records in, counts out.
 
+pub mod capacity;
 pub mod evening;
 pub mod small;
 

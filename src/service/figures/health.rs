@@ -15,6 +15,8 @@ use chrono::{Datelike, NaiveDate};
 pub struct HealthYear {
     pub fy: FiscalYear,
     pub months: Vec<MonthFigures>,
+    /// Beside each month: requests received, interviews missed, waiting at its end.
+    pub counts: Vec<crate::store::HealthMonthCounts>,
     /// The last month ended, for a year in progress (`None`: the year is over).
     pub as_of: Option<(i32, u32)>,
 }
@@ -53,6 +55,18 @@ pub async fn count(state: &AppState, fy: FiscalYear) -> anyhow::Result<HealthYea
                 })
         })
         .collect();
+    let mut counts = Vec::new();
+    for (y, m) in fy.months() {
+        let first = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or_default();
+        let next = first + chrono::Months::new(1);
+        let at = |d: NaiveDate| crate::domain::time::jst_instant(d, chrono::NaiveTime::MIN);
+        counts.push(
+            state
+                .store
+                .health_month_counts(first, next, at(first), at(next))
+                .await?,
+        );
+    }
     let today = jst_today(state.clock.now());
     let as_of = (today <= fy.last_day()).then(|| {
         let back = today
@@ -62,7 +76,12 @@ pub async fn count(state: &AppState, fy: FiscalYear) -> anyhow::Result<HealthYea
             .unwrap_or(today);
         (back.year(), back.month())
     });
-    Ok(HealthYear { fy, months, as_of })
+    Ok(HealthYear {
+        fy,
+        months,
+        counts,
+        as_of,
+    })
 }
 
 /// The year's figures as `who` views them (audited).

@@ -4,6 +4,7 @@
 //! small numbers hidden for outside the office (`tables`), and those
 //! tables as CSV and Excel (`export`). Every view and export is audited.
 
+pub mod capacity;
 pub mod evening;
 pub mod export;
 pub mod health;

@@ -230,9 +230,12 @@ pub fn health(year: &HealthYear, lang: Lang, audience: Audience, min: u64) -> Ve
     let rows = year
         .months
         .iter()
-        .map(|m| {
+        .zip(&year.counts)
+        .map(|(m, counts)| {
             let mut row = vec![
                 Cell::Text(m.month.clone()),
+                Cell::Count(counts.received.max(0) as u64),
+                Cell::Count(counts.waiting_at_end.max(0) as u64),
                 Cell::People(u64::from(m.workplaces)),
             ];
             row.extend(m.workers.iter().map(|w| Cell::People(u64::from(*w))));
@@ -240,6 +243,7 @@ pub fn health(year: &HealthYear, lang: Lang, audience: Audience, min: u64) -> Ve
                 Cell::Number(m.median_wait_days.map(|d| d as f64)),
                 Cell::Number(m.p90_wait_days.map(|d| d as f64)),
                 Cell::People(u64::from(m.seen_after_due)),
+                Cell::People(counts.no_shows.max(0) as u64),
             ]);
             row
         })
@@ -249,6 +253,8 @@ pub fn health(year: &HealthYear, lang: Lang, audience: Audience, min: u64) -> Ve
         title: t.table_health_months.into(),
         headers: [
             t.col_month,
+            t.col_received,
+            t.col_waiting,
             t.col_workplaces,
             t.col_consultation,
             t.col_checkup,
@@ -257,6 +263,7 @@ pub fn health(year: &HealthYear, lang: Lang, audience: Audience, min: u64) -> Ve
             t.col_median_wait,
             t.col_p90_wait,
             t.col_after_due,
+            t.col_no_shows,
         ]
         .map(String::from)
         .to_vec(),
@@ -322,4 +329,39 @@ pub fn trend(
             .collect(),
     }
     .hide_small(audience, min)
+}
+
+/// The capacity's projections, as a table (no counts of people: each row
+/// is a projection).
+pub fn capacity(c: &super::capacity::Capacity, lang: Lang) -> Table {
+    let t = texts(lang);
+    let days = |d: Option<i64>| Cell::Number(d.map(|d| d as f64));
+    Table {
+        sheet: t.table_capacity.into(),
+        title: t.table_capacity.into(),
+        headers: [
+            t.col_per_month,
+            t.col_change,
+            t.col_median_wait,
+            t.col_p90_wait,
+            t.col_past_due,
+            t.col_still_waiting,
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows: c
+            .rows
+            .iter()
+            .map(|(change, p)| {
+                vec![
+                    Cell::Count(u64::from(p.per_month)),
+                    Cell::Text(format!("{change:+}")),
+                    days(p.median_wait_days),
+                    days(p.p90_wait_days),
+                    Cell::Count(p.past_due as u64),
+                    Cell::Count(p.still_waiting as u64),
+                ]
+            })
+            .collect(),
+    }
 }

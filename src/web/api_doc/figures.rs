@@ -87,6 +87,12 @@ pub struct HealthMonthJson {
     pub median_wait_days: Option<i64>,
     pub p90_wait_days: Option<i64>,
     pub seen_after_due: u32,
+    /// Requests received in the month.
+    pub received: i64,
+    /// Requests waiting at the month's end (received, not yet seen).
+    pub waiting_at_end: i64,
+    /// Interviews that did not take place.
+    pub no_shows: i64,
 }
 
 /// The health centre's fiscal year, month by month.

@@ -59,6 +59,8 @@ struct FiguresPage {
     /// A refused entry: (field, message).
     by_hand_error: Option<String>,
     notice: Option<&'static str>,
+    capacity: ShownTable,
+    capacity_sentence: String,
 }
 
 /// The tables of `service` for `audience`, in Japanese (the council's words).
@@ -184,8 +186,11 @@ async fn figures_page(
     } else {
         StatusCode::OK
     };
+    let capacity = crate::service::figures::capacity::capacity(&state).await?;
     Ok(page(
         &FiguresPage {
+            capacity_sentence: capacity.sentence(lang),
+            capacity: shown(vec![tables::capacity(&capacity, lang)], lang).remove(0),
             trend: trend_table,
             earlier,
             measures: vec![
