@@ -11,7 +11,7 @@ CREATE TABLE figures_by_hand (
     -- What is counted: people, consultations, lawyer, psychologist,
     -- workplaces, workers.
     measure     TEXT NOT NULL,
-    value       INTEGER NOT NULL CHECK (value >= 0),
+    value       BIGINT NOT NULL CHECK (value >= 0),
     entered_by  TEXT NOT NULL,
     entered_at  TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (service, fiscal_year, measure)
@@ -21,9 +21,9 @@ CREATE TABLE figures_by_hand (
 -- (a year ended over three months ago does not change any more).
 CREATE TABLE figures_closed (
     fiscal_year   INTEGER NOT NULL PRIMARY KEY,
-    people        INTEGER NOT NULL,
-    consultations INTEGER NOT NULL,
-    lawyer        INTEGER NOT NULL,
-    psychologist  INTEGER NOT NULL,
+    people        BIGINT  NOT NULL,
+    consultations BIGINT  NOT NULL,
+    lawyer        BIGINT  NOT NULL,
+    psychologist  BIGINT  NOT NULL,
     computed_at   TIMESTAMPTZ NOT NULL
 );

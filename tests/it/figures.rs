@@ -360,3 +360,43 @@ async fn earlier_years_entered_by_hand_lead_the_trend_and_the_report_is_a_counci
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_figures_and_the_council_document_in_a_real_browser() {
+    let Some(browser) = support::webdriver::Browser::start().await else {
+        return;
+    };
+    let app = support::spawn_app().await;
+    staff(&app).await;
+    app.add_session(12).await;
+    browser.goto(&app.url("/staff/login?lang=ja")).await;
+    browser.type_into("#email", "coord@city.example.jp").await;
+    browser
+        .type_into("#password", "a long enough password")
+        .await;
+    browser.click("form[action='/staff/login'] button").await;
+    browser.wait_for("ログアウト").await;
+    browser.click("a[href='/staff/figures']").await;
+    browser.wait_for("年度別の推移").await;
+    browser.check_accessibility().await;
+    // An earlier year entered by hand, then the council document.
+    browser.type_into("#bh-value", "39").await;
+    browser
+        .click("form[action='/staff/figures/by-hand'] button")
+        .await;
+    browser.wait_for("実績を入力しました").await;
+    browser.check_accessibility().await;
+    browser.find("a[href^='/staff/figures/report']").await;
+    let fy = FiscalYear::of(jst_today(Utc::now()));
+    browser
+        .goto(&app.url(&format!("/staff/figures/report?fy={}", fy.0)))
+        .await;
+    browser.wait_for("作成").await;
+    browser.check_accessibility().await;
+    browser
+        .goto(&app.url(&format!("/staff/figures/report?fy={}&lang=en", fy.0)))
+        .await;
+    browser.wait_for("Made on").await;
+    browser.check_accessibility().await;
+    app.stop().await;
+}

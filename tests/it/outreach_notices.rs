@@ -70,6 +70,48 @@ async fn notices_wait_for_the_morning_and_come_at_most_once_a_day() {
     app.stop().await;
 }
 
+#[tokio::test]
+async fn a_subscription_not_confirmed_within_seven_days_is_deleted_with_its_mail() {
+    let clock = ManualClock::new(Utc::now());
+    let app = spawn_app_on(TestDb::new().await, |_| {}, Arc::new(clock.clone())).await;
+    let res = app
+        .post_json(
+            "/api/v1/subscriptions",
+            &json!({"email": "wasure@example.jp", "kinds": ["new_month"]}),
+        )
+        .await;
+    assert_eq!(res.status(), 202);
+    let token = app
+        .link_token("wasure@example.jp", "/subscriptions/confirm/")
+        .await;
+    let count = |sql: &'static str| crate::outreach::count(&app.db, sql, "wasure@example.jp");
+    clock.advance(Duration::days(6));
+    tsunagu::jobs::sweep_outreach(&app.state).await;
+    assert_eq!(
+        count("SELECT COUNT(*) FROM subscriptions WHERE email = $1").await,
+        1,
+        "six days: kept"
+    );
+    clock.advance(Duration::days(2));
+    tsunagu::jobs::sweep_outreach(&app.state).await;
+    assert_eq!(
+        count("SELECT COUNT(*) FROM subscriptions WHERE email = $1").await,
+        0
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM outbox WHERE recipient = $1").await,
+        0,
+        "nor its mail"
+    );
+    assert_eq!(
+        app.get(&format!("/subscriptions/confirm/{token}"))
+            .await
+            .status(),
+        404
+    );
+    app.stop().await;
+}
+
 /// `n` confirmed subscriptions to free slots, written as the service does
 /// (with no server running, so that none sweeps meanwhile).
 async fn subscribers(db: &TestDb, n: usize) -> Vec<String> {
@@ -127,7 +169,20 @@ async fn subscribers(db: &TestDb, n: usize) -> Vec<String> {
 async fn two_server_processes_tell_each_subscriber_once() {
     let db = TestDb::new().await;
     let setup = spawn_app_on(db.same(), |_| {}, Arc::new(SystemClock)).await;
+    // Served only once its own first sweeps are done: nothing below is theirs.
+    assert_eq!(setup.get("/healthz").await.status(), 200);
     setup.add_session(6).await;
+    // A coordinator, for the evening's low-fill alert (six days ahead, all free).
+    tsunagu::service::staff::add(
+        &setup.state,
+        "coord@city.example.jp",
+        "事務 局",
+        tsunagu::domain::staff::Role::Coordinator,
+        None,
+        "a long enough password",
+    )
+    .await
+    .unwrap();
     setup.stop_keep_db().await;
     let emails = subscribers(&db, 30).await;
 
@@ -163,6 +218,17 @@ async fn two_server_processes_tell_each_subscriber_once() {
     let _ = (a.wait(), b.wait());
     let got = notices();
     assert_eq!(got.len(), emails.len());
+    let alerts = smtp
+        .received()
+        .into_iter()
+        .filter(|m| m.subject().starts_with("相談会の空き枠のお知らせ"))
+        .count();
+    assert_eq!(
+        alerts,
+        1,
+        "the low-fill alert, once:\n{}",
+        logs(dir.path(), 2)
+    );
     for email in &emails {
         let to_them = got
             .iter()
