@@ -144,6 +144,14 @@ async fn run(label: &str, url: &str, bookings: usize) {
     let filled = fill(url, bookings).await;
     // The last year that has ended.
     let fy = FiscalYear(FiscalYear::of(jst_today(Utc::now())).0 - 1);
+    let reads = median(3, || async {
+        state
+            .store
+            .figure_bookings(fy.start(), fy.end())
+            .await
+            .unwrap();
+    })
+    .await;
     let year = tsunagu::service::figures::evening::count(&state, fy)
         .await
         .unwrap();
@@ -203,6 +211,7 @@ async fn run(label: &str, url: &str, bookings: usize) {
         filled.as_secs_f64()
     );
     println!("| {label}: the year's evening figures ({in_year} bookings in {}) | {evening:.0} ms | ceiling, one scan counting the year's bookings and phones: {ceiling:.0} ms |", fy.label(tsunagu::domain::Lang::Ja));
+    println!("| {label}: of which reading the year's bookings | {reads:.0} ms | |");
     println!("| {label}: the trend over the years, first time (closed years counted and kept) | {trend_cold:.0} ms | |");
     println!("| {label}: the trend, after | {trend_warm:.0} ms | |");
     println!("| {label}: the health centre's year and its capacity | {health:.0} ms | |");

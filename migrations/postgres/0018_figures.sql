@@ -2,6 +2,8 @@
 -- phone and by email among the consultations attended.
 CREATE INDEX bookings_attended_phone ON bookings (phone_digits) WHERE attendance = 'attended';
 CREATE INDEX bookings_attended_email ON bookings (email) WHERE attendance = 'attended' AND email <> '';
+-- A year's bookings are read from its slots (by their start) to them.
+CREATE INDEX bookings_slot ON bookings (slot_id);
 
 -- Earlier years' totals, entered by staff for the years before Tsunagu (the
 -- council's table starts at 平成27年度): marked as entered by hand.

@@ -5,12 +5,14 @@
 use super::{on_db, Store, StoreResult};
 use chrono::{DateTime, Utc};
 
-/// A slot of a scheduled evening.
+/// The slots of one profession on a scheduled evening.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FigureSlot {
     pub session_id: i64,
+    /// The evening's start.
     pub starts_at: DateTime<Utc>,
     pub profession: String,
+    pub slots: i64,
 }
 
 /// A booking, confirmed or cancelled, with what the figures need of it.
@@ -52,9 +54,10 @@ impl Store {
     ) -> StoreResult<Vec<FigureSlot>> {
         Ok(on_db!(read self, pool => {
             sqlx::query_as(
-                "SELECT s.session_id, s.starts_at, s.profession
-                 FROM slots s JOIN evening_sessions e ON e.id = s.session_id
-                 WHERE e.status = 'scheduled' AND s.starts_at >= $1 AND s.starts_at < $2",
+                "SELECT e.id AS session_id, e.starts_at, s.profession, COUNT(*) AS slots
+                 FROM evening_sessions e JOIN slots s ON s.session_id = e.id
+                 WHERE e.status = 'scheduled' AND e.starts_at >= $1 AND e.starts_at < $2
+                 GROUP BY e.id, e.starts_at, s.profession",
             )
             .bind(from)
             .bind(to)
@@ -83,7 +86,7 @@ impl Store {
                                     SELECT 1 FROM bookings o JOIN slots os ON os.id = o.slot_id
                                     WHERE o.attendance = 'attended' AND o.email <> '' AND o.email = b.email
                                       AND o.status = 'confirmed' AND os.starts_at < $1)))) AS seen_before
-                 FROM bookings b JOIN slots s ON s.id = b.slot_id
+                 FROM slots s JOIN bookings b ON b.slot_id = s.id
                  WHERE s.starts_at >= $1 AND s.starts_at < $2 AND b.status IN ('confirmed', 'cancelled')",
             )
             .bind(from)

@@ -11,7 +11,8 @@ use crate::domain::Profession;
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// One slot of a scheduled evening of the year (held or to come).
+/// The slots of one profession on a scheduled evening of the year (held
+/// or to come).
 #[derive(Debug, Clone)]
 pub struct SlotRecord {
     pub session_id: i64,
@@ -19,6 +20,8 @@ pub struct SlotRecord {
     pub profession: Profession,
     /// The evening has taken place.
     pub held: bool,
+    /// How many slots.
+    pub slots: u64,
 }
 
 /// One booking of a slot of the year: confirmed, or cancelled.
@@ -197,9 +200,9 @@ pub fn tally(
     let index = |p: Profession| usize::from(p == Profession::Psychologist);
     for s in &slots {
         let figures = slot_figures(&mut f, s.profession);
-        figures.offered += 1;
+        figures.offered += s.slots;
         if s.held {
-            offered_held[index(s.profession)] += 1;
+            offered_held[index(s.profession)] += s.slots;
         }
     }
     for b in &bookings {

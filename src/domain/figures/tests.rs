@@ -66,6 +66,7 @@ fn slots(session_id: i64, starts_at: DateTime<Utc>, held: bool) -> Vec<SlotRecor
                 starts_at,
                 profession,
                 held,
+                slots: 1,
             })
         })
         .collect()

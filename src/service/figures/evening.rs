@@ -35,6 +35,7 @@ pub async fn count(state: &AppState, fy: FiscalYear) -> anyhow::Result<EveningYe
                 starts_at: s.starts_at,
                 profession: Profession::parse(&s.profession).ok()?,
                 held: s.starts_at <= now,
+                slots: u64::try_from(s.slots).unwrap_or(0),
             })
         })
         .collect();
