@@ -15,11 +15,14 @@ pub struct FigureSlot {
     pub slots: i64,
 }
 
-/// A booking, confirmed or cancelled, with what the figures need of it.
+/// A booking of the span, confirmed or cancelled, with only what the
+/// figures need of it: the person's keys and answers of a consultation
+/// attended (empty otherwise), and the times of a cancelled one.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct FigureBooking {
     pub session_id: i64,
-    pub starts_at: DateTime<Utc>,
+    /// The slot's start, for a cancelled booking (its cut-off).
+    pub starts_at: Option<DateTime<Utc>>,
     pub profession: String,
     pub status: String,
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -74,8 +77,13 @@ impl Store {
     ) -> StoreResult<Vec<FigureBooking>> {
         Ok(on_db!(read self, pool => {
             sqlx::query_as(
-                "SELECT s.session_id, s.starts_at, s.profession, b.status, b.cancelled_at, b.attendance,
-                        b.email, b.phone_digits, b.age_band, b.topic, b.heard_from,
+                "SELECT s.session_id, CASE WHEN b.status = 'cancelled' THEN s.starts_at END AS starts_at,
+                        s.profession, b.status,
+                        CASE WHEN b.status = 'cancelled' THEN b.cancelled_at END AS cancelled_at, b.attendance,
+                        CASE WHEN b.attendance = 'attended' THEN b.email ELSE '' END AS email,
+                        CASE WHEN b.attendance = 'attended' THEN b.phone_digits ELSE '' END AS phone_digits,
+                        CASE WHEN b.attendance = 'attended' THEN b.age_band ELSE '' END AS age_band,
+                        CASE WHEN b.attendance = 'attended' THEN b.topic ELSE '' END AS topic, b.heard_from,
                         b.waitlist_entry_id IS NOT NULL AS from_waitlist,
                         b.referral_id IS NOT NULL AS follow_up,
                         (b.attendance = 'attended' AND (

@@ -48,12 +48,14 @@ pub async fn count(state: &AppState, fy: FiscalYear) -> anyhow::Result<EveningYe
             let cancelled = b.status == "cancelled";
             BookingRecord {
                 session_id: b.session_id,
-                starts_at: b.starts_at,
+                // Every one read is the year's (its slot starts in it).
+                starts_at: from,
                 profession: Profession::parse(&b.profession).ok(),
                 cancelled,
-                cancelled_late: cancelled
-                    && b.cancelled_at
-                        .is_some_and(|at| at >= state.rules.closes_at(b.starts_at)),
+                cancelled_late: match (b.cancelled_at, b.starts_at) {
+                    (Some(at), Some(slot)) if cancelled => at >= state.rules.closes_at(slot),
+                    _ => false,
+                },
                 attendance: b
                     .attendance
                     .as_deref()
