@@ -101,6 +101,19 @@ impl StaffCaller {
             .staff_by_session(&cookie.hash(), state.clock.now())
             .await?
             .ok_or(AppError::Unauthorized)?;
+        // A write to the staff API on a cookie alone could be made by any
+        // site the member visits: it must carry the sign-in's CSRF token
+        // in `X-CSRF-Token` (the forms carry theirs in the body: StaffForm).
+        let writes = !matches!(
+            parts.method,
+            axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS
+        );
+        if writes && parts.uri.path().starts_with("/api/") {
+            let sent = header("x-csrf-token").unwrap_or("");
+            if !constant_time_eq(sent.as_bytes(), csrf.as_bytes()) {
+                return Err(AppError::Forbidden);
+            }
+        }
         Ok(StaffCaller {
             name: member.name.clone(),
             member,

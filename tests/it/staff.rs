@@ -1236,3 +1236,81 @@ async fn every_staff_page_refuses_those_who_must_not_use_it() {
     }
     app.stop().await;
 }
+
+/// A write to the staff API on a sign-in cookie alone (as another site
+/// could make the member's browser send) is refused; with the sign-in's
+/// CSRF token it goes through; reads and bearer tokens are as before.
+#[tokio::test]
+async fn a_cookie_alone_cannot_write_through_the_staff_api() {
+    let app = spawn_app().await;
+    let st = staff(&app).await;
+    let session = app.add_session(10).await;
+    app.book_as(session.slots[0].id, "csrf@example.jp", "090-3333-1111")
+        .await;
+    app.book_as(session.slots[1].id, "csrf2@example.jp", "090-3333-2222")
+        .await;
+    let bookings = app.state.store.session_bookings(session.id).await.unwrap();
+    let cookie = support::staff::cookie_for(&app, "coord@city.example.jp").await;
+    let html = support::staff::page(&app, &cookie, "/staff")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let csrf = csrf_in(&html);
+    let cancel = |id: i64| app.url(&format!("/api/v1/staff/bookings/{id}/cancel"));
+    let res = app
+        .client
+        .post(cancel(bookings[0].id))
+        .header("cookie", &cookie)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "a cookie alone");
+    let res = app
+        .client
+        .post(cancel(bookings[0].id))
+        .header("cookie", &cookie)
+        .header("x-csrf-token", "0".repeat(48))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "a wrong token");
+    assert_eq!(
+        app.state
+            .store
+            .session_bookings(session.id)
+            .await
+            .unwrap()
+            .len(),
+        2,
+        "nothing was cancelled"
+    );
+    let res = app
+        .client
+        .post(cancel(bookings[0].id))
+        .header("cookie", &cookie)
+        .header("x-csrf-token", &csrf)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
+    // A read on the cookie, and a write with a bearer token, need none.
+    let res = app
+        .client
+        .get(app.url("/api/v1/staff/roster"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(res.status(), 403);
+    let res = post(
+        &app,
+        Some(&st.coordinator),
+        &format!("/api/v1/staff/bookings/{}/cancel", bookings[1].id),
+        json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    app.stop().await;
+}
