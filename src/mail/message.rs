@@ -140,6 +140,31 @@ pub enum Guard {
     Interview(i64, DateTime<Utc>),
 }
 
+/// 「お問い合わせ：…　電話 …（…）」: the office, in the mail's language.
+pub fn office_questions(lang: Lang, settings: &Settings) -> String {
+    let office = &settings.office;
+    crate::i18n::texts(lang).mail_questions(
+        configured(lang, &office.hours, &office.hours_en),
+        configured(lang, &office.name, &office.name_en),
+        office.phone.as_str(),
+    )
+}
+
+/// A mail to queue, its payload the JSON of `what` (rendered when sent).
+pub fn outgoing(
+    kind: &'static str,
+    recipient: &str,
+    what: &impl serde::Serialize,
+    settings: &Settings,
+) -> crate::store::OutgoingMail {
+    crate::store::OutgoingMail {
+        kind,
+        message_id: new_message_id(settings),
+        recipient: recipient.to_string(),
+        payload: serde_json::to_string(what).expect("a mail's payload serialises"),
+    }
+}
+
 /// A Message-ID unique to one mail, so that receivers can tell a resend.
 pub fn new_message_id(settings: &Settings) -> String {
     let domain = settings

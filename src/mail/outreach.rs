@@ -7,7 +7,7 @@
 //! the words in `locales/<lang>/outreach.ftl` and `staff-outreach.ftl`.
 //! Subjects and the sender say only 「相談会」.
 
-use super::message::{new_message_id, Detail, Rendered};
+use super::message::{office_questions, outgoing, Detail, Rendered};
 use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::{Lang, Profession};
@@ -72,12 +72,7 @@ pub struct OutreachMail {
 
 impl OutreachMail {
     pub fn queue(&self, kind: &'static str, recipient: &str, settings: &Settings) -> OutgoingMail {
-        OutgoingMail {
-            kind,
-            message_id: new_message_id(settings),
-            recipient: recipient.to_string(),
-            payload: serde_json::to_string(self).expect("an outreach mail serialises"),
-        }
+        outgoing(kind, recipient, self, settings)
     }
 
     fn t(&self) -> &'static Texts {
@@ -85,12 +80,7 @@ impl OutreachMail {
     }
 
     fn questions(&self, settings: &Settings) -> String {
-        let office = &settings.office;
-        self.t().mail_questions(
-            configured(self.lang, &office.hours, &office.hours_en),
-            configured(self.lang, &office.name, &office.name_en),
-            office.phone.as_str(),
-        )
+        office_questions(self.lang, settings)
     }
 
     /// The one-click address (POST) and the page of the body's link (GET).

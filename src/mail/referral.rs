@@ -6,12 +6,11 @@
 //! the person's words in `locales/<lang>/referral.ftl`, the service's in
 //! `staff-referral.ftl` (Japanese and English).
 
-use super::message::{crisis_lines, new_message_id, Detail, Rendered};
+use super::message::{crisis_lines, office_questions, outgoing, Detail, Rendered};
 use super::notice::NoticeFields;
 use crate::config::Settings;
 use crate::domain::referral::{ContactBy, Shared};
 use crate::domain::Lang;
-use crate::i18n::configured;
 use crate::i18n::dates::format_date;
 use crate::i18n::referral::shared_lines;
 use crate::i18n::{texts, Texts};
@@ -56,12 +55,7 @@ pub struct ReferralMail {
 
 impl ReferralMail {
     pub fn queue(&self, kind: &'static str, recipient: &str, settings: &Settings) -> OutgoingMail {
-        OutgoingMail {
-            kind,
-            message_id: new_message_id(settings),
-            recipient: recipient.to_string(),
-            payload: serde_json::to_string(self).expect("a referral mail serialises"),
-        }
+        outgoing(kind, recipient, self, settings)
     }
 
     fn t(&self) -> &'static Texts {
@@ -69,12 +63,7 @@ impl ReferralMail {
     }
 
     fn questions(&self, settings: &Settings) -> String {
-        let office = &settings.office;
-        self.t().mail_questions(
-            configured(self.lang, &office.hours, &office.hours_en),
-            configured(self.lang, &office.name, &office.name_en),
-            office.phone.as_str(),
-        )
+        office_questions(self.lang, settings)
     }
 
     /// Each part passed on, a line each.

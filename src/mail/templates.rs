@@ -184,12 +184,7 @@ impl EveningMail {
     }
 
     fn questions(&self, settings: &Settings) -> String {
-        let office = &settings.office;
-        self.t().mail_questions(
-            configured(self.lang, &office.hours, &office.hours_en),
-            configured(self.lang, &office.name, &office.name_en),
-            office.phone.as_str(),
-        )
+        super::message::office_questions(self.lang, settings)
     }
 
     /// Each slot's date, time and consultant, then the venue.

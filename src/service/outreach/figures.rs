@@ -120,15 +120,13 @@ pub async fn figures(
     })
 }
 
-/// The period shown when none is asked for: this fiscal year so far (April 1, JST).
+/// The period shown when none is asked for: this fiscal year so far.
 pub fn default_period(now: chrono::DateTime<chrono::Utc>) -> (NaiveDate, NaiveDate) {
     let today = to_jst(now).date_naive();
-    let year = if chrono::Datelike::month(&today) >= 4 {
-        chrono::Datelike::year(&today)
-    } else {
-        chrono::Datelike::year(&today) - 1
-    };
-    (NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(today), today)
+    (
+        crate::domain::figures::FiscalYear::of(today).first_day(),
+        today,
+    )
 }
 
 /// Marks a service of the directory as passing notices on, or no longer,

@@ -8,17 +8,12 @@ use crate::domain::time::{jst_instant, to_jst};
 use crate::service::evening::BookError;
 use crate::state::AppState;
 use crate::store::StaffMember;
-use chrono::{Datelike, Months, NaiveDate, NaiveTime};
+use chrono::{Months, NaiveDate, NaiveTime};
 use std::collections::HashMap;
 
 /// The fiscal year (年度) `today` is in: its first and last months.
 pub fn fiscal_year(today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let year = if today.month() >= 4 {
-        today.year()
-    } else {
-        today.year() - 1
-    };
-    let april = NaiveDate::from_ymd_opt(year, 4, 1).expect("April 1st");
+    let april = crate::domain::figures::FiscalYear::of(today).first_day();
     (april, april + Months::new(11))
 }
 

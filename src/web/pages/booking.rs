@@ -333,18 +333,9 @@ pub(super) async fn bookable_slot(state: &AppState, raw_id: &str) -> Result<Slot
     slot.ok_or(AppError::NotFound)
 }
 
-/// A form field's value, or empty.
-fn field_of(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
-
 /// The booking form's fields, and the optional slot with the other professional.
 pub(super) fn form_input(pairs: &[(String, String)]) -> (BookingInput, Option<i64>) {
-    let field = |name: &str| field_of(pairs, name);
+    let field = |name: &str| super::form_field(pairs, name);
     let input = BookingInput {
         name: field("name"),
         name_kana: field("name_kana"),
@@ -388,7 +379,7 @@ pub async fn book_submit(
 ) -> Result<Response, AppError> {
     let slot = bookable_slot(&state, &slot_id).await?;
     let (input, also) = form_input(&pairs);
-    let source = form_source(|name| field_of(&pairs, name));
+    let source = form_source(|name| super::form_field(&pairs, name));
     let lang = RequestContext::current().lang;
     let request = BookRequest {
         slot_ids: std::iter::once(slot.id).chain(also).collect(),

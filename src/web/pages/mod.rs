@@ -144,6 +144,15 @@ pub(super) fn venue_text(state: &AppState, lang: Lang, stored: &str) -> String {
     configured(lang, stored, &state.settings.evening.venue_en).to_string()
 }
 
+/// A form field's value (the first of its name), or empty.
+pub(super) fn form_field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
 pub(super) struct TextField {
     pub(super) name: &'static str,
     pub(super) label: &'static str,

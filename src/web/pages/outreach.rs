@@ -103,13 +103,7 @@ pub async fn subscribe(
     FormBody(pairs): FormBody,
 ) -> Result<Response, AppError> {
     let ctx = RequestContext::current();
-    let field = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let field = |name: &str| super::form_field(&pairs, name);
     let src = field("src");
     let req = SubscribeRequest {
         email: field("email"),

@@ -89,13 +89,7 @@ fn set_cookie(response: &mut Response, value: String) {
     }
 }
 
-pub(super) fn field(pairs: &[(String, String)], name: &str) -> String {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
-}
+pub(super) use super::form_field as field;
 
 #[derive(Template)]
 #[template(path = "staff/login.html")]
